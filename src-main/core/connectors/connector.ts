@@ -1,0 +1,124 @@
+import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
+import type { ChannelKind } from '../../../src-shared/domain/channels';
+
+// What every support channel provides to the sync engine. A connector turns a remote API into
+// named streams of normalised records; the engine owns ordering, storage, cursors and retries.
+
+export interface RemoteCase {
+  remoteId: string;
+  channel: ChannelKind;
+  subject: string;
+  status: CaseStatus;
+  priority: CasePriority | null;
+  type: string | null;
+  requesterRemoteId: string | null;
+  assigneeRemoteId: string | null;
+  groupRemoteId: string | null;
+  organizationRemoteId: string | null;
+  tags: string[];
+  csat: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Opaque version stamp sent back with writes (Zendesk: updated_at, for safe_update). */
+  version: string;
+  /** Monotonic change marker (Zendesk: generated_timestamp); older data never overwrites newer. */
+  generatedTs: number;
+}
+
+export interface RemoteAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+export interface RemoteMessage {
+  remoteId: string;
+  caseRemoteId: string;
+  authorRemoteId: string | null;
+  public: boolean;
+  bodyText: string;
+  bodyHtml: string | null;
+  channel: ChannelKind;
+  createdAt: number;
+  attachments: RemoteAttachment[];
+}
+
+export interface RemotePerson {
+  remoteId: string;
+  name: string;
+  role: 'customer' | 'agent' | 'admin';
+  email: string | null;
+  phone: string | null;
+  twitter: string | null;
+  facebook: string | null;
+  whatsapp: string | null;
+  organizationRemoteId: string | null;
+  locale: string | null;
+  tier: string | null;
+  lifetimeValue: number | null;
+  followers: number | null;
+  updatedAt: number;
+}
+
+export interface RemoteNamed {
+  remoteId: string;
+  name: string;
+}
+
+/** One page of a stream. Records of several kinds may come together (side-loads). */
+export interface PullPage {
+  cases?: RemoteCase[];
+  messages?: RemoteMessage[];
+  people?: RemotePerson[];
+  groups?: RemoteNamed[];
+  organizations?: RemoteNamed[];
+  /** Cases whose full thread this page delivered (per-case thread fetches). */
+  completeThreads?: string[];
+  /** Cursor to store with this page's data; null means start over next time. */
+  cursor: string | null;
+  /** True when the stream is caught up with the remote "now". */
+  caughtUp: boolean;
+}
+
+export type StreamPhase = 'identity' | 'first-work' | 'queue' | 'history';
+
+export interface StreamSpec {
+  name: string;
+  phase: StreamPhase;
+  /** What the progress bar counts this stream as. */
+  counts: 'cases' | 'messages' | 'people' | 'setup';
+  /** Streams that keep polling for changes after catching up (incremental exports). */
+  follows: boolean;
+}
+
+export interface RecentOrder {
+  number: string;
+  placedAt: number;
+  total: number;
+  currency: string;
+  status: string;
+  items: { sku: string; name: string; quantity: number }[];
+}
+
+export interface ConnectorCapabilities {
+  /** Writes through the outbox (a later issue). */
+  pushActions: boolean;
+  /** Can fetch one case's thread on demand. */
+  threadOnDemand: boolean;
+  /** Provides customer context such as recent orders. */
+  recentOrders: boolean;
+}
+
+export interface ChannelConnector {
+  readonly kind: string;
+  readonly capabilities: ConnectorCapabilities;
+  /** Checks the credentials and returns the signed-in agent. */
+  whoAmI(signal?: AbortSignal): Promise<RemotePerson>;
+  /** The streams in the order of need (DESIGN §5). */
+  streams(): readonly StreamSpec[];
+  pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage>;
+  fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
+  recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
+}

@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
+import { PayloadError } from '../../net/errors';
+import type { ChannelConnector, PullPage, RecentOrder, RemoteMessage, RemotePerson, StreamSpec } from '../connector';
+import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
+import {
+  commentSchema,
+  commentsResponse,
+  groupsResponse,
+  meResponse,
+  ordersResponse,
+  organizationsResponse,
+  searchExportResponse,
+  showManyUsersResponse,
+  ticketCountResponse,
+  ticketEventsResponse,
+  ticketExportResponse,
+  userExportResponse,
+  usersListResponse,
+  type ZendeskTicket,
+} from './schemas';
+
+export interface ZendeskConnectorOptions {
+  baseUrl: string;
+  email: string;
+  token: string;
+  /** Page size of the incremental exports (Zendesk's maximum and default is 1000). */
+  exportPageSize?: number;
+  http?: Partial<Omit<HttpClientOptions, 'baseUrl' | 'authorization'>>;
+}
+
+// Streams in the order an agent needs them (DESIGN §5): who I am and the directory, then my open
+// cases, then the open queue, then all history through the incremental exports.
+const STREAMS: readonly StreamSpec[] = [
+  { name: 'groups', phase: 'identity', counts: 'setup', follows: false },
+  { name: 'agents', phase: 'identity', counts: 'setup', follows: false },
+  { name: 'organizations', phase: 'identity', counts: 'setup', follows: false },
+  { name: 'mine', phase: 'first-work', counts: 'cases', follows: false },
+  { name: 'open-queue', phase: 'queue', counts: 'cases', follows: false },
+  { name: 'people', phase: 'history', counts: 'people', follows: true },
+  { name: 'cases', phase: 'history', counts: 'cases', follows: true },
+  { name: 'messages', phase: 'history', counts: 'messages', follows: true },
+];
+
+const SEARCH_QUERIES: Record<string, string> = {
+  mine: 'type:ticket assignee:me status<solved',
+  'open-queue': 'type:ticket status<solved',
+};
+
+/** The Zendesk Support API as a channel connector. */
+export class ZendeskConnector implements ChannelConnector {
+  readonly kind = 'zendesk';
+  readonly capabilities = { pushActions: false, threadOnDemand: true, recentOrders: true };
+  readonly http: JsonHttpClient;
+  private readonly pageSize: number;
+
+  constructor(options: ZendeskConnectorOptions) {
+    const authorization = `Basic ${Buffer.from(`${options.email}/token:${options.token}`).toString('base64')}`;
+    this.http = new JsonHttpClient({ ...options.http, baseUrl: options.baseUrl, authorization });
+    this.pageSize = options.exportPageSize ?? 1000;
+  }
+
+  streams(): readonly StreamSpec[] {
+    return STREAMS;
+  }
+
+  async whoAmI(signal?: AbortSignal): Promise<RemotePerson> {
+    const body = await this.get('/api/v2/users/me.json', meResponse, 'foreground', signal);
+    return toRemotePerson(body.user);
+  }
+
+  async estimateCaseCount(signal?: AbortSignal): Promise<number | null> {
+    try {
+      const body = await this.get('/api/v2/tickets/count.json', ticketCountResponse, 'background', signal);
+      return body.count.value;
+    } catch {
+      return null; // only used for the progress bar
+    }
+  }
+
+  async pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+    switch (stream) {
+      case 'groups': {
+        const body = await this.get('/api/v2/groups.json', groupsResponse, 'background', signal);
+        const groups = body.groups.filter((g) => !g.deleted).map((g) => ({ remoteId: String(g.id), name: g.name }));
+        return { groups, cursor: null, caughtUp: true };
+      }
+      case 'agents': {
+        const url = cursor ?? '/api/v2/users.json?role[]=agent&role[]=admin&page[size]=100';
+        const body = await this.get(url, usersListResponse, 'background', signal);
+        return { people: body.users.map(toRemotePerson), ...nextLink(body) };
+      }
+      case 'organizations': {
+        const url = cursor ?? '/api/v2/organizations.json?page[size]=100';
+        const body = await this.get(url, organizationsResponse, 'background', signal);
+        return { organizations: body.organizations.map((o) => ({ remoteId: String(o.id), name: o.name })), ...nextLink(body) };
+      }
+      case 'mine':
+      case 'open-queue':
+        return this.pullSearch(stream, cursor, signal);
+      case 'people': {
+        const url = cursor ? `/api/v2/incremental/users/cursor.json?cursor=${encodeURIComponent(cursor)}&per_page=${this.pageSize}` : `/api/v2/incremental/users/cursor.json?start_time=0&per_page=${this.pageSize}`;
+        const body = await this.get(url, userExportResponse, 'background', signal);
+        return { people: body.users.map(toRemotePerson), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
+      }
+      case 'cases': {
+        const url = cursor ? `/api/v2/incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}&per_page=${this.pageSize}` : `/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=${this.pageSize}`;
+        const body = await this.get(url, ticketExportResponse, 'background', signal);
+        return { cases: body.tickets.map(toRemoteCase), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
+      }
+      case 'messages':
+        return this.pullTicketEvents(cursor, signal);
+      default:
+        throw new Error(`Unknown Zendesk stream "${stream}"`);
+    }
+  }
+
+  async fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage> {
+    const messages: RemoteMessage[] = [];
+    let url: string | null = `/api/v2/tickets/${encodeURIComponent(caseRemoteId)}/comments.json?page[size]=100`;
+    while (url) {
+      const body: z.infer<typeof commentsResponse> = await this.get(url, commentsResponse, 'foreground', signal);
+      for (const comment of body.comments) messages.push(toRemoteMessage(comment, Number(caseRemoteId), null));
+      url = body.meta.has_more && body.links?.next ? body.links.next : null;
+    }
+    return { messages, completeThreads: [caseRemoteId], cursor: null, caughtUp: true };
+  }
+
+  async recentOrders(email: string, signal?: AbortSignal): Promise<RecentOrder[]> {
+    const body = await this.get(`/crm/v1/orders.json?email=${encodeURIComponent(email)}`, ordersResponse, 'foreground', signal);
+    return body.orders.map((o) => ({ number: o.number, placedAt: Date.parse(o.placed_at), total: o.total, currency: o.currency, status: o.status, items: o.items }));
+  }
+
+  /** Search export pages plus the requesters they mention (search results carry no side-loads). */
+  private async pullSearch(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+    const query = encodeURIComponent(SEARCH_QUERIES[stream]!);
+    const priority: RequestPriority = stream === 'mine' ? 'foreground' : 'background';
+    const url = cursor ?? `/api/v2/search/export.json?query=${query}&filter[type]=ticket&page[size]=${stream === 'mine' ? 100 : 1000}`;
+    const body = await this.get(url, searchExportResponse, priority, signal);
+    const people = await this.usersOf(body.results, priority, signal);
+    return { cases: body.results.map(toRemoteCase), people, ...nextLink(body) };
+  }
+
+  private async usersOf(tickets: ZendeskTicket[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
+    const ids = [...new Set(tickets.flatMap((t) => (t.requester_id ? [t.requester_id] : [])))];
+    const people: RemotePerson[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const body = await this.get(`/api/v2/users/show_many.json?ids=${ids.slice(i, i + 100).join(',')}`, showManyUsersResponse, priority, signal);
+      people.push(...body.users.map(toRemotePerson));
+    }
+    return people;
+  }
+
+  private async pullTicketEvents(cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+    const startTime = cursor ?? '0';
+    const url = `/api/v2/incremental/ticket_events.json?start_time=${encodeURIComponent(startTime)}&include=comment_events&per_page=${this.pageSize}`;
+    const body = await this.get(url, ticketEventsResponse, 'background', signal);
+    const messages: RemoteMessage[] = [];
+    for (const event of body.ticket_events) {
+      for (const child of event.child_events ?? []) {
+        if (child.event_type !== 'Comment') continue;
+        const comment = commentSchema.safeParse(child);
+        if (!comment.success) throw payloadError(url, `ticket event ${event.id} has a malformed comment`, comment.error);
+        messages.push(toRemoteMessage(comment.data, event.ticket_id, event.via));
+      }
+    }
+    const next = body.end_time ?? null;
+    return { messages, cursor: next === null ? cursor : String(next), caughtUp: body.end_of_stream };
+  }
+
+  private async get<S extends z.ZodType>(url: string, schema: S, priority: RequestPriority, signal?: AbortSignal): Promise<z.infer<S>> {
+    const body = await this.http.getJson(url, { priority, ...(signal ? { signal } : {}) });
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw payloadError(this.http.resolve(url), 'unexpected response', parsed.error);
+    return parsed.data;
+  }
+}
+
+function nextLink(body: { meta: { has_more: boolean }; links?: { next?: string | null | undefined } | null | undefined }): { cursor: string | null; caughtUp: boolean } {
+  const next = body.meta.has_more ? (body.links?.next ?? null) : null;
+  return { cursor: next, caughtUp: next === null };
+}
+
+function payloadError(url: string, what: string, error: z.ZodError): PayloadError {
+  const issues = error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  const path = /^https?:/.test(url) ? new URL(url).pathname : url.split('?')[0];
+  return new PayloadError(`The helpdesk sent an unexpected payload from ${path} (${what}): ${issues}`, url);
+}

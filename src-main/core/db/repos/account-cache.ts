@@ -1,0 +1,90 @@
+import type { Transaction } from 'better-sqlite3';
+import type { PullPage } from '../../connectors/connector';
+import type { Db } from '../connection';
+import { CaseWriter } from './case-writer';
+import { CustomerWriter } from './customer-writer';
+import { DirectoryWriter } from './directory-writer';
+
+export interface AppliedPage {
+  cases: number;
+  messages: number;
+  people: number;
+  caseIds: number[];
+  customerIds: number[];
+}
+
+export interface StoredCursor {
+  cursor: string | null;
+  complete: boolean;
+}
+
+/**
+ * Everything the sync engine writes for one account. `applyPage` stores a page's records AND the
+ * stream's new cursor in one transaction: after a crash the cursor always matches the data, so a
+ * page is never skipped and, because every write is an idempotent upsert, never doubled.
+ */
+export class AccountCache {
+  readonly directory: DirectoryWriter;
+  readonly customers: CustomerWriter;
+  readonly cases: CaseWriter;
+  private readonly applyTx: Transaction<(stream: string | null, page: PullPage, now: number) => AppliedPage>;
+
+  constructor(
+    private readonly db: Db,
+    readonly accountId: number,
+  ) {
+    this.directory = new DirectoryWriter(db, accountId);
+    this.customers = new CustomerWriter(db, accountId);
+    this.cases = new CaseWriter(db, accountId, this.directory, this.customers);
+    const saveCursor = db.prepare(
+      `INSERT INTO sync_cursors (account_id, stream, cursor, complete, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, stream) DO UPDATE SET cursor = excluded.cursor, complete = max(sync_cursors.complete, excluded.complete), updated_at = excluded.updated_at`,
+    );
+    this.applyTx = db.transaction((stream: string | null, page: PullPage, now: number): AppliedPage => {
+      if (page.groups) this.directory.upsertGroups(page.groups);
+      if (page.organizations) this.directory.upsertOrganizations(page.organizations);
+      const customerIds: number[] = [];
+      for (const person of page.people ?? []) {
+        if (person.role === 'customer') customerIds.push(this.customers.upsertPerson(person, this.directory.organizationId(person.organizationRemoteId), now));
+        else this.directory.upsertAgent(person);
+      }
+      const casesChanged = page.cases ? this.cases.upsertCases(page.cases, now) : 0;
+      const caseIds = page.cases ? page.cases.map((c) => this.cases.caseIdFor(c.remoteId)) : [];
+      const messages = page.messages ? this.cases.insertMessages(page.messages) : { inserted: 0, caseIds: [] };
+      if (page.completeThreads) this.cases.markThreadsComplete(page.completeThreads);
+      if (stream !== null) saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
+      return {
+        cases: casesChanged,
+        messages: messages.inserted,
+        people: page.people?.length ?? 0,
+        caseIds: [...new Set([...caseIds, ...messages.caseIds])],
+        customerIds,
+      };
+    });
+  }
+
+  /** Stores a page; `stream` null for on-demand fetches that move no cursor. */
+  applyPage(stream: string | null, page: PullPage, now: number = Date.now()): AppliedPage {
+    try {
+      return this.applyTx.immediate(stream, page, now);
+    } catch (error) {
+      // The transaction rolled back: id caches may name rows that no longer exist.
+      this.directory.reset();
+      this.customers.reset();
+      this.cases.reset();
+      throw error;
+    }
+  }
+
+  cursor(stream: string): StoredCursor {
+    const row = this.db.prepare('SELECT cursor, complete FROM sync_cursors WHERE account_id = ? AND stream = ?').get(this.accountId, stream) as
+      | { cursor: string | null; complete: number }
+      | undefined;
+    return { cursor: row?.cursor ?? null, complete: row?.complete === 1 };
+  }
+
+  /** Restart a one-shot stream (e.g. the open-queue snapshot) from its beginning. */
+  resetCursor(stream: string): void {
+    this.db.prepare('UPDATE sync_cursors SET cursor = NULL WHERE account_id = ? AND stream = ?').run(this.accountId, stream);
+  }
+}

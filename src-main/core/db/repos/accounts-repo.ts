@@ -1,0 +1,64 @@
+import type { Db } from '../connection';
+
+export type AccountStatus = 'new' | 'syncing' | 'ok' | 'offline' | 'error';
+
+export interface AccountRow {
+  id: number;
+  kind: string;
+  name: string;
+  baseUrl: string;
+  email: string;
+  meRemoteId: string | null;
+  status: AccountStatus;
+  lastError: string | null;
+  lastSyncedAt: number | null;
+  createdAt: number;
+}
+
+const COLUMNS = `id, kind, name, base_url AS baseUrl, email, me_remote_id AS meRemoteId, status, last_error AS lastError,
+  last_synced_at AS lastSyncedAt, created_at AS createdAt`;
+
+/** Accounts hold only non-secret configuration; tokens live in the OS keychain (SecretStore). */
+export class AccountsRepo {
+  constructor(private readonly db: Db) {}
+
+  list(): AccountRow[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY id`).all() as AccountRow[];
+  }
+
+  get(id: number): AccountRow | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow | undefined;
+  }
+
+  add(input: { kind: string; name: string; baseUrl: string; email: string }, now: number = Date.now()): AccountRow {
+    const id = this.db
+      .prepare('INSERT INTO accounts (kind, name, base_url, email, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
+      .pluck()
+      .get(input.kind, input.name, input.baseUrl, input.email, now) as number;
+    return this.get(id)!;
+  }
+
+  remove(id: number): void {
+    // Cascades remove the account's cases, messages, cursors and directory; customers stay, as they
+    // may be shared with other accounts, and unreferenced ones are pruned.
+    this.db.transaction(() => {
+      const caseIds = this.db.prepare('SELECT id FROM cases WHERE account_id = ?').pluck().all(id) as number[];
+      const deleteCaseFts = this.db.prepare('DELETE FROM cases_fts WHERE rowid = ?');
+      for (const caseId of caseIds) deleteCaseFts.run(caseId);
+      this.db.prepare('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE account_id = ?)').run(id);
+      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+      this.db.prepare('DELETE FROM customers_fts WHERE rowid IN (SELECT id FROM customers c WHERE NOT EXISTS (SELECT 1 FROM remote_users r WHERE r.customer_id = c.id))').run();
+      this.db.prepare('DELETE FROM customers WHERE NOT EXISTS (SELECT 1 FROM remote_users r WHERE r.customer_id = customers.id)').run();
+    })();
+  }
+
+  setIdentity(id: number, meRemoteId: string): void {
+    this.db.prepare('UPDATE accounts SET me_remote_id = ? WHERE id = ?').run(meRemoteId, id);
+  }
+
+  setStatus(id: number, status: AccountStatus, lastError: string | null, syncedAt?: number): void {
+    this.db
+      .prepare('UPDATE accounts SET status = ?, last_error = ?, last_synced_at = coalesce(?, last_synced_at) WHERE id = ?')
+      .run(status, lastError, syncedAt ?? null, id);
+  }
+}

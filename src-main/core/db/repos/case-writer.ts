@@ -1,0 +1,166 @@
+import type { Statement } from 'better-sqlite3';
+import { priorityRank, queueOfStatus } from '../../../../src-shared/domain/case-fields';
+import { toIndexText } from '../../../../src-shared/domain/search-text';
+import type { RemoteCase, RemoteMessage } from '../../connectors/connector';
+import type { Db } from '../connection';
+import type { CustomerWriter } from './customer-writer';
+import type { DirectoryWriter } from './directory-writer';
+
+interface ThreadDelta {
+  count: number;
+  lastAt: number;
+  lastCustomerAt: number | null;
+  lastAgentReplyAt: number | null;
+}
+
+/**
+ * Cases and their messages for one account. Older case data never overwrites newer (the remote's
+ * generated timestamp decides); messages are immutable and de-duplicated by remote id; the
+ * per-case thread summary (counts, last customer message, waiting since) is kept in step.
+ */
+export class CaseWriter {
+  private readonly caseIds = new Map<string, number>();
+  private readonly s: Record<string, Statement>;
+
+  constructor(
+    db: Db,
+    readonly accountId: number,
+    private readonly directory: DirectoryWriter,
+    private readonly customers: CustomerWriter,
+  ) {
+    this.s = {
+      upsertCase: db.prepare(
+        `INSERT INTO cases (account_id, remote_id, synced, channel, subject, status, queue, priority, priority_rank, type, assignee_id, group_id,
+           customer_id, organization_id, tags, csat, remote_version, remote_generated_ts, created_at, updated_at)
+         VALUES (@accountId, @remoteId, 1, @channel, @subject, @status, @queue, @priority, @priorityRank, @type, @assigneeId, @groupId,
+           @customerId, @organizationId, @tags, @csat, @version, @generatedTs, @createdAt, @updatedAt)
+         ON CONFLICT (account_id, remote_id) DO UPDATE SET synced = 1, channel = excluded.channel, subject = excluded.subject,
+           status = excluded.status, queue = excluded.queue, priority = excluded.priority, priority_rank = excluded.priority_rank,
+           type = excluded.type, assignee_id = excluded.assignee_id, group_id = excluded.group_id, customer_id = excluded.customer_id,
+           organization_id = excluded.organization_id, tags = excluded.tags, csat = excluded.csat, remote_version = excluded.remote_version,
+           remote_generated_ts = excluded.remote_generated_ts, created_at = excluded.created_at, updated_at = excluded.updated_at
+         WHERE cases.synced = 0 OR excluded.remote_generated_ts > cases.remote_generated_ts
+            OR (excluded.remote_generated_ts = cases.remote_generated_ts AND excluded.updated_at >= cases.updated_at)
+         RETURNING id`,
+      ),
+      caseId: db.prepare('SELECT id FROM cases WHERE account_id = ? AND remote_id = ?').pluck(),
+      insertStub: db.prepare('INSERT INTO cases (account_id, remote_id, synced) VALUES (?, ?, 0) ON CONFLICT (account_id, remote_id) DO NOTHING'),
+      deleteTags: db.prepare('DELETE FROM case_tags WHERE case_id = ?'),
+      insertTag: db.prepare('INSERT OR IGNORE INTO case_tags (tag, case_id) VALUES (?, ?)'),
+      deleteCaseFts: db.prepare('DELETE FROM cases_fts WHERE rowid = ?'),
+      insertCaseFts: db.prepare('INSERT INTO cases_fts (rowid, subject) VALUES (?, ?)'),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (account_id, remote_id, case_id, author_kind, author_remote_id, channel, public, body_text, body_html, attachments_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, remote_id) DO NOTHING`,
+      ),
+      applyDelta: db.prepare(
+        `UPDATE cases SET message_count = message_count + @count,
+           last_message_at = max(coalesce(last_message_at, 0), @lastAt),
+           last_customer_message_at = CASE WHEN @lastCustomerAt IS NULL THEN last_customer_message_at ELSE max(coalesce(last_customer_message_at, 0), @lastCustomerAt) END,
+           last_agent_reply_at = CASE WHEN @lastAgentReplyAt IS NULL THEN last_agent_reply_at ELSE max(coalesce(last_agent_reply_at, 0), @lastAgentReplyAt) END
+         WHERE id = @id`,
+      ),
+      // The customer has waited since their first message after the last public agent reply.
+      refreshWaiting: db.prepare(
+        `UPDATE cases SET waiting_since = CASE
+           WHEN coalesce(last_customer_message_at, 0) > coalesce(last_agent_reply_at, 0)
+           THEN (SELECT min(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer' AND m.created_at > coalesce(cases.last_agent_reply_at, 0))
+           ELSE NULL END
+         WHERE id = ?`,
+      ),
+      markThreadComplete: db.prepare('UPDATE cases SET thread_complete = 1 WHERE id = ?'),
+    };
+  }
+
+  reset(): void {
+    this.caseIds.clear();
+  }
+
+  /** Returns how many cases changed. */
+  upsertCases(cases: readonly RemoteCase[], now: number): number {
+    let changed = 0;
+    for (const c of cases) {
+      const id = this.s.upsertCase!.pluck().get({
+        accountId: this.accountId,
+        remoteId: c.remoteId,
+        channel: c.channel,
+        subject: c.subject,
+        status: c.status,
+        queue: queueOfStatus(c.status),
+        priority: c.priority,
+        priorityRank: priorityRank(c.priority),
+        type: c.type,
+        assigneeId: this.directory.agentId(c.assigneeRemoteId),
+        groupId: this.directory.groupId(c.groupRemoteId),
+        customerId: this.customers.customerIdFor(c.requesterRemoteId, now),
+        organizationId: this.directory.organizationId(c.organizationRemoteId),
+        tags: c.tags.join(' '),
+        csat: c.csat,
+        version: c.version,
+        generatedTs: c.generatedTs,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      }) as number | undefined;
+      if (id === undefined) continue; // we already hold newer data for this case
+      this.caseIds.set(c.remoteId, id);
+      this.s.deleteTags!.run(id);
+      for (const tag of c.tags) this.s.insertTag!.run(tag.toLowerCase(), id);
+      this.s.deleteCaseFts!.run(id);
+      this.s.insertCaseFts!.run(id, toIndexText(c.subject));
+      changed++;
+    }
+    return changed;
+  }
+
+  caseIdFor(remoteId: string): number {
+    const cached = this.caseIds.get(remoteId);
+    if (cached !== undefined) return cached;
+    let id = this.s.caseId!.get(this.accountId, remoteId) as number | undefined;
+    if (id === undefined) {
+      this.s.insertStub!.run(this.accountId, remoteId);
+      id = this.s.caseId!.get(this.accountId, remoteId) as number;
+    }
+    this.caseIds.set(remoteId, id);
+    return id;
+  }
+
+  /** Inserts new messages; returns the ids of the cases whose thread changed. */
+  insertMessages(messages: readonly RemoteMessage[]): { inserted: number; caseIds: number[] } {
+    const deltas = new Map<number, ThreadDelta>();
+    let inserted = 0;
+    for (const m of messages) {
+      const caseId = this.caseIdFor(m.caseRemoteId);
+      const authorKind = m.authorRemoteId === null ? 'system' : this.directory.isAgent(m.authorRemoteId) ? 'agent' : 'customer';
+      const info = this.s.insertMessage!.run(
+        this.accountId,
+        m.remoteId,
+        caseId,
+        authorKind,
+        m.authorRemoteId,
+        m.channel,
+        m.public ? 1 : 0,
+        m.bodyText,
+        m.bodyHtml,
+        m.attachments.length > 0 ? JSON.stringify(m.attachments) : null,
+        m.createdAt,
+      );
+      if (info.changes === 0) continue;
+      inserted++;
+      let delta = deltas.get(caseId);
+      if (!delta) deltas.set(caseId, (delta = { count: 0, lastAt: 0, lastCustomerAt: null, lastAgentReplyAt: null }));
+      delta.count++;
+      delta.lastAt = Math.max(delta.lastAt, m.createdAt);
+      if (authorKind === 'customer') delta.lastCustomerAt = Math.max(delta.lastCustomerAt ?? 0, m.createdAt);
+      if (authorKind === 'agent' && m.public) delta.lastAgentReplyAt = Math.max(delta.lastAgentReplyAt ?? 0, m.createdAt);
+    }
+    for (const [id, delta] of deltas) {
+      this.s.applyDelta!.run({ id, ...delta });
+      this.s.refreshWaiting!.run(id);
+    }
+    return { inserted, caseIds: [...deltas.keys()] };
+  }
+
+  markThreadsComplete(remoteIds: readonly string[]): void {
+    for (const remoteId of remoteIds) this.s.markThreadComplete!.run(this.caseIdFor(remoteId));
+  }
+}

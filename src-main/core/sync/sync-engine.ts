@@ -1,0 +1,303 @@
+import type { ChannelConnector, PullPage, StreamSpec } from '../connectors/connector';
+import type { Db } from '../db/connection';
+import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
+import { AccountsRepo } from '../db/repos/accounts-repo';
+import { SearchIndexer } from '../db/repos/search-indexer';
+import { DEFAULT_BACKOFF, fullJitterDelay, sleep, type BackoffPolicy } from '../net/backoff';
+import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
+import type { ChangeSet, SyncDecision, SyncProgress, SyncState } from './sync-types';
+
+export interface SyncEngineOptions {
+  db: Db;
+  accountId: number;
+  connector: ChannelConnector & { estimateCaseCount?(signal?: AbortSignal): Promise<number | null> };
+  onChange?: (change: ChangeSet) => void;
+  onProgress?: (progress: SyncProgress) => void;
+  onDecision?: (decision: SyncDecision) => void;
+  /** How often caught-up incremental streams poll for changes. */
+  followIntervalMs?: number;
+  backoff?: BackoffPolicy;
+  /** Index messages for search in the background (off in tests that step by hand). */
+  indexSearch?: boolean;
+}
+
+/**
+ * The sync engine of one account (DESIGN §5). It runs the connector's streams in the order of need:
+ * identity and directory, then the agent's own open cases with their whole threads, then the open
+ * queue, then the full history through incremental exports, which keep following changes.
+ * Every step is also callable on its own (`pullPage`, `runStream`, `ensureThread`) so tests can
+ * drive the engine step by step.
+ */
+export class SyncEngine {
+  readonly cache: AccountCache;
+  private readonly accounts: AccountsRepo;
+  private readonly indexer: SearchIndexer;
+  private readonly abort = new AbortController();
+  private state: SyncState = 'idle';
+  private phase: SyncProgress['phase'] = 'identity';
+  private error: string | null = null;
+  private nextRetryAt: number | null = null;
+  private casesTotal: number | null = null;
+  private firstWorkReady = false;
+  private running: Promise<void> | null = null;
+  private readonly threadFetches = new Map<number, Promise<void>>();
+  private progressTimer: NodeJS.Timeout | null = null;
+
+  get connector(): SyncEngineOptions["connector"] {
+    return this.options.connector;
+  }
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.cache = new AccountCache(options.db, options.accountId);
+    this.accounts = new AccountsRepo(options.db);
+    this.indexer = new SearchIndexer(options.db);
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** Starts the whole sync in the background; resolves when it stops. */
+  start(): Promise<void> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort(new Error('sync stopped'));
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    await this.running?.catch(() => undefined);
+    await Promise.allSettled(this.threadFetches.values());
+    this.setState('stopped');
+  }
+
+  private async run(): Promise<void> {
+    const streams = this.options.connector.streams();
+    try {
+      this.setState('syncing');
+      await this.identify();
+      for (const phase of ['identity', 'first-work', 'queue'] as const) {
+        this.phase = phase;
+        for (const spec of streams.filter((s) => s.phase === phase)) await this.runStream(spec);
+        if (phase === 'first-work') {
+          this.firstWorkReady = true;
+          this.emitProgress();
+        }
+      }
+      this.phase = 'history';
+      this.casesTotal = (await this.options.connector.estimateCaseCount?.(this.signal)) ?? null;
+      const indexing = this.options.indexSearch === false ? Promise.resolve() : this.indexLoop();
+      await Promise.all([...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing]);
+    } catch (error) {
+      if (this.signal.aborted) return;
+      this.fail(error);
+    }
+  }
+
+  /** Step: check the credentials and remember who "me" is. */
+  async identify(): Promise<void> {
+    const me = await this.retrying('identity', () => this.options.connector.whoAmI(this.signal));
+    this.accounts.setIdentity(this.options.accountId, me.remoteId);
+    this.applyPage(null, { people: [me], cursor: null, caughtUp: true });
+  }
+
+  /** Step: decides whether a stream needs pulling now, and why. */
+  decide(spec: StreamSpec): SyncDecision {
+    const stored = this.cache.cursor(spec.name);
+    if (spec.follows) {
+      return stored.complete
+        ? { stream: spec.name, action: 'follow', reason: 'caught up before; polling for changes from the stored cursor' }
+        : { stream: spec.name, action: 'pull', reason: stored.cursor ? 'resuming the backfill from the stored cursor' : 'first backfill' };
+    }
+    if (spec.phase === 'identity') return { stream: spec.name, action: 'pull', reason: 'directory is refreshed at every start' };
+    if (!stored.complete) return { stream: spec.name, action: 'pull', reason: stored.cursor ? 'resuming an interrupted snapshot' : 'first snapshot' };
+    if (this.cache.cursor('cases').complete) return { stream: spec.name, action: 'skip', reason: 'history is caught up; incremental export keeps these cases current' };
+    return { stream: spec.name, action: 'pull', reason: 'history still backfilling; refresh the snapshot so the agent works on current data' };
+  }
+
+  /** Runs one stream until it is caught up (one-shot streams) or once through its backlog. */
+  async runStream(spec: StreamSpec): Promise<void> {
+    const decision = this.decide(spec);
+    this.options.onDecision?.(decision);
+    if (decision.action === 'skip') return;
+    let cursor = this.cache.cursor(spec.name);
+    if (!spec.follows && cursor.complete) {
+      this.cache.resetCursor(spec.name);
+      cursor = { cursor: null, complete: false };
+    }
+    let next = cursor.cursor;
+    for (;;) {
+      const { page } = await this.pullPage(spec, next);
+      next = page.cursor;
+      if (page.caughtUp) return;
+    }
+  }
+
+  /** Step: pulls and stores one page of a stream, fetching whole threads of my cases. */
+  async pullPage(spec: StreamSpec, cursor: string | null): Promise<{ page: PullPage; applied: AppliedPage }> {
+    const page = await this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+    const applied = this.applyPage(spec.name, page);
+    if (spec.phase === 'first-work' && page.cases) {
+      // My open cases are worth their whole thread right away (DESIGN §5: work before history).
+      await Promise.all(page.cases.map((c) => this.ensureThread(this.cache.cases.caseIdFor(c.remoteId))));
+    }
+    return { page, applied };
+  }
+
+  /** Follows an incremental stream forever: backfill, then poll for changes. */
+  private async followStream(spec: StreamSpec): Promise<void> {
+    const decision = this.decide(spec);
+    this.options.onDecision?.(decision);
+    let cursor = this.cache.cursor(spec.name).cursor;
+    while (!this.signal.aborted) {
+      const { page } = await this.pullPage(spec, cursor);
+      cursor = page.cursor;
+      if (page.caughtUp) {
+        this.onCaughtUp();
+        await sleep(this.options.followIntervalMs ?? 10_000, this.signal).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Fetches a case's thread now unless the cache already has all of it. */
+  ensureThread(caseId: number): Promise<void> {
+    const existing = this.threadFetches.get(caseId);
+    if (existing) return existing;
+    const row = this.options.db.prepare('SELECT remote_id AS remoteId, thread_complete AS complete FROM cases WHERE id = ? AND account_id = ?').get(caseId, this.options.accountId) as
+      | { remoteId: string; complete: number }
+      | undefined;
+    if (!row || row.complete === 1 || this.cache.cursor('messages').complete) return Promise.resolve();
+    const fetch = this.retrying(`thread:${row.remoteId}`, () => this.options.connector.fetchThread(row.remoteId, this.signal))
+      .then((page) => {
+        this.applyPage(null, page);
+      })
+      .finally(() => this.threadFetches.delete(caseId));
+    this.threadFetches.set(caseId, fetch);
+    return fetch;
+  }
+
+  /** Step: indexes stored messages for search until caught up. */
+  indexSearchNow(): number {
+    let total = 0;
+    for (let n = this.indexer.step(); n > 0; n = this.indexer.step()) total += n;
+    return total;
+  }
+
+  private async indexLoop(): Promise<void> {
+    while (!this.signal.aborted) {
+      const indexed = this.indexer.step(2000);
+      if (indexed > 0) {
+        this.scheduleProgress();
+        await new Promise((resolve) => setImmediate(resolve));
+      } else await sleep(200, this.signal).catch(() => undefined);
+    }
+  }
+
+  private applyPage(stream: string | null, page: PullPage): AppliedPage {
+    const applied = this.cache.applyPage(stream, page);
+    const kinds: ChangeSet['kinds'] = [];
+    if (applied.cases > 0 || (page.cases?.length ?? 0) > 0) kinds.push('cases');
+    if (applied.messages > 0) kinds.push('messages');
+    if (applied.customerIds.length > 0) kinds.push('customers');
+    if (page.groups || page.organizations || page.people?.some((p) => p.role !== 'customer')) kinds.push('directory');
+    if (kinds.length > 0) this.options.onChange?.({ kinds, caseIds: applied.caseIds, customerIds: applied.customerIds });
+    if (this.state !== 'syncing' && this.state !== 'following') this.setState('syncing');
+    this.scheduleProgress();
+    return applied;
+  }
+
+  private onCaughtUp(): void {
+    const streams = this.options.connector.streams().filter((s) => s.follows);
+    if (streams.every((s) => this.cache.cursor(s.name).complete)) {
+      this.phase = 'done';
+      this.accounts.setStatus(this.options.accountId, 'ok', null, Date.now());
+      this.setState('following');
+    }
+  }
+
+  /** Runs a remote call; transient failures back off with full jitter and try again forever. */
+  private async retrying<T>(what: string, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await call();
+        if (this.error !== null || this.state === 'backing-off' || this.state === 'offline') {
+          this.error = null;
+          this.nextRetryAt = null;
+          this.accounts.setStatus(this.options.accountId, 'syncing', null);
+          this.setState('syncing');
+        }
+        return result;
+      } catch (error) {
+        if (this.signal.aborted) throw error;
+        if (error instanceof AuthError) throw error;
+        const retryable = error instanceof TransientRemoteError || error instanceof PayloadError || error instanceof PermanentRemoteError;
+        if (!retryable) throw error;
+        const delay =
+          error instanceof RateLimitedError ? error.retryAfterMs : fullJitterDelay(Math.min(attempt, 8), this.options.backoff ?? DEFAULT_BACKOFF);
+        const offline = error instanceof TransientRemoteError && error.status === null;
+        this.error = `${what}: ${(error as Error).message}`;
+        this.nextRetryAt = Date.now() + delay;
+        // A malformed payload or a refused request is an account error the agent should see;
+        // network trouble is "offline" and passes by itself.
+        this.accounts.setStatus(this.options.accountId, offline ? 'offline' : error instanceof TransientRemoteError ? 'syncing' : 'error', this.error);
+        this.options.onDecision?.({ stream: what, action: 'retry', reason: this.error });
+        this.setState(offline ? 'offline' : 'backing-off');
+        await sleep(delay, this.signal);
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.error = error instanceof Error ? error.message : String(error);
+    this.accounts.setStatus(this.options.accountId, 'error', this.error);
+    this.options.onDecision?.({ stream: '*', action: 'stop', reason: this.error });
+    this.setState('error');
+    this.abort.abort(error); // stop sibling streams: nothing works until the account is fixed
+  }
+
+  private setState(state: SyncState): void {
+    this.state = state;
+    this.emitProgress();
+    this.options.onChange?.({ kinds: ['accounts'], caseIds: [], customerIds: [] });
+  }
+
+  /** Progress is coalesced to at most a few events a second; counting is cheap but not free. */
+  private scheduleProgress(): void {
+    if (this.progressTimer || !this.options.onProgress) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      this.emitProgress();
+    }, 250);
+  }
+
+  progress(): SyncProgress {
+    const db = this.options.db;
+    const accountId = this.options.accountId;
+    const cases = db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number;
+    const messages = db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number;
+    const people = db.prepare('SELECT count(*) FROM remote_users WHERE account_id = ?').pluck().get(accountId) as number;
+    const account = this.accounts.get(accountId);
+    const historyComplete = this.options.connector.streams().filter((s) => s.follows).every((s) => this.cache.cursor(s.name).complete);
+    const messagesTotal = historyComplete ? messages : this.casesTotal && cases > 0 ? Math.round((messages / Math.max(cases, 1)) * this.casesTotal) : null;
+    return {
+      accountId,
+      state: this.state,
+      phase: this.phase,
+      cases: { done: cases, total: historyComplete ? cases : this.casesTotal },
+      messages: { done: messages, total: messagesTotal },
+      people,
+      searchPending: this.indexer.pending(),
+      firstWorkReady: this.firstWorkReady,
+      historyComplete,
+      lastSyncedAt: account?.lastSyncedAt ?? null,
+      error: this.error,
+      nextRetryAt: this.nextRetryAt,
+    };
+  }
+
+  private emitProgress(): void {
+    if (this.options.onProgress) this.options.onProgress(this.progress());
+  }
+}

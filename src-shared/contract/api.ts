@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  accountInputSchema,
+  inboxQuerySchema,
+  searchInputSchema,
+  type AccountView,
+  type CaseDetail,
+  type CustomerDetail,
+  type InboxPage,
+  type SearchResults,
+  type ViewCounts,
+} from './models';
+
+// The ONE definition of the renderer↔core API (DESIGN §3). Method ids are `domain:verb`; every
+// input is validated with its schema where it enters core. Shells forward these and nothing else.
+
+const none = z.object({}).strict().default({});
+const byId = z.object({ id: z.number().int().positive() }).strict();
+
+export const METHODS = {
+  'accounts:list': none,
+  'accounts:add': accountInputSchema,
+  'accounts:remove': byId,
+  'accounts:test': accountInputSchema,
+  'inbox:list': inboxQuerySchema,
+  'inbox:counts': none,
+  'cases:get': byId,
+  'customers:get': byId,
+  'search:query': searchInputSchema,
+  'sync:status': none,
+} as const;
+
+export type MethodId = keyof typeof METHODS;
+export type MethodInput<M extends MethodId> = z.input<(typeof METHODS)[M]>;
+
+export interface SyncStatusView {
+  accountId: number;
+  state: 'idle' | 'syncing' | 'following' | 'backing-off' | 'offline' | 'error' | 'stopped';
+  phase: 'identity' | 'first-work' | 'queue' | 'history' | 'done';
+  cases: { done: number; total: number | null };
+  messages: { done: number; total: number | null };
+  people: number;
+  searchPending: number;
+  firstWorkReady: boolean;
+  historyComplete: boolean;
+  lastSyncedAt: number | null;
+  error: string | null;
+  nextRetryAt: number | null;
+}
+
+export interface MethodOutputs {
+  'accounts:list': AccountView[];
+  'accounts:add': AccountView;
+  'accounts:remove': { removed: boolean };
+  'accounts:test': { ok: true; agentName: string; agentEmail: string | null } | { ok: false; error: string };
+  'inbox:list': InboxPage;
+  'inbox:counts': ViewCounts;
+  'cases:get': CaseDetail | null;
+  'customers:get': CustomerDetail | null;
+  'search:query': SearchResults;
+  'sync:status': SyncStatusView[];
+}
+
+export interface ChangeEvent {
+  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory')[];
+  caseIds: number[];
+  customerIds: number[];
+}
+
+export interface EventPayloads {
+  onChange: ChangeEvent;
+  onSyncProgress: SyncStatusView;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: readonly EventName[] = ['onChange', 'onSyncProgress'];
+
+/** The API as the renderer sees it: one function per method, subscriptions that return an unsubscribe. */
+export type ShiftdeskApi = {
+  call<M extends MethodId>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** An error as it crosses a process boundary. */
+export interface WireError {
+  name: string;
+  message: string;
+}
+
+export function isMethodId(value: unknown): value is MethodId {
+  return typeof value === 'string' && Object.hasOwn(METHODS, value);
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { CASE_PRIORITIES, CASE_STATUSES, type AuthorKind, type CasePriority, type CaseStatus } from '../domain/case-fields';
+import { CHANNEL_KINDS, type ChannelKind, type IdentityKind } from '../domain/channels';
+import { INBOX_SORTS, isViewId, type ViewId } from '../domain/views';
+
+// Data crossing the renderer↔core boundary. Inputs are zod schemas (validated on arrival);
+// outputs are plain types produced by core.
+
+export const viewIdSchema = z.string().refine(isViewId, 'unknown view').transform((v) => v as ViewId);
+
+export const inboxFiltersSchema = z
+  .object({
+    status: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
+    channel: z.array(z.enum(CHANNEL_KINDS)).max(9).optional(),
+    priority: z.array(z.enum(CASE_PRIORITIES)).max(4).optional(),
+    assignee: z.array(z.union([z.number().int(), z.literal('me'), z.literal('none')])).max(50).optional(),
+    groupId: z.array(z.number().int()).max(50).optional(),
+    tag: z.array(z.string().min(1).max(100)).max(20).optional(),
+    accountId: z.array(z.number().int()).max(20).optional(),
+    text: z.string().max(500).optional(),
+  })
+  .strict();
+export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
+
+export const inboxQuerySchema = z
+  .object({
+    view: viewIdSchema,
+    filters: inboxFiltersSchema.default({}),
+    sort: z.enum(INBOX_SORTS).default('newest'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type InboxQuery = z.input<typeof inboxQuerySchema>;
+
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+export interface InboxRow {
+  id: number;
+  accountId: number;
+  remoteId: string;
+  channel: ChannelKind;
+  subject: string;
+  snippet: string;
+  status: CaseStatus;
+  priority: CasePriority | null;
+  assignee: PersonRef | null;
+  group: PersonRef | null;
+  customer: PersonRef | null;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  waitingSince: number | null;
+  messageCount: number;
+  csat: string | null;
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  total: number;
+  offset: number;
+}
+
+export type ViewCounts = Record<ViewId, number>;
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+export interface ThreadMessage {
+  id: number;
+  remoteId: string;
+  authorKind: AuthorKind;
+  author: PersonRef | null;
+  channel: ChannelKind;
+  public: boolean;
+  bodyText: string;
+  /** Raw HTML from the channel: the renderer sanitizes it before showing it in a sandboxed frame. */
+  bodyHtml: string | null;
+  attachments: Attachment[];
+  createdAt: number;
+}
+
+export interface CaseDetail extends InboxRow {
+  type: string | null;
+  organization: PersonRef | null;
+  remoteVersion: string | null;
+  lastCustomerMessageAt: number | null;
+  lastAgentReplyAt: number | null;
+  thread: ThreadMessage[];
+  /** False while the full thread is still being fetched; a change event follows when it lands. */
+  threadComplete: boolean;
+}
+
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
+
+export interface RecentOrderView {
+  number: string;
+  placedAt: number;
+  total: number;
+  currency: string;
+  status: string;
+  items: { sku: string; name: string; quantity: number }[];
+}
+
+export interface CustomerDetail {
+  id: number;
+  name: string;
+  organization: string | null;
+  locale: string | null;
+  identities: Identity[];
+  tier: string | null;
+  lifetimeValue: number | null;
+  followers: number | null;
+  orders: RecentOrderView[] | null;
+  ordersError: string | null;
+  cases: InboxRow[];
+  csat: { caseId: number; score: string; at: number }[];
+}
+
+export const searchInputSchema = z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(100).default(20) }).strict();
+
+export interface SearchResults {
+  query: string;
+  /** Words to highlight in the results. */
+  highlights: string[];
+  errors: string[];
+  cases: InboxRow[];
+  messages: { id: number; caseId: number; caseSubject: string; channel: ChannelKind; author: PersonRef | null; snippet: string; createdAt: number }[];
+  customers: { id: number; name: string; identities: Identity[]; caseCount: number }[];
+  tookMs: number;
+}
+
+export const accountInputSchema = z
+  .object({
+    kind: z.literal('zendesk'),
+    name: z.string().min(1).max(100).optional(),
+    baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+    email: z.email().max(300),
+    token: z.string().min(1).max(500),
+  })
+  .strict();
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+export interface AccountView {
+  id: number;
+  kind: string;
+  name: string;
+  baseUrl: string;
+  email: string;
+  status: 'new' | 'syncing' | 'ok' | 'offline' | 'error';
+  lastError: string | null;
+  lastSyncedAt: number | null;
+}
