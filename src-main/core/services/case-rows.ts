@@ -7,7 +7,7 @@ export const CASE_ROW_COLUMNS = `
   c.id, c.account_id AS accountId, c.remote_id AS remoteId, c.channel, c.subject, c.status, c.priority,
   c.assignee_id AS assigneeId, a.name AS assigneeName, c.group_id AS groupId, g.name AS groupName,
   c.customer_id AS customerId, cu.name AS customerName, c.tags, c.created_at AS createdAt, c.updated_at AS updatedAt,
-  c.waiting_since AS waitingSince, c.message_count AS messageCount, c.csat,
+  c.waiting_since AS waitingSince, (SELECT count(*) FROM messages mc WHERE mc.case_id = c.id) AS messageCount, c.csat,
   (SELECT substr(m.body_text, 1, 200) FROM messages m WHERE m.case_id = c.id AND m.public = 1 ORDER BY m.created_at DESC LIMIT 1) AS snippet`;
 
 export const CASE_ROW_JOINS = `

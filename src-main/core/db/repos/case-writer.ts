@@ -6,17 +6,10 @@ import type { Db } from '../connection';
 import type { CustomerWriter } from './customer-writer';
 import type { DirectoryWriter } from './directory-writer';
 
-interface ThreadDelta {
-  count: number;
-  lastAt: number;
-  lastCustomerAt: number | null;
-  lastAgentReplyAt: number | null;
-}
-
 /**
  * Cases and their messages for one account. Older case data never overwrites newer (the remote's
  * generated timestamp decides); messages are immutable and de-duplicated by remote id; the
- * per-case thread summary (counts, last customer message, waiting since) is kept in step.
+ * thread summary of unsolved cases (last customer message, waiting since) is kept in step.
  */
 export class CaseWriter {
   private readonly caseIds = new Map<string, number>();
@@ -53,20 +46,20 @@ export class CaseWriter {
         `INSERT INTO messages (account_id, remote_id, case_id, author_kind, author_remote_id, channel, public, body_text, body_html, attachments_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, remote_id) DO NOTHING`,
       ),
-      applyDelta: db.prepare(
-        `UPDATE cases SET message_count = message_count + @count,
-           last_message_at = max(coalesce(last_message_at, 0), @lastAt),
-           last_customer_message_at = CASE WHEN @lastCustomerAt IS NULL THEN last_customer_message_at ELSE max(coalesce(last_customer_message_at, 0), @lastCustomerAt) END,
-           last_agent_reply_at = CASE WHEN @lastAgentReplyAt IS NULL THEN last_agent_reply_at ELSE max(coalesce(last_agent_reply_at, 0), @lastAgentReplyAt) END
-         WHERE id = @id`,
-      ),
-      // The customer has waited since their first message after the last public agent reply.
-      refreshWaiting: db.prepare(
-        `UPDATE cases SET waiting_since = CASE
-           WHEN coalesce(last_customer_message_at, 0) > coalesce(last_agent_reply_at, 0)
-           THEN (SELECT min(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer' AND m.created_at > coalesce(cases.last_agent_reply_at, 0))
-           ELSE NULL END
-         WHERE id = ?`,
+      // The thread summary drives "oldest waiting", priority sorting and (later) SLA clocks, which
+      // matter for unsolved cases only. Keeping it for solved history too would rewrite a random
+      // case row per message during a backfill (4x slower ingest), so it is maintained for
+      // unsolved cases, and recomputed whole whenever a case is (re)stored as unsolved.
+      refreshSummary: db.prepare(
+        `UPDATE cases SET
+           message_count = (SELECT count(*) FROM messages m WHERE m.case_id = cases.id),
+           last_message_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id),
+           last_customer_message_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer'),
+           last_agent_reply_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'agent' AND m.public = 1),
+           -- the customer has waited since their first message after the last public agent reply
+           waiting_since = (SELECT min(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer'
+             AND m.created_at > coalesce((SELECT max(r.created_at) FROM messages r WHERE r.case_id = cases.id AND r.author_kind = 'agent' AND r.public = 1), 0))
+         WHERE id = ? AND synced = 1 AND queue != 'solved'`,
       ),
       markThreadComplete: db.prepare('UPDATE cases SET thread_complete = 1 WHERE id = ?'),
     };
@@ -107,6 +100,7 @@ export class CaseWriter {
       for (const tag of c.tags) this.s.insertTag!.run(tag.toLowerCase(), id);
       this.s.deleteCaseFts!.run(id);
       this.s.insertCaseFts!.run(id, toIndexText(c.subject));
+      if (queueOfStatus(c.status) !== 'solved') this.s.refreshSummary!.run(id);
       changed++;
     }
     return changed;
@@ -126,7 +120,7 @@ export class CaseWriter {
 
   /** Inserts new messages; returns the ids of the cases whose thread changed. */
   insertMessages(messages: readonly RemoteMessage[]): { inserted: number; caseIds: number[] } {
-    const deltas = new Map<number, ThreadDelta>();
+    const touched = new Set<number>();
     let inserted = 0;
     for (const m of messages) {
       const caseId = this.caseIdFor(m.caseRemoteId);
@@ -146,18 +140,10 @@ export class CaseWriter {
       );
       if (info.changes === 0) continue;
       inserted++;
-      let delta = deltas.get(caseId);
-      if (!delta) deltas.set(caseId, (delta = { count: 0, lastAt: 0, lastCustomerAt: null, lastAgentReplyAt: null }));
-      delta.count++;
-      delta.lastAt = Math.max(delta.lastAt, m.createdAt);
-      if (authorKind === 'customer') delta.lastCustomerAt = Math.max(delta.lastCustomerAt ?? 0, m.createdAt);
-      if (authorKind === 'agent' && m.public) delta.lastAgentReplyAt = Math.max(delta.lastAgentReplyAt ?? 0, m.createdAt);
+      touched.add(caseId);
     }
-    for (const [id, delta] of deltas) {
-      this.s.applyDelta!.run({ id, ...delta });
-      this.s.refreshWaiting!.run(id);
-    }
-    return { inserted, caseIds: [...deltas.keys()] };
+    for (const id of touched) this.s.refreshSummary!.run(id);
+    return { inserted, caseIds: [...touched] };
   }
 
   markThreadsComplete(remoteIds: readonly string[]): void {

@@ -1,0 +1,18 @@
+// npm run bench -- NAME   (sync | inbox | search | first-work)
+// Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
+const benchName = process.argv[2];
+const benches: Record<string, () => Promise<unknown>> = {
+  sync: () => import('./sync-bench'),
+  inbox: () => import('./inbox-bench'),
+  search: () => import('./search-bench'),
+  'first-work': () => import('./first-work-bench'),
+};
+const load = benchName ? benches[benchName] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- ${Object.keys(benches).join('|')}`);
+  process.exit(2);
+}
+const bench = (await load()) as { run(args: string[]): Promise<void> };
+await bench.run(process.argv.slice(3));
+process.exit(0);
+export {};

@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { openDatabase, type Db } from '../../../src-main/core/db/connection';
+import { InboxService } from '../../../src-main/core/services/inbox-service';
+import { SearchService } from '../../../src-main/core/services/search-service';
+import { syncToCompletion } from '../../helpers/sync-harness';
+
+// A full sync against the demo helpdesk over HTTP reproduces its dataset.
+describe('full sync from the demo helpdesk', () => {
+  let demo: DemoServer;
+  let db: Db;
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ seed: 11, cases: 600 });
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'shiftdesk-sync-')), 'profile.db');
+    await syncToCompletion({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
+    db = openDatabase({ path: dbPath });
+  });
+  afterAll(async () => {
+    db?.close();
+    await demo?.close();
+  });
+
+  it('has every ticket as a case and every comment exactly once', () => {
+    const tickets = demo.dataset.tickets;
+    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(tickets.length);
+    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 0').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(demo.dataset.commentCount);
+    expect(db.prepare('SELECT count(DISTINCT remote_id) FROM messages').pluck().get()).toBe(demo.dataset.commentCount);
+    expect(db.prepare('SELECT count(*) FROM messages_fts').pluck().get()).toBe(demo.dataset.commentCount);
+  });
+
+  it('keeps ticket fields: subject, status, priority, tags, assignee, group, channel, CSAT', () => {
+    const pick = demo.dataset.tickets.filter((_, i) => i % 37 === 0);
+    const read = db.prepare(
+      `SELECT c.subject, c.status, c.priority, c.tags, c.channel, c.csat, a.remote_id AS assignee, g.remote_id AS grp, (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS messages
+       FROM cases c LEFT JOIN agents a ON a.id = c.assignee_id LEFT JOIN groups g ON g.id = c.group_id WHERE c.remote_id = ?`,
+    );
+    const channelOf: Record<string, string> = { email: 'email', web: 'web', chat: 'chat', native_messaging: 'messaging', twitter: 'twitter', facebook: 'facebook', whatsapp: 'whatsapp', voice: 'voice' };
+    for (const ticket of pick) {
+      const row = read.get(String(ticket.id)) as Record<string, unknown>;
+      expect(row).toMatchObject({
+        subject: ticket.subject,
+        status: ticket.status,
+        priority: ticket.priority,
+        tags: ticket.tags.join(' '),
+        channel: channelOf[ticket.via.channel],
+        assignee: ticket.assignee_id === null ? null : String(ticket.assignee_id),
+        grp: ticket.group_id === null ? null : String(ticket.group_id),
+        messages: demo.dataset.commentsFor(ticket.id).length,
+      });
+      const score = ticket.satisfaction_rating?.score;
+      expect(row.csat).toBe(score === 'good' || score === 'bad' ? score : null);
+    }
+  });
+
+  it('keeps comment bodies, visibility and authors', () => {
+    const read = db.prepare('SELECT body_text, body_html, public, author_kind, author_remote_id, created_at FROM messages WHERE remote_id = ?');
+    const agentIds = new Set(demo.dataset.users.filter((u) => u.role !== 'end-user').map((u) => u.id));
+    for (const ticket of demo.dataset.tickets.filter((_, i) => i % 53 === 0)) {
+      for (const comment of demo.dataset.commentsFor(ticket.id)) {
+        const row = read.get(String(comment.id)) as Record<string, unknown>;
+        expect(row.body_text).toBe(comment.body);
+        expect(row.body_html).toBe(comment.html_body ?? null);
+        expect(row.public).toBe(comment.public ? 1 : 0);
+        expect(row.author_remote_id).toBe(String(comment.author_id));
+        expect(row.author_kind).toBe(agentIds.has(comment.author_id) ? 'agent' : 'customer');
+        expect(row.created_at).toBe(Date.parse(comment.created_at));
+      }
+    }
+  });
+
+  it('merges the same person across channels into one customer', () => {
+    const customerOf = db.prepare('SELECT customer_id FROM remote_users WHERE remote_id = ?').pluck();
+    const byPerson = new Map<number, Set<number>>();
+    for (const user of demo.dataset.users.filter((u) => u.role === 'end-user')) {
+      const person = demo.dataset.personOfUser(user.id);
+      const customer = customerOf.get(String(user.id)) as number;
+      expect(customer).toBeTypeOf('number');
+      if (!byPerson.has(person)) byPerson.set(person, new Set());
+      byPerson.get(person)!.add(customer);
+    }
+    const multiChannel = [...byPerson.values()];
+    for (const customers of multiChannel) expect(customers.size).toBe(1);
+    // and different people stay different customers
+    const allCustomers = multiChannel.map((s) => [...s][0]);
+    expect(new Set(allCustomers).size).toBe(byPerson.size);
+  });
+
+  it('serves inbox views and counts that match the dataset', () => {
+    const inbox = new InboxService(db);
+    const counts = inbox.counts();
+    const tickets = demo.dataset.tickets;
+    const unsolved = (s: string) => !['solved', 'closed'].includes(s);
+    const me = demo.dataset.users.find((u) => u.email === DEMO_AGENT_EMAIL)!;
+    expect(counts.solved).toBe(tickets.filter((t) => !unsolved(t.status)).length);
+    expect(counts.all_open).toBe(tickets.filter((t) => t.status === 'new' || t.status === 'open').length);
+    expect(counts.mine).toBe(tickets.filter((t) => unsolved(t.status) && t.assignee_id === me.id).length);
+    expect(counts.unassigned).toBe(tickets.filter((t) => unsolved(t.status) && t.assignee_id === null).length);
+    expect(counts['channel:twitter']).toBe(tickets.filter((t) => unsolved(t.status) && t.via.channel === 'twitter').length);
+    const page = inbox.list({ view: 'mine', sort: 'oldest_waiting' });
+    expect(page.total).toBe(counts.mine);
+    expect(page.rows.every((r) => r.assignee?.name === me.name)).toBe(true);
+  });
+
+  it('finds the Korean case by 2- and 3-character substrings', () => {
+    const search = new SearchService(db, () => []);
+    const korean = demo.dataset.tickets.find((t) => t.id === demo.dataset.sampleKoreanTicketId)!;
+    expect(korean.subject).toContain('환불');
+    const caseId = db.prepare('SELECT id FROM cases WHERE remote_id = ?').pluck().get(String(korean.id));
+    expect(search.search({ query: '환불', limit: 100 }).cases.map((c) => c.id)).toContain(caseId);
+    const at = Array.from(korean.subject).findIndex((ch, i, all) => ch === '환' && all[i + 1] === '불');
+    const three = Array.from(korean.subject).slice(at, at + 3).join('');
+    if (three.length === 3 && !/\s/.test(three)) expect(search.search({ query: three, limit: 100 }).cases.map((c) => c.id)).toContain(caseId);
+    expect(search.search({ query: `환불 channel:${korean.via.channel === 'native_messaging' ? 'messaging' : korean.via.channel}`, limit: 100 }).cases.map((c) => c.id)).toContain(caseId);
+  });
+});

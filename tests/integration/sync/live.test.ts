@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import type { ChangeSet } from '../../../src-main/core/sync/sync-types';
+import { fullyCaughtUp, openProfile, waitForProgress } from '../../helpers/sync-harness';
+
+describe('live traffic through incremental sync', () => {
+  let demo: DemoServer;
+  afterAll(() => demo?.close());
+
+  it('brings new tickets, replies and teammates\' changes into the cache and announces them', async () => {
+    demo = await startDemoServer({ seed: 21, cases: 150, live: { intervalMs: 3_600_000 } });
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'shiftdesk-live-')), 'profile.db');
+    const changes: ChangeSet[] = [];
+    const { db, engine } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 100, engine: { onChange: (c) => changes.push(c) } });
+    void engine.start();
+    await waitForProgress(engine, fullyCaughtUp);
+    const before = { cases: demo.dataset.tickets.length, comments: demo.dataset.commentCount };
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(before.comments);
+    changes.length = 0;
+
+    demo.live.step(25);
+    const after = { cases: demo.dataset.tickets.length, comments: demo.dataset.commentCount };
+    expect(after.cases).toBeGreaterThan(before.cases);
+    expect(after.comments).toBeGreaterThan(before.comments);
+
+    await waitForProgress(
+      engine,
+      () =>
+        db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get() === after.cases &&
+        db.prepare('SELECT count(*) FROM messages').pluck().get() === after.comments,
+      20_000,
+    );
+    // Every ticket matches its live state (status, assignee), not just the new ones.
+    const read = db.prepare('SELECT c.status, a.remote_id AS assignee FROM cases c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.remote_id = ?');
+    for (const ticket of demo.dataset.tickets) {
+      expect(read.get(String(ticket.id))).toEqual({ status: ticket.status, assignee: ticket.assignee_id === null ? null : String(ticket.assignee_id) });
+    }
+    expect(changes.some((c) => c.kinds.includes('cases') && c.caseIds.length > 0)).toBe(true);
+    expect(changes.some((c) => c.kinds.includes('messages'))).toBe(true);
+    await engine.stop();
+    db.close();
+  });
+});
