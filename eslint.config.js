@@ -52,7 +52,7 @@ function checkImport(fromRel, spec) {
       if (from === 'renderer-feature' && target === 'renderer-feature') {
         const own = fromRel.split('/')[2];
         const [, , other, ...rest] = targetRel.split('/');
-        if (other !== own && !(rest.length === 1 && /^index\.tsx?$/.test(rest[0] ?? '') || rest.length === 0)) return `features import each other only through their index.ts (found "${spec}")`;
+        if (other !== own && !((rest.length === 1 && /^index(\.tsx?)?$/.test(rest[0] ?? '')) || rest.length === 0)) return `features import each other only through their index.ts (found "${spec}")`;
       }
       return null;
     case 'core':

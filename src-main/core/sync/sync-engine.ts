@@ -146,17 +146,27 @@ export class SyncEngine {
     return { page, applied };
   }
 
-  /** Follows an incremental stream forever: backfill, then poll for changes. */
+  /**
+   * Follows an incremental stream forever: backfill, then poll for changes. While one page is being
+   * stored the next is already on its way (its cursor is known before the store), so the network
+   * and the helpdesk's response time overlap with our writes.
+   */
   private async followStream(spec: StreamSpec): Promise<void> {
     const decision = this.decide(spec);
     this.options.onDecision?.(decision);
-    let cursor = this.cache.cursor(spec.name).cursor;
+    const pull = (cursor: string | null) => this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+    let next = pull(this.cache.cursor(spec.name).cursor);
     while (!this.signal.aborted) {
-      const { page } = await this.pullPage(spec, cursor);
-      cursor = page.cursor;
+      const page = await next;
       if (page.caughtUp) {
+        this.applyPage(spec.name, page);
         this.onCaughtUp();
         await sleep(this.options.followIntervalMs ?? 10_000, this.signal).catch(() => undefined);
+        next = pull(page.cursor);
+      } else {
+        next = pull(page.cursor);
+        next.catch(() => undefined); // handled when awaited
+        this.applyPage(spec.name, page);
       }
     }
   }
