@@ -48,7 +48,7 @@ describe('core over RPC', () => {
     expect(progress.some((p) => p.phase === 'first-work' || p.firstWorkReady)).toBe(true);
     expect(changes.some((c) => c.kinds.includes('cases') && c.caseIds.length > 0)).toBe(true);
     const counts = await core.call('inbox:counts', {});
-    expect(counts.solved + counts.all_open + counts.pending + counts.on_hold).toBe(demo.dataset.tickets.length);
+    expect(counts.solved + counts.all_open + counts.pending + counts.on_hold).toBe(demo.dataset.tickets().length);
     const page = await core.call('inbox:list', { view: 'all_open', sort: 'priority', limit: 5 });
     expect(page.rows.length).toBeGreaterThan(0);
     const detail = await core.call('cases:get', { id: page.rows[0]!.id });

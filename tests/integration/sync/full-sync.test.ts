@@ -25,7 +25,7 @@ describe('full sync from the demo helpdesk', () => {
   });
 
   it('has every ticket as a case and every comment exactly once', () => {
-    const tickets = demo.dataset.tickets;
+    const tickets = demo.dataset.tickets();
     expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(tickets.length);
     expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 0').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(demo.dataset.commentCount);
@@ -34,7 +34,7 @@ describe('full sync from the demo helpdesk', () => {
   });
 
   it('keeps ticket fields: subject, status, priority, tags, assignee, group, channel, CSAT', () => {
-    const pick = demo.dataset.tickets.filter((_, i) => i % 37 === 0);
+    const pick = demo.dataset.tickets().filter((_, i) => i % 37 === 0);
     const read = db.prepare(
       `SELECT c.subject, c.status, c.priority, c.tags, c.channel, c.csat, a.remote_id AS assignee, g.remote_id AS grp, (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS messages
        FROM cases c LEFT JOIN agents a ON a.id = c.assignee_id LEFT JOIN groups g ON g.id = c.group_id WHERE c.remote_id = ?`,
@@ -59,8 +59,8 @@ describe('full sync from the demo helpdesk', () => {
 
   it('keeps comment bodies, visibility and authors', () => {
     const read = db.prepare('SELECT body_text, body_html, public, author_kind, author_remote_id, created_at FROM messages WHERE remote_id = ?');
-    const agentIds = new Set(demo.dataset.users.filter((u) => u.role !== 'end-user').map((u) => u.id));
-    for (const ticket of demo.dataset.tickets.filter((_, i) => i % 53 === 0)) {
+    const agentIds = new Set(demo.dataset.users().filter((u) => u.role !== 'end-user').map((u) => u.id));
+    for (const ticket of demo.dataset.tickets().filter((_, i) => i % 53 === 0)) {
       for (const comment of demo.dataset.commentsFor(ticket.id)) {
         const row = read.get(String(comment.id)) as Record<string, unknown>;
         expect(row.body_text).toBe(comment.body);
@@ -76,8 +76,8 @@ describe('full sync from the demo helpdesk', () => {
   it('merges the same person across channels into one customer', () => {
     const customerOf = db.prepare('SELECT customer_id FROM remote_users WHERE remote_id = ?').pluck();
     const byPerson = new Map<number, Set<number>>();
-    for (const user of demo.dataset.users.filter((u) => u.role === 'end-user')) {
-      const person = demo.dataset.personOfUser(user.id);
+    for (const user of demo.dataset.users().filter((u) => u.role === 'end-user')) {
+      const person = demo.dataset.personOfUser(user.id)!;
       const customer = customerOf.get(String(user.id)) as number;
       expect(customer).toBeTypeOf('number');
       if (!byPerson.has(person)) byPerson.set(person, new Set());
@@ -93,9 +93,9 @@ describe('full sync from the demo helpdesk', () => {
   it('serves inbox views and counts that match the dataset', () => {
     const inbox = new InboxService(db);
     const counts = inbox.counts();
-    const tickets = demo.dataset.tickets;
+    const tickets = demo.dataset.tickets();
     const unsolved = (s: string) => !['solved', 'closed'].includes(s);
-    const me = demo.dataset.users.find((u) => u.email === DEMO_AGENT_EMAIL)!;
+    const me = demo.dataset.users().find((u) => u.email === DEMO_AGENT_EMAIL)!;
     expect(counts.solved).toBe(tickets.filter((t) => !unsolved(t.status)).length);
     expect(counts.all_open).toBe(tickets.filter((t) => t.status === 'new' || t.status === 'open').length);
     expect(counts.mine).toBe(tickets.filter((t) => unsolved(t.status) && t.assignee_id === me.id).length);
@@ -108,7 +108,7 @@ describe('full sync from the demo helpdesk', () => {
 
   it('finds the Korean case by 2- and 3-character substrings', () => {
     const search = new SearchService(db, () => []);
-    const korean = demo.dataset.tickets.find((t) => t.id === demo.dataset.sampleKoreanTicketId)!;
+    const korean = demo.dataset.tickets().find((t) => t.id === demo.dataset.sampleKoreanTicketId)!;
     expect(korean.subject).toContain('환불');
     const caseId = db.prepare('SELECT id FROM cases WHERE remote_id = ?').pluck().get(String(korean.id));
     expect(search.search({ query: '환불', limit: 100 }).cases.map((c) => c.id)).toContain(caseId);

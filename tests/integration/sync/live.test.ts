@@ -17,12 +17,12 @@ describe('live traffic through incremental sync', () => {
     const { db, engine } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 100, engine: { onChange: (c) => changes.push(c) } });
     void engine.start();
     await waitForProgress(engine, fullyCaughtUp);
-    const before = { cases: demo.dataset.tickets.length, comments: demo.dataset.commentCount };
+    const before = { cases: demo.dataset.tickets().length, comments: demo.dataset.commentCount };
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(before.comments);
     changes.length = 0;
 
     demo.live.step(25);
-    const after = { cases: demo.dataset.tickets.length, comments: demo.dataset.commentCount };
+    const after = { cases: demo.dataset.tickets().length, comments: demo.dataset.commentCount };
     expect(after.cases).toBeGreaterThan(before.cases);
     expect(after.comments).toBeGreaterThan(before.comments);
 
@@ -35,7 +35,7 @@ describe('live traffic through incremental sync', () => {
     );
     // Every ticket matches its live state (status, assignee), not just the new ones.
     const read = db.prepare('SELECT c.status, a.remote_id AS assignee FROM cases c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.remote_id = ?');
-    for (const ticket of demo.dataset.tickets) {
+    for (const ticket of demo.dataset.tickets()) {
       expect(read.get(String(ticket.id))).toEqual({ status: ticket.status, assignee: ticket.assignee_id === null ? null : String(ticket.assignee_id) });
     }
     expect(changes.some((c) => c.kinds.includes('cases') && c.caseIds.length > 0)).toBe(true);

@@ -37,10 +37,10 @@ describe('sync resilience', () => {
     await waitForProgress(engine, fullyCaughtUp);
     await engine.stop();
     expect(connector.http.stats.rateLimited).toBe(2);
-    expect(demo.stats().rateLimited).toBeGreaterThanOrEqual(2);
+    expect(demo.stats().tooManyRequests).toBeGreaterThanOrEqual(2);
     // Two 429s with Retry-After: 1 → the export cannot finish before 2 s have passed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets.length);
+    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets().length);
     db.close();
   });
 
@@ -78,7 +78,7 @@ describe('sync resilience', () => {
       expect(decisions.some((d) => d.action === 'retry' && d.stream === 'cases')).toBe(true);
       // The fault passes; sync carries on to the end by itself.
       await waitForProgress(engine, fullyCaughtUp);
-      expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets.length);
+      expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets().length);
       expect(new AccountsRepo(db).get(accountId)!.status).toBe('ok');
       await engine.stop();
       db.close();
@@ -102,15 +102,15 @@ describe('sync resilience', () => {
       return p.firstWorkReady;
     });
     await engine.stop();
-    const me = demo.dataset.users.find((u) => u.email === DEMO_AGENT_EMAIL)!;
-    const myOpen = demo.dataset.tickets.filter((t) => t.assignee_id === me.id && !['solved', 'closed'].includes(t.status));
+    const me = demo.dataset.users().find((u) => u.email === DEMO_AGENT_EMAIL)!;
+    const myOpen = demo.dataset.tickets().filter((t) => t.assignee_id === me.id && !['solved', 'closed'].includes(t.status));
     expect(myOpen.length).toBeGreaterThan(5);
     expect(atFirstWork).not.toBeNull();
     const snapshot = atFirstWork!;
     expect(snapshot.mine).toBe(myOpen.length);
     expect(snapshot.complete).toBe(myOpen.length);
     expect(snapshot.messages).toBe(myOpen.reduce((n, t) => n + demo!.dataset.commentsFor(t.id).length, 0));
-    expect(snapshot.totalCases).toBeLessThan(demo.dataset.tickets.length);
+    expect(snapshot.totalCases).toBeLessThan(demo.dataset.tickets().length);
     db.close();
   });
 });

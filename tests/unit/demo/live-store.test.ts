@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../../../src-main/demo';
+import { LiveSimulator } from '../../../src-main/demo/live/live-simulator';
+import { HelpdeskStore } from '../../../src-main/demo/store/helpdesk-store';
+import { LiveClock } from '../../../src-main/demo/store/live-clock';
+
+const anchorTime = Date.UTC(2026, 10, 20, 10, 0, 0);
+
+function setup(now = anchorTime + 5_000): { store: HelpdeskStore; live: LiveSimulator } {
+  const store = new HelpdeskStore(generateDataset({ seed: 9, cases: 300, anchorTime }), new LiveClock(anchorTime, () => now));
+  return { store, live: new LiveSimulator(store) };
+}
+
+describe('live traffic over the store', () => {
+  it('is deterministic for a seed', () => {
+    const a = setup().live.step(40);
+    const b = setup().live.step(40);
+    expect(a).toEqual(b);
+  });
+
+  it('records every change as an audit after the generated history', () => {
+    const { store, live } = setup();
+    const before = { tickets: store.ticketCount, comments: store.commentCount, audits: store.auditCount };
+    const changes = live.step(200);
+    expect(store.auditCount).toBe(before.audits + 200);
+    const commentsAdded = changes.filter((c) => c.commentId !== null).length;
+    expect(store.commentCount).toBe(before.comments + commentsAdded);
+    const created = changes.filter((c) => c.kind === 'new-ticket');
+    expect(created.length).toBeGreaterThan(20);
+    expect(store.ticketCount).toBe(before.tickets + created.length);
+    const kinds = new Set(changes.map((c) => c.kind));
+    for (const kind of ['new-ticket', 'customer-reply', 'assign', 'agent-reply', 'internal-note', 'status-change']) expect(kinds).toContain(kind);
+
+    const liveTime = Math.floor((anchorTime + 5_000) / 1000);
+    for (const change of changes) {
+      const ticket = store.ticket(change.ticketId);
+      expect(ticket?.generated_timestamp).toBe(liveTime);
+      if (change.commentId !== null) expect(store.commentsFor(change.ticketId).some((c) => c.id === change.commentId)).toBe(true);
+    }
+    // New tickets start with the customer's message as description.
+    const first = store.ticket(created[0]?.ticketId ?? 0);
+    expect(store.commentsFor(first?.id ?? 0)[0]?.body).toBe(first?.description);
+  });
+
+  it('never reassigns or answers for the "me" agent, but customers do write in', () => {
+    const { store, live } = setup();
+    const me = store.meAgent.id;
+    const mine = store.tickets().filter((t) => t.assignee_id === me && ['open', 'pending', 'hold'].includes(t.status));
+    live.step(500);
+    for (const t of mine) {
+      const now = store.ticket(t.id);
+      expect(now?.assignee_id).toBe(me);
+      const newComments = store.commentsFor(t.id).slice(store.base.commentCountFor(t.id));
+      for (const c of newComments) if (c.public) expect(c.author_id).toBe(t.requester_id);
+    }
+  });
+
+  it('creates new customers with their own person', () => {
+    const { store, live } = setup();
+    const changes = live.step(300);
+    const newUsers = changes.map((c) => c.newUserId).filter((id): id is number => id !== null);
+    expect(newUsers.length).toBeGreaterThan(0);
+    for (const id of newUsers) {
+      const user = store.user(id);
+      expect(user?.role).toBe('end-user');
+      const person = store.personOfUser(id);
+      expect(person).toBeGreaterThanOrEqual(store.base.personCount);
+      expect(store.usersOfPerson(person ?? -1)).toEqual([id]);
+      expect(store.userByEmail(user?.email ?? '')?.id).toBe(id);
+    }
+    expect(store.userLog.length).toBe(store.base.userCount + newUsers.length);
+  });
+});
