@@ -33,6 +33,7 @@ function packageName(spec) {
 
 function checkImport(fromRel, spec) {
   const from = layerOf(fromRel);
+  if (from === null) return null; // tests and config files are outside the layers
   const isRelative = spec.startsWith('.');
   const targetRel = isRelative ? path.relative(ROOT, path.resolve(ROOT, path.dirname(fromRel), spec)).split(path.sep).join('/') : null;
   const target = targetRel === null ? null : layerOf(targetRel);

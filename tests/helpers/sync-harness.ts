@@ -10,6 +10,8 @@ export interface HarnessOptions {
   email: string;
   token: string;
   followIntervalMs?: number;
+  /** Records per export page (Zendesk: 1000); small pages give a crash test many commit points. */
+  exportPageSize?: number;
   engine?: Partial<SyncEngineOptions>;
 }
 
@@ -18,7 +20,7 @@ export function openProfile(options: HarnessOptions): { db: Db; accountId: numbe
   const db = openDatabase({ path: options.dbPath });
   const accounts = new AccountsRepo(db);
   const account = accounts.list()[0] ?? accounts.add({ kind: 'zendesk', name: 'demo', baseUrl: options.url, email: options.email });
-  const connector = new ZendeskConnector({ baseUrl: options.url, email: options.email, token: options.token, http: { backoff: { baseMs: 50, capMs: 1000 } } });
+  const connector = new ZendeskConnector({ baseUrl: options.url, email: options.email, token: options.token, ...(options.exportPageSize ? { exportPageSize: options.exportPageSize } : {}), http: { backoff: { baseMs: 50, capMs: 1000 } } });
   const engine = new SyncEngine({
     db,
     accountId: account.id,

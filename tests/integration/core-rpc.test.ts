@@ -17,7 +17,7 @@ describe('core over RPC', () => {
   beforeAll(async () => {
     demo = await startDemoServer({ seed: 2, cases: 200 });
     dir = mkdtempSync(join(tmpdir(), 'shiftdesk-rpc-'));
-    core = new CoreClient({ dbPath: join(dir, 'profile.db'), secrets: 'memory', followIntervalMs: 200 }, { execArgv: ['--import', 'tsx'] });
+    core = new CoreClient({ dbPath: join(dir, 'profile.db'), secrets: 'memory', followIntervalMs: 200 });
     core.on('onChange', (c) => changes.push(c));
     core.on('onSyncProgress', (p) => progress.push(p));
     await core.ready;

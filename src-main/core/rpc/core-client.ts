@@ -21,9 +21,12 @@ export class CoreClient implements ShiftdeskApi {
   private nextId = 1;
   readonly ready: Promise<void>;
 
-  constructor(data: CoreWorkerData, options: { workerUrl?: URL; execArgv?: string[] } = {}) {
+  constructor(data: CoreWorkerData, options: { workerUrl?: URL } = {}) {
     const workerUrl = options.workerUrl ?? new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
-    this.worker = new Worker(workerUrl, { workerData: data, ...(options.execArgv ? { execArgv: options.execArgv } : {}) });
+    this.worker = workerUrl.pathname.endsWith('.ts')
+      ? // Running from source (tests, `tsx`): Node 20 workers do not inherit the TypeScript loader, so register it first.
+        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`, { eval: true, workerData: data })
+      : new Worker(workerUrl, { workerData: data });
     this.events.setMaxListeners(0);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: FromCore) => {

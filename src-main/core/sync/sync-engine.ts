@@ -154,18 +154,23 @@ export class SyncEngine {
   private async followStream(spec: StreamSpec): Promise<void> {
     const decision = this.decide(spec);
     this.options.onDecision?.(decision);
-    const pull = (cursor: string | null) => this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+    const pull = (cursor: string | null) => {
+      const request = this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+      request.catch(() => undefined); // observed when awaited; never an unhandled rejection on stop
+      return request;
+    };
     let next = pull(this.cache.cursor(spec.name).cursor);
-    while (!this.signal.aborted) {
+    for (;;) {
       const page = await next;
+      if (this.signal.aborted) return;
       if (page.caughtUp) {
         this.applyPage(spec.name, page);
         this.onCaughtUp();
         await sleep(this.options.followIntervalMs ?? 10_000, this.signal).catch(() => undefined);
+        if (this.signal.aborted) return;
         next = pull(page.cursor);
       } else {
         next = pull(page.cursor);
-        next.catch(() => undefined); // handled when awaited
         this.applyPage(spec.name, page);
       }
     }

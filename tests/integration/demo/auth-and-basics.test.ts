@@ -73,6 +73,29 @@ describe('demo server: auth, users, groups, organizations, CRM', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('lists agents and admins with role filters and cursor pagination', async () => {
+    const ids: number[] = [];
+    let url: string | null = '/api/v2/users.json?role[]=agent&role[]=admin&page[size]=4';
+    while (url) {
+      const res: { status: number; body: { users: DemoUser[]; meta: { has_more: boolean }; links: { next: string | null } } } = await getJson(server, url);
+      expect(res.status).toBe(200);
+      expect(res.body.users.every((u) => u.role !== 'end-user')).toBe(true);
+      ids.push(...res.body.users.map((u) => u.id));
+      url = res.body.meta.has_more ? res.body.links.next : null;
+    }
+    expect(ids).toEqual(server.dataset.agents().map((a) => a.id));
+    const admins = await getJson<{ users: DemoUser[]; count: number }>(server, '/api/v2/users.json?role=admin');
+    expect(admins.body.users.map((u) => u.role)).toEqual(['admin']);
+    expect(admins.body.count).toBe(1);
+    expect((await getJson(server, '/api/v2/users.json?role=boss')).status).toBe(400);
+  });
+
+  it('counts tickets', async () => {
+    const res = await getJson<{ count: { value: number; refreshed_at: string } }>(server, '/api/v2/tickets/count.json');
+    expect(res.body.count.value).toBe(server.dataset.ticketCount);
+    expect(res.body.count.refreshed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
   it('lists groups and organizations', async () => {
     const groups = await getJson<{ groups: { name: string }[]; count: number; next_page: null }>(server, '/api/v2/groups.json');
     expect(groups.body.count).toBe(6);

@@ -9,16 +9,20 @@ import { canonicalDump, syncToCompletion } from '../../helpers/sync-harness';
 
 const KILLS = 24;
 
-function runChild(dbPath: string, url: string, killAfterMs: number | null): Promise<'killed' | 'done'> {
+/** Runs the sync child; kills it after `killAfterBatches` stored batches (+ a random few ms), or lets it finish. */
+function runChild(dbPath: string, url: string, kill: { afterBatches: number; delayMs: number } | null): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/sync-child.ts', dbPath, url, DEMO_AGENT_EMAIL, DEMO_TOKEN], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
+    let batches = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk;
+      batches += (chunk.toString().match(/APPLIED/g) ?? []).length;
+      if (kill && batches >= kill.afterBatches && !child.killed) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
+    });
     child.stderr.on('data', (chunk) => (err += chunk));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0 && out.includes('CAUGHT_UP')) resolve('done');
       else reject(new Error(`sync child failed (${code}): ${err}`));
@@ -33,10 +37,10 @@ describe('sync survives being killed', () => {
   afterAll(() => demo?.close());
 
   it(`resumes after ${KILLS} SIGKILLs to the same cache as a clean sync`, async () => {
-    demo = await startDemoServer({ seed: 4, cases: 1200 });
+    demo = await startDemoServer({ seed: 4, cases: 800 });
     const dir = mkdtempSync(join(tmpdir(), 'shiftdesk-crash-'));
     const cleanPath = join(dir, 'clean.db');
-    await syncToCompletion({ dbPath: cleanPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
+    await syncToCompletion({ dbPath: cleanPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, exportPageSize: 100 });
 
     const crashedPath = join(dir, 'crashed.db');
     let seed = 12345;
@@ -44,12 +48,14 @@ describe('sync survives being killed', () => {
     let kills = 0;
     let finished = false;
     for (let i = 0; i < KILLS * 2 && kills < KILLS; i++) {
-      // Child start-up (tsx) takes ~600-900 ms; kill anywhere from during start-up to deep in a batch.
-      const outcome = await runChild(crashedPath, demo.url, 300 + Math.floor(random() * 1500));
+      // Kill after 1-4 stored batches plus 0-15 ms: before, inside and after commits, at every step.
+      const outcome = await runChild(crashedPath, demo.url, { afterBatches: 1 + Math.floor(random() * 4), delayMs: Math.floor(random() * 16) });
       if (outcome === 'killed') kills++;
       else finished = true;
     }
     expect(kills).toBe(KILLS);
+    // The sync must still have had work left at the last kill, or the kills proved nothing.
+    expect(finished).toBe(false);
     if (!finished) expect(await runChild(crashedPath, demo.url, null)).toBe('done');
 
     const clean = openDatabase({ path: cleanPath });

@@ -1,0 +1,83 @@
+// Command-line options of the demo helpdesk.
+import type { DemoServerOptions } from './server';
+
+export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
+  --port N                 port to listen on (default 4010, 0 = random)
+  --host H                 address to bind (default 127.0.0.1)
+  --seed N                 dataset seed (default 1)
+  --cases N                number of tickets (default 5000)
+  --live                   simulate live customer traffic and teammates
+  --live-interval MS       average ms between live changes (default 3000)
+  --rate-limits MODE       off | demo | zendesk (default demo)
+  --rate-limit-window MS   rate-limit window (default 60000)
+  --token T                API token (default demo-token)
+  --anchor-time T          end of the generated history: ISO date or ms epoch (default now)`;
+
+export class CliError extends Error {}
+
+function integer(name: string, value: string | undefined, min: number): number {
+  if (value === undefined || !/^-?\d+$/.test(value)) throw new CliError(`${name} needs an integer`);
+  const n = Number(value);
+  if (n < min) throw new CliError(`${name} must be at least ${min}`);
+  return n;
+}
+
+export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
+  const options: DemoServerOptions = { seed: 1, cases: 5000, port: 4010, host: '127.0.0.1', rateLimits: 'demo' };
+  let liveInterval: number | null = null;
+  let live = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--port':
+        options.port = integer(flag, value(), 0);
+        break;
+      case '--host':
+        options.host = value() ?? '';
+        if (!options.host) throw new CliError('--host needs a value');
+        break;
+      case '--seed':
+        options.seed = integer(flag, value(), 0);
+        break;
+      case '--cases':
+        options.cases = integer(flag, value(), 10);
+        break;
+      case '--live':
+        live = true;
+        break;
+      case '--live-interval':
+        liveInterval = integer(flag, value(), 1);
+        live = true;
+        break;
+      case '--rate-limits': {
+        const mode = value();
+        if (mode !== 'off' && mode !== 'demo' && mode !== 'zendesk') throw new CliError('--rate-limits must be off, demo or zendesk');
+        options.rateLimits = mode;
+        break;
+      }
+      case '--rate-limit-window':
+        options.rateLimitWindowMs = integer(flag, value(), 1);
+        break;
+      case '--token':
+        options.token = value() ?? '';
+        if (!options.token) throw new CliError('--token needs a value');
+        break;
+      case '--anchor-time': {
+        const raw = value() ?? '';
+        const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+        if (!Number.isFinite(ms)) throw new CliError('--anchor-time must be an ISO date or ms epoch');
+        options.anchorTime = ms;
+        break;
+      }
+      case '--help':
+      case '-h':
+        throw new CliError(USAGE);
+      default:
+        throw new CliError(`unknown option ${arg}\n${USAGE}`);
+    }
+  }
+  if (live) options.live = liveInterval === null ? true : { intervalMs: liveInterval };
+  return options;
+}

@@ -1,0 +1,120 @@
+// generateDataset: builds the whole helpdesk deterministically from (seed, cases, anchorTime).
+import { SUPPORT_ADDRESS } from '../constants';
+import { Rng } from '../random/prng';
+import { isoFromUnix } from '../util/time';
+import { renderCommentText } from './comment-text';
+import { hostileEmailText } from './hostile-html';
+import { GeneratedDataset } from './generated-dataset';
+import { generateOrganizations } from './organizations';
+import { generatePeople } from './people';
+import { generateStaff } from './staff';
+import { planTickets, type TicketPlan } from './ticket-plan';
+import { buildThreads } from './threads';
+import type { DemoTicket } from './types';
+import { ticketUrl } from './urls';
+import { customerVia } from './via';
+
+export interface GenerateOptions {
+  seed: number;
+  cases: number;
+  /** Ms epoch; history ends just before it. */
+  anchorTime: number;
+  /** Base of the `url` fields; defaults to a placeholder host. */
+  baseUrl?: string;
+}
+
+export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
+export const MIN_CASES = 10;
+
+export function generateDataset(options: GenerateOptions): GeneratedDataset {
+  const { seed, anchorTime } = options;
+  const cases = Math.floor(options.cases);
+  if (!Number.isFinite(cases) || cases < MIN_CASES) throw new Error(`cases must be at least ${MIN_CASES}`);
+  if (!Number.isFinite(anchorTime)) throw new Error('anchorTime must be a number (ms epoch)');
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const anchorSec = Math.floor(anchorTime / 1000);
+
+  const staff = generateStaff(Rng.derive(seed, 'staff'), Math.max(8, Math.round(cases / 2000)), anchorSec, baseUrl);
+  const organizations = generateOrganizations(Rng.derive(seed, 'organizations'), Math.max(2, Math.round(cases / 500)), anchorSec, baseUrl);
+  const people = generatePeople(Rng.derive(seed, 'people'), {
+    targetUsers: Math.max(50, Math.round(cases / 2)),
+    anchorSec,
+    baseUrl,
+    firstUserId: staff.nextUserId,
+    organizations,
+  });
+  const { plans, hostileTicketId, sampleKoreanTicketId } = planTickets({
+    seed,
+    cases,
+    anchorSec,
+    staff,
+    persons: people.persons,
+    endUsers: people.endUsers,
+  });
+  const tables = buildThreads({ seed, anchorSec, plans, staff });
+
+  const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt));
+  const personOfEndUser = new Int32Array(people.endUsers.length);
+  people.endUsers.forEach((record, i) => {
+    personOfEndUser[i] = record.personId;
+  });
+
+  return new GeneratedDataset({
+    seed,
+    anchorTime,
+    baseUrl,
+    staff,
+    organizations: organizations.map((o) => o.org),
+    persons: people.persons,
+    endUsers: people.endUsers.map((r) => r.user),
+    personOfEndUser,
+    tickets,
+    metas: plans.map((p) => p.meta),
+    tables,
+    hostileTicketId,
+    sampleKoreanTicketId,
+  });
+}
+
+function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number): DemoTicket {
+  const { meta } = plan;
+  // description is the first comment's body, rendered exactly as the comments endpoint does.
+  const description = meta.hostile
+    ? hostileEmailText(meta.customerFullName)
+    : renderCommentText({ seed, ticketId: plan.id, index: 0, count: plan.commentCount, kind: 'customer', firstAgentReply: false, status, meta, agent: null }).paragraphs.join('\n\n');
+  const requesterId = plan.requester.user.id;
+  return {
+    id: plan.id,
+    url: ticketUrl(baseUrl, plan.id),
+    external_id: null,
+    subject: plan.subject,
+    raw_subject: plan.subject,
+    description,
+    status,
+    priority: plan.priority,
+    type: plan.type,
+    requester_id: requesterId,
+    // Calls are logged by the agent who took them.
+    submitter_id: meta.channel === 'voice' && plan.assignee ? plan.assignee.user.id : requesterId,
+    assignee_id: plan.assignee?.user.id ?? null,
+    group_id: plan.groupId,
+    organization_id: plan.requester.user.organization_id,
+    collaborator_ids: [],
+    follower_ids: [],
+    email_cc_ids: [],
+    tags: plan.tags,
+    via: customerVia(meta),
+    recipient: meta.channel === 'email' ? SUPPORT_ADDRESS : null,
+    satisfaction_rating: plan.satisfaction,
+    custom_fields: [],
+    is_public: true,
+    has_incidents: false,
+    problem_id: null,
+    due_at: null,
+    from_messaging_channel: meta.channel === 'native_messaging' || meta.channel === 'whatsapp',
+    allow_attachments: true,
+    created_at: isoFromUnix(plan.createdAt),
+    updated_at: isoFromUnix(updatedAt),
+    generated_timestamp: updatedAt,
+  };
+}

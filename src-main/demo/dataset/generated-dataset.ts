@@ -1,0 +1,432 @@
+// The generated helpdesk: tickets and users as objects, conversations as compact tables whose
+// comments and audits are rendered on demand. Immutable once built; live changes go to the
+// store's overlay (../store/helpdesk-store.ts).
+import { AUDIT_ID_BASE, AUDIT_ID_STRIDE, SYSTEM_USER_ID } from '../constants';
+import { dateFromUnix, isoFromUnix } from '../util/time';
+import { attachmentsFor, inlineImageToken } from './attachments';
+import {
+  AUDIT_ASSIGN,
+  AUDIT_CREATE,
+  AUDIT_STATUS,
+  COMMENT_BY_AGENT,
+  COMMENT_HAS_ATTACHMENTS,
+  COMMENT_HOSTILE,
+  COMMENT_INLINE_IMAGE,
+  COMMENT_PUBLIC,
+  COMMENT_RICH_HTML,
+  commentKind,
+} from './comment-flags';
+import { plainToHtml, richEmailHtml } from './comment-html';
+import { renderCommentText } from './comment-text';
+import { hostileEmailHtml, hostileEmailText } from './hostile-html';
+import { ordersForPerson, publicOrder } from './orders';
+import type { Person } from './people';
+import type { AgentInfo, Staff } from './staff';
+import { statusFromCode } from './status-codes';
+import type { ThreadTables } from './threads';
+import type { TicketMeta } from './ticket-meta';
+import type {
+  DemoComment,
+  DemoDataset,
+  DemoGroup,
+  DemoOrder,
+  DemoOrganization,
+  DemoTicket,
+  DemoTicketEvent,
+  DemoUser,
+  TicketChildEvent,
+} from './types';
+import { attachmentUrl } from './urls';
+import { agentVia, automationVia, customerVia } from './via';
+
+/** Records sorted for an incremental export: ids ordered by (timestamp, id). */
+export interface ExportOrder {
+  ids: Uint32Array;
+  times: Uint32Array;
+}
+
+export interface GeneratedParts {
+  seed: number;
+  anchorTime: number;
+  baseUrl: string;
+  staff: Staff;
+  organizations: DemoOrganization[];
+  persons: Person[];
+  endUsers: DemoUser[];
+  personOfEndUser: Int32Array;
+  tickets: DemoTicket[];
+  metas: TicketMeta[];
+  tables: ThreadTables;
+  hostileTicketId: number;
+  sampleKoreanTicketId: number;
+}
+
+export function auditIdOfRank(rank: number): number {
+  return AUDIT_ID_BASE + rank * AUDIT_ID_STRIDE;
+}
+
+export class GeneratedDataset implements DemoDataset {
+  readonly seed: number;
+  readonly anchorTime: number;
+  readonly anchorSec: number;
+  readonly baseUrl: string;
+  readonly staff: Staff;
+  readonly meAgent: DemoUser;
+  readonly hostileTicketId: number;
+  readonly sampleKoreanTicketId: number;
+  readonly tables: ThreadTables;
+  readonly metas: readonly TicketMeta[];
+  readonly persons: readonly Person[];
+  readonly largestEventBurst: { timestamp: number; count: number };
+
+  private readonly ticketList: DemoTicket[];
+  private readonly userList: DemoUser[];
+  private readonly organizationList: DemoOrganization[];
+  private readonly firstUserId: number;
+  private readonly firstEndUserId: number;
+  private readonly personOfEndUser: Int32Array;
+  private readonly usersByEmail = new Map<string, DemoUser>();
+  private readonly agentsById = new Map<number, AgentInfo>();
+  private ticketOrder: ExportOrder | null = null;
+  private userOrder: ExportOrder | null = null;
+
+  constructor(parts: GeneratedParts) {
+    this.seed = parts.seed;
+    this.anchorTime = parts.anchorTime;
+    this.anchorSec = Math.floor(parts.anchorTime / 1000);
+    this.baseUrl = parts.baseUrl;
+    this.staff = parts.staff;
+    this.meAgent = parts.staff.me.user;
+    this.hostileTicketId = parts.hostileTicketId;
+    this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
+    this.tables = parts.tables;
+    this.metas = parts.metas;
+    this.persons = parts.persons;
+    this.ticketList = parts.tickets;
+    this.organizationList = parts.organizations;
+    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers];
+    this.firstUserId = this.userList[0]?.id ?? 0;
+    this.firstEndUserId = parts.endUsers[0]?.id ?? 0;
+    this.personOfEndUser = parts.personOfEndUser;
+    for (const user of this.userList) if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+    for (const agent of parts.staff.agents) this.agentsById.set(agent.user.id, agent);
+    this.largestEventBurst = findLargestBurst(parts.tables.auditTime);
+  }
+
+  // --- DemoDataset: tickets -------------------------------------------------
+
+  get ticketCount(): number {
+    return this.ticketList.length;
+  }
+
+  tickets(): DemoTicket[] {
+    return this.ticketList.slice();
+  }
+
+  ticket(id: number): DemoTicket | undefined {
+    return this.ticketList[id - 1];
+  }
+
+  // --- users, groups, organizations ----------------------------------------
+
+  get userCount(): number {
+    return this.userList.length;
+  }
+
+  users(): DemoUser[] {
+    return this.userList.slice();
+  }
+
+  user(id: number): DemoUser | undefined {
+    const user = this.userList[id - this.firstUserId];
+    return user && user.id === id ? user : undefined;
+  }
+
+  /** Highest generated user id (live-created users continue after it). */
+  get lastUserId(): number {
+    return this.firstUserId + this.userList.length - 1;
+  }
+
+  userByEmail(email: string): DemoUser | undefined {
+    return this.usersByEmail.get(email.toLowerCase());
+  }
+
+  agents(): DemoUser[] {
+    return this.staff.agents.map((a) => a.user);
+  }
+
+  endUsers(): DemoUser[] {
+    return this.userList.slice(this.staff.agents.length);
+  }
+
+  get endUserCount(): number {
+    return this.userList.length - this.staff.agents.length;
+  }
+
+  endUserAt(index: number): DemoUser | undefined {
+    return this.userList[this.staff.agents.length + index];
+  }
+
+  agentInfo(id: number): AgentInfo | undefined {
+    return this.agentsById.get(id);
+  }
+
+  groups(): DemoGroup[] {
+    return this.staff.groups.slice();
+  }
+
+  organizations(): DemoOrganization[] {
+    return this.organizationList.slice();
+  }
+
+  // --- people ----------------------------------------------------------------
+
+  get personCount(): number {
+    return this.persons.length;
+  }
+
+  personOfUser(userId: number): number | undefined {
+    const index = userId - this.firstEndUserId;
+    if (index < 0 || index >= this.personOfEndUser.length) return undefined;
+    return this.personOfEndUser[index];
+  }
+
+  usersOfPerson(personId: number): number[] {
+    return this.persons[personId]?.userIds.slice() ?? [];
+  }
+
+  ordersForEmail(email: string): DemoOrder[] {
+    const user = this.userByEmail(email);
+    if (!user) return [];
+    const personId = this.personOfUser(user.id);
+    if (personId === undefined) return [];
+    return this.ordersForPerson(personId);
+  }
+
+  ordersForPerson(personId: number): DemoOrder[] {
+    const person = this.persons[personId];
+    if (!person) return [];
+    return ordersForPerson(this.seed, person.id, person.language, person.tier, this.anchorSec).slice(0, 5).map(publicOrder);
+  }
+
+  // --- comments and audits ------------------------------------------------------
+
+  get commentCount(): number {
+    return this.tables.commentTime.length;
+  }
+
+  get auditCount(): number {
+    return this.tables.auditTime.length;
+  }
+
+  commentCountFor(ticketId: number): number {
+    if (ticketId < 1 || ticketId > this.ticketList.length) return 0;
+    return (this.tables.commentStart[ticketId] as number) - (this.tables.commentStart[ticketId - 1] as number);
+  }
+
+  commentsFor(ticketId: number): DemoComment[] {
+    const count = this.commentCountFor(ticketId);
+    const start = this.tables.commentStart[ticketId - 1] as number;
+    const out: DemoComment[] = [];
+    let agentReplied = false;
+    for (let k = 0; k < count; k++) {
+      const flags = this.tables.commentFlags[start + k] as number;
+      const isAgentReply = (flags & (COMMENT_BY_AGENT | COMMENT_PUBLIC)) === (COMMENT_BY_AGENT | COMMENT_PUBLIC);
+      out.push(this.renderComment(ticketId, k, isAgentReply && !agentReplied));
+      if (isAgentReply) agentReplied = true;
+    }
+    return out;
+  }
+
+  /** Renders the comment at `index` of a ticket's conversation. */
+  renderComment(ticketId: number, index: number, firstAgentReply: boolean): DemoComment {
+    const t = this.tables;
+    const start = t.commentStart[ticketId - 1] as number;
+    const count = (t.commentStart[ticketId] as number) - start;
+    const position = start + index;
+    const flags = t.commentFlags[position] as number;
+    const kind = commentKind(flags);
+    const auditId = auditIdOfRank(t.commentAuditRank[position] as number);
+    const id = auditId + 1;
+    const meta = this.metas[ticketId - 1] as TicketMeta;
+    const authorId = t.commentAuthor[position] as number;
+    const agent = kind === 'customer' ? null : (this.agentsById.get(authorId) ?? null);
+
+    let body: string;
+    let html: string;
+    if ((flags & COMMENT_HOSTILE) !== 0) {
+      body = hostileEmailText(meta.customerFullName);
+      html = hostileEmailHtml(meta.customerFullName);
+    } else {
+      const text = renderCommentText({
+        seed: this.seed,
+        ticketId,
+        index,
+        count,
+        kind,
+        firstAgentReply,
+        status: t.finalStatus[ticketId - 1] ?? 'open',
+        meta,
+        agent,
+      });
+      body = text.paragraphs.join('\n\n');
+      html =
+        (flags & COMMENT_RICH_HTML) !== 0
+          ? richEmailHtml({
+              paragraphs: text.paragraphs,
+              language: meta.language,
+              values: meta.values,
+              quotedDate: index > 0 ? dateFromUnix(t.commentTime[position - 1] as number) : null,
+              inlineImageUrl: (flags & COMMENT_INLINE_IMAGE) !== 0 ? attachmentUrl(this.baseUrl, inlineImageToken(this.seed, id), 'photo.jpg') : null,
+            })
+          : plainToHtml(text.paragraphs);
+    }
+    return {
+      id,
+      type: 'Comment',
+      author_id: authorId,
+      body,
+      html_body: html,
+      plain_body: body,
+      public: (flags & COMMENT_PUBLIC) !== 0,
+      audit_id: auditId,
+      via: kind === 'customer' ? customerVia(meta) : agentVia(),
+      created_at: isoFromUnix(t.commentTime[position] as number),
+      attachments: (flags & COMMENT_HAS_ATTACHMENTS) !== 0 ? attachmentsFor(this.seed, id, this.baseUrl) : [],
+      metadata: { system: {}, custom: {} },
+    };
+  }
+
+  /** Renders the audit at `rank` of the ticket_events stream. */
+  renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
+    const t = this.tables;
+    const ticketId = t.auditTicket[rank] as number;
+    const time = t.auditTime[rank] as number;
+    const position = t.auditComment[rank] as number;
+    const kind = t.auditKind[rank] as number;
+    const updater = t.auditUpdater[rank] as number;
+    const auditId = auditIdOfRank(rank);
+    const ticket = this.ticketList[ticketId - 1] as DemoTicket;
+    const children: TicketChildEvent[] = [];
+    let nextId = auditId + 1;
+    let comment: DemoComment | null = null;
+
+    if (position >= 0) {
+      const start = t.commentStart[ticketId - 1] as number;
+      const index = position - start;
+      comment = this.renderComment(ticketId, index, this.isFirstAgentReply(start, position));
+      children.push(commentChildEvent(comment, includeComments));
+      nextId = comment.id + 1;
+    }
+    if ((kind & AUDIT_CREATE) !== 0) {
+      const created: [string, unknown][] = [
+        ['subject', ticket.subject],
+        ['status', statusFromCode(t.auditStatusTo[rank] as number)],
+        ['priority', ticket.priority],
+        ['type', ticket.type],
+        ['requester_id', ticket.requester_id],
+        ['group_id', ticket.group_id],
+        ['tags', ticket.tags],
+      ];
+      for (const [field, value] of created) children.push(createEvent(nextId++, field, value));
+    }
+    if ((kind & AUDIT_ASSIGN) !== 0) children.push(changeEvent(nextId++, 'assignee_id', ticket.assignee_id, null));
+    if ((kind & AUDIT_STATUS) !== 0) {
+      children.push(changeEvent(nextId++, 'status', statusFromCode(t.auditStatusTo[rank] as number), statusFromCode(t.auditStatusFrom[rank] as number)));
+    }
+    return {
+      id: auditId,
+      ticket_id: ticketId,
+      timestamp: time,
+      created_at: isoFromUnix(time),
+      updater_id: updater === 0 ? SYSTEM_USER_ID : updater,
+      via: comment ? comment.via : automationVia(),
+      system: {},
+      metadata: { system: {}, custom: {} },
+      event_type: 'Audit',
+      child_events: children,
+    };
+  }
+
+  private isFirstAgentReply(start: number, position: number): boolean {
+    const both = COMMENT_BY_AGENT | COMMENT_PUBLIC;
+    if (((this.tables.commentFlags[position] as number) & both) !== both) return false;
+    for (let p = start; p < position; p++) if (((this.tables.commentFlags[p] as number) & both) === both) return false;
+    return true;
+  }
+
+  // --- export orders ----------------------------------------------------------------
+
+  /** Tickets ordered by (generated_timestamp, id) for the cursor export. */
+  ticketExportOrder(): ExportOrder {
+    this.ticketOrder ??= sortByTime(this.ticketList.map((t) => t.generated_timestamp), (i) => this.ticketList[i]?.id ?? 0);
+    return this.ticketOrder;
+  }
+
+  /** Users ordered by (updated_at, id) for the cursor export. */
+  userExportOrder(): ExportOrder {
+    this.userOrder ??= sortByTime(this.userList.map((u) => Math.floor(Date.parse(u.updated_at) / 1000)), (i) => this.userList[i]?.id ?? 0);
+    return this.userOrder;
+  }
+}
+
+function commentChildEvent(comment: DemoComment, includeBody: boolean): TicketChildEvent {
+  if (!includeBody) {
+    return { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' };
+  }
+  return {
+    id: comment.id,
+    via: comment.via,
+    via_reference_id: null,
+    type: 'Comment',
+    author_id: comment.author_id,
+    body: comment.body,
+    html_body: comment.html_body,
+    public: comment.public,
+    attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
+    audit_id: comment.audit_id,
+    created_at: comment.created_at,
+    event_type: 'Comment',
+  };
+}
+
+/** Zendesk's export names the field both as `field_name` and as a key of its own. */
+export function createEvent(id: number, field: string, value: unknown): TicketChildEvent {
+  return { id, via_reference_id: null, field_name: field, value, [field]: value, event_type: 'Create' };
+}
+
+export function changeEvent(id: number, field: string, value: unknown, previous: unknown): TicketChildEvent {
+  return { id, via_reference_id: null, field_name: field, value, previous_value: previous, [field]: value, event_type: 'Change' };
+}
+
+function sortByTime(times: readonly number[], idAt: (index: number) => number): ExportOrder {
+  const n = times.length;
+  let min = Infinity;
+  for (const t of times) if (t < min) min = t;
+  const multiplier = Math.pow(2, Math.ceil(Math.log2(n + 1)));
+  const keys = new Float64Array(n);
+  // Ids follow list order, so (time, index) sorts like (time, id).
+  for (let i = 0; i < n; i++) keys[i] = ((times[i] as number) - min) * multiplier + i;
+  keys.sort();
+  const ids = new Uint32Array(n);
+  const sorted = new Uint32Array(n);
+  for (let r = 0; r < n; r++) {
+    const key = keys[r] as number;
+    const index = key - Math.floor(key / multiplier) * multiplier;
+    ids[r] = idAt(index);
+    sorted[r] = times[index] as number;
+  }
+  return { ids, times: sorted };
+}
+
+function findLargestBurst(times: Uint32Array): { timestamp: number; count: number } {
+  let best = { timestamp: 0, count: 0 };
+  let runStart = 0;
+  for (let i = 1; i <= times.length; i++) {
+    if (i === times.length || times[i] !== times[runStart]) {
+      if (i - runStart > best.count) best = { timestamp: times[runStart] as number, count: i - runStart };
+      runStart = i;
+    }
+  }
+  return best;
+}

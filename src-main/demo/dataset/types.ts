@@ -1,0 +1,256 @@
+// Shapes of everything the demo helpdesk serves, in Zendesk's field names.
+
+export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low';
+export type TicketType = 'problem' | 'incident' | 'question' | 'task';
+export type UserRole = 'end-user' | 'agent' | 'admin';
+export type CustomerTier = 'standard' | 'gold' | 'vip';
+export type Language = 'en' | 'ko' | 'es' | 'de' | 'ja';
+
+/** Zendesk via types used for tickets and comments (see the Zendesk "Via types reference"). */
+export type Channel =
+  | 'email'
+  | 'web'
+  | 'chat'
+  | 'native_messaging'
+  | 'twitter'
+  | 'facebook'
+  | 'whatsapp'
+  | 'voice';
+
+export const CHANNELS: readonly Channel[] = [
+  'email',
+  'web',
+  'chat',
+  'native_messaging',
+  'twitter',
+  'facebook',
+  'whatsapp',
+  'voice',
+];
+
+/** Order used by search comparisons such as `status<solved`. */
+export const STATUS_ORDER: readonly TicketStatus[] = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
+
+export interface ViaSource {
+  from: Record<string, unknown>;
+  to: Record<string, unknown>;
+  rel: string | null;
+}
+
+export interface Via {
+  /** A via type such as "email"; agent-side actions use "web", automations "rule". */
+  channel: Channel | 'rule' | 'api';
+  source: ViaSource;
+}
+
+export interface SatisfactionRating {
+  id?: number;
+  score: 'good' | 'bad' | 'offered' | 'unoffered';
+  comment?: string;
+}
+
+export interface DemoTicket {
+  id: number;
+  url: string;
+  external_id: string | null;
+  subject: string;
+  raw_subject: string;
+  /** Read-only in Zendesk: the first comment's body. */
+  description: string;
+  status: TicketStatus;
+  priority: TicketPriority | null;
+  type: TicketType | null;
+  requester_id: number;
+  submitter_id: number;
+  assignee_id: number | null;
+  group_id: number | null;
+  organization_id: number | null;
+  collaborator_ids: number[];
+  follower_ids: number[];
+  email_cc_ids: number[];
+  tags: string[];
+  via: Via;
+  recipient: string | null;
+  satisfaction_rating: SatisfactionRating | null;
+  custom_fields: { id: number; value: string | null }[];
+  is_public: boolean;
+  has_incidents: boolean;
+  problem_id: number | null;
+  due_at: string | null;
+  from_messaging_channel: boolean;
+  allow_attachments: boolean;
+  created_at: string;
+  updated_at: string;
+  /** Unix seconds; bumped by every change, including system changes. */
+  generated_timestamp: number;
+}
+
+export interface UserFields {
+  tier: CustomerTier;
+  lifetime_value: number;
+  followers: number;
+  twitter_handle: string | null;
+  facebook_id: string | null;
+  whatsapp_phone: string | null;
+}
+
+export interface DemoUser {
+  id: number;
+  url: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role: UserRole;
+  organization_id: number | null;
+  default_group_id: number | null;
+  locale: string;
+  time_zone: string;
+  tags: string[];
+  active: boolean;
+  suspended: boolean;
+  verified: boolean;
+  shared_phone_number: boolean | null;
+  external_id: string | null;
+  notes: string;
+  signature: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  user_fields: UserFields;
+}
+
+export interface DemoGroup {
+  id: number;
+  url: string;
+  name: string;
+  description: string;
+  default: boolean;
+  deleted: false;
+  is_public: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DemoOrganization {
+  id: number;
+  url: string;
+  name: string;
+  domain_names: string[];
+  details: string;
+  notes: string;
+  group_id: number | null;
+  shared_tickets: boolean;
+  shared_comments: boolean;
+  tags: string[];
+  external_id: string | null;
+  organization_fields: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DemoAttachment {
+  id: number;
+  file_name: string;
+  content_url: string;
+  mapped_content_url: string;
+  content_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  inline: boolean;
+  deleted: boolean;
+  thumbnails: unknown[];
+}
+
+export interface DemoComment {
+  id: number;
+  type: 'Comment';
+  author_id: number;
+  body: string;
+  html_body: string;
+  plain_body: string;
+  public: boolean;
+  audit_id: number;
+  via: Via;
+  created_at: string;
+  attachments: DemoAttachment[];
+  metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
+}
+
+/** A child event of an audit in the ticket_events export. */
+export type TicketChildEvent = Record<string, unknown> & { id: number; event_type: string };
+
+/** One entry of GET /api/v2/incremental/ticket_events. */
+export interface DemoTicketEvent {
+  id: number;
+  ticket_id: number;
+  timestamp: number;
+  created_at: string;
+  updater_id: number;
+  via: Via;
+  system: Record<string, unknown>;
+  metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
+  event_type: 'Audit';
+  child_events: TicketChildEvent[];
+}
+
+/** An order in the CRM-style context provider (not a Zendesk API). */
+export interface DemoOrder {
+  number: string;
+  placed_at: string;
+  total: number;
+  currency: string;
+  status: 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
+  items: { sku: string; name: string; quantity: number }[];
+}
+
+/**
+ * Everything the server serves, for tests to enumerate and spot-check. `generateDataset` returns
+ * the generated base; `DemoServer.dataset` is the live view (base plus live-mode changes).
+ */
+export interface DemoDataset {
+  readonly seed: number;
+  /** Ms epoch; all generated history lies before it. */
+  readonly anchorTime: number;
+  readonly baseUrl: string;
+  /** The default "me" agent (DEMO_AGENT_EMAIL). */
+  readonly meAgent: DemoUser;
+  /** An e-mail ticket whose first comment is hostile HTML (scripts, mXSS vectors, trackers). */
+  readonly hostileTicketId: number;
+  /** A Korean ticket whose subject contains 환불 (refund). */
+  readonly sampleKoreanTicketId: number;
+
+  readonly ticketCount: number;
+  /** Tickets ordered by id (ids are 1..ticketCount). */
+  tickets(): DemoTicket[];
+  ticket(id: number): DemoTicket | undefined;
+
+  readonly userCount: number;
+  /** All users (agents first, then end users), ordered by id. */
+  users(): DemoUser[];
+  user(id: number): DemoUser | undefined;
+  userByEmail(email: string): DemoUser | undefined;
+  agents(): DemoUser[];
+  endUsers(): DemoUser[];
+
+  groups(): DemoGroup[];
+  organizations(): DemoOrganization[];
+
+  readonly commentCount: number;
+  /** Comments of a ticket, oldest first, exactly as the comments endpoint serves them. */
+  commentsFor(ticketId: number): DemoComment[];
+  commentCountFor(ticketId: number): number;
+  /** Number of audits in the ticket_events stream (one per comment plus comment-less changes). */
+  readonly auditCount: number;
+  /** The largest number of audits sharing one timestamp (a bulk automation run). */
+  readonly largestEventBurst: { timestamp: number; count: number };
+
+  /** Ground truth for customer merging: the person behind an end user (undefined for agents). */
+  personOfUser(userId: number): number | undefined;
+  usersOfPerson(personId: number): number[];
+  readonly personCount: number;
+
+  /** CRM orders of the person owning this e-mail, newest first (at most 5). */
+  ordersForEmail(email: string): DemoOrder[];
+}

@@ -1,0 +1,117 @@
+// Test-control routes under /__demo/: fault injection, stats, live-mode stepping and a dataset
+// summary. No auth, but only from loopback addresses.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LiveControl } from '../live/live-simulator';
+import type { HelpdeskStore } from '../store/helpdesk-store';
+import { FAULT_KINDS, type FaultInjector, type FaultKind, type FaultSpec } from './faults';
+import { sendJson } from './send';
+import type { StatsCollector } from './stats';
+
+export interface AdminDeps {
+  store: HelpdeskStore;
+  faults: FaultInjector;
+  stats: StatsCollector;
+  live: LiveControl;
+}
+
+const MAX_BODY = 64 * 1024;
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+/** Turns a JSON fault description into a FaultSpec ("regex": true makes pathPattern a RegExp). */
+export function faultSpecFromJson(input: unknown): FaultSpec {
+  if (typeof input !== 'object' || input === null) throw new Error('body must be a JSON object');
+  const o = input as Record<string, unknown>;
+  if (typeof o.pathPattern !== 'string' || o.pathPattern === '') throw new Error('pathPattern (string) is required');
+  if (typeof o.kind !== 'string' || !FAULT_KINDS.includes(o.kind as FaultKind)) throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`);
+  const number = (key: string): number | undefined => {
+    const v = o[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${key} must be a number`);
+    return v;
+  };
+  const spec: FaultSpec = { pathPattern: o.regex === true ? new RegExp(o.pathPattern) : o.pathPattern, kind: o.kind as FaultKind };
+  const status = number('status');
+  const retryAfter = number('retryAfter');
+  const times = number('times');
+  const delayMs = number('delayMs');
+  if (status !== undefined) spec.status = status;
+  if (retryAfter !== undefined) spec.retryAfter = retryAfter;
+  if (times !== undefined) spec.times = times;
+  if (delayMs !== undefined) spec.delayMs = delayMs;
+  if (typeof o.field === 'string') spec.field = o.field;
+  if (typeof o.method === 'string') spec.method = o.method;
+  return spec;
+}
+
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, url: URL, deps: AdminDeps): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    sendJson(res, 403, { error: 'Forbidden', description: 'demo admin routes are loopback-only' });
+    return;
+  }
+  const method = req.method ?? 'GET';
+  try {
+    switch (`${method} ${path}`) {
+      case 'GET /__demo/stats':
+        return sendJson(res, 200, deps.stats.snapshot());
+      case 'DELETE /__demo/stats':
+        deps.stats.reset();
+        return sendJson(res, 200, { ok: true });
+      case 'GET /__demo/faults':
+        return sendJson(res, 200, { faults: deps.faults.list().map((f) => ({ ...f, pathPattern: String(f.pathPattern) })) });
+      case 'POST /__demo/faults': {
+        const id = deps.faults.add(faultSpecFromJson(await readJson(req)));
+        return sendJson(res, 201, { id });
+      }
+      case 'DELETE /__demo/faults':
+        deps.faults.clear();
+        return sendJson(res, 200, { ok: true });
+      case 'POST /__demo/live/step': {
+        const n = Number(url.searchParams.get('n') ?? '1');
+        if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error('n must be an integer between 1 and 10000');
+        return sendJson(res, 200, { changes: deps.live.step(n) });
+      }
+      case 'POST /__demo/live/start':
+        deps.live.start();
+        return sendJson(res, 200, { running: deps.live.running });
+      case 'POST /__demo/live/stop':
+        deps.live.stop();
+        return sendJson(res, 200, { running: deps.live.running });
+      case 'GET /__demo/dataset': {
+        const s = deps.store;
+        return sendJson(res, 200, {
+          seed: s.seed,
+          anchorTime: s.anchorTime,
+          ticketCount: s.ticketCount,
+          userCount: s.userCount,
+          commentCount: s.commentCount,
+          auditCount: s.auditCount,
+          meAgent: { id: s.meAgent.id, email: s.meAgent.email },
+          hostileTicketId: s.hostileTicketId,
+          sampleKoreanTicketId: s.sampleKoreanTicketId,
+          largestEventBurst: s.largestEventBurst,
+        });
+      }
+      default:
+        return sendJson(res, 404, { error: 'InvalidEndpoint', description: 'Not found' });
+    }
+  } catch (error) {
+    sendJson(res, 400, { error: 'InvalidValue', description: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,72 @@
+// The Zendesk API subset (plus the CRM endpoint) the demo serves. Paths are matched without
+// the optional ".json" suffix.
+import { listComments } from '../api/comments';
+import { listOrders } from '../api/crm';
+import { listGroups, listOrganizations } from '../api/groups-organizations';
+import { searchExport } from '../api/search-export';
+import { incrementalTicketEvents } from '../api/ticket-events';
+import { showTicket } from '../api/tickets';
+import { incrementalTickets } from '../api/tickets-export';
+import { countTickets } from '../api/ticket-count';
+import { listUsers } from '../api/users-list';
+import { incrementalUsers, showManyUsers, showMe, showUser } from '../api/users';
+import type { RateBucket } from './rate-limiter';
+import type { Handler } from './types';
+
+export interface Route {
+  /** Stable name used in stats. */
+  name: string;
+  method: 'GET';
+  pattern: RegExp;
+  handler: Handler;
+  /** Endpoint-specific rate-limit bucket. */
+  bucket: RateBucket | null;
+  /** Whether the request counts against the Zendesk account limit (the CRM does not). */
+  zendesk: boolean;
+}
+
+const route = (name: string, pattern: RegExp, handler: Handler, bucket: RateBucket | null = null, zendesk = true): Route => ({
+  name,
+  method: 'GET',
+  pattern,
+  handler,
+  bucket,
+  zendesk,
+});
+
+export const ROUTES: readonly Route[] = [
+  route('users/me', /^\/api\/v2\/users\/me$/, showMe),
+  route('users/show_many', /^\/api\/v2\/users\/show_many$/, showManyUsers),
+  route('users/show', /^\/api\/v2\/users\/(\d+)$/, showUser),
+  route('users/list', /^\/api\/v2\/users$/, listUsers),
+  route('tickets/count', /^\/api\/v2\/tickets\/count$/, countTickets),
+  route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-tickets'),
+  route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-users'),
+  route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-ticket-events'),
+  route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
+  route('tickets/comments', /^\/api\/v2\/tickets\/(\d+)\/comments$/, listComments),
+  route('groups', /^\/api\/v2\/groups$/, listGroups),
+  route('organizations', /^\/api\/v2\/organizations$/, listOrganizations),
+  route('search/export', /^\/api\/v2\/search\/export$/, searchExport, 'search-export'),
+  route('crm/orders', /^\/crm\/v1\/orders$/, listOrders, null, false),
+];
+
+/** Strips the optional ".json" suffix and trailing slashes. */
+export function normalizePath(pathname: string): string {
+  let path = pathname.replace(/\/+$/, '');
+  if (path.endsWith('.json')) path = path.slice(0, -'.json'.length);
+  return path === '' ? '/' : path;
+}
+
+export type RouteMatch = { route: Route; params: string[] } | { methodNotAllowed: true } | null;
+
+export function matchRoute(method: string, path: string): RouteMatch {
+  let pathMatched = false;
+  for (const r of ROUTES) {
+    const match = r.pattern.exec(path);
+    if (!match) continue;
+    if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return { route: r, params: match.slice(1) };
+    pathMatched = true;
+  }
+  return pathMatched ? { methodNotAllowed: true } : null;
+}

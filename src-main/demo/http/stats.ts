@@ -1,0 +1,50 @@
+// Request counters for tests: per route, 429s, injected faults.
+
+export interface DemoStats {
+  total: number;
+  /** Requests per route name, e.g. "incremental/tickets/cursor". */
+  byRoute: Record<string, number>;
+  /** 429 responses from the rate limiter. */
+  rateLimited: number;
+  rateLimitedByRoute: Record<string, number>;
+  /** All 429 responses, including injected ones. */
+  tooManyRequests: number;
+  faultsInjected: number;
+  unauthorized: number;
+}
+
+export class StatsCollector {
+  private stats: DemoStats = StatsCollector.empty();
+
+  static empty(): DemoStats {
+    return { total: 0, byRoute: {}, rateLimited: 0, rateLimitedByRoute: {}, tooManyRequests: 0, faultsInjected: 0, unauthorized: 0 };
+  }
+
+  request(route: string): void {
+    this.stats.total++;
+    this.stats.byRoute[route] = (this.stats.byRoute[route] ?? 0) + 1;
+  }
+
+  rateLimited(route: string): void {
+    this.stats.rateLimited++;
+    this.stats.tooManyRequests++;
+    this.stats.rateLimitedByRoute[route] = (this.stats.rateLimitedByRoute[route] ?? 0) + 1;
+  }
+
+  faultInjected(status: number): void {
+    this.stats.faultsInjected++;
+    if (status === 429) this.stats.tooManyRequests++;
+  }
+
+  unauthorized(): void {
+    this.stats.unauthorized++;
+  }
+
+  snapshot(): DemoStats {
+    return structuredClone(this.stats);
+  }
+
+  reset(): void {
+    this.stats = StatsCollector.empty();
+  }
+}

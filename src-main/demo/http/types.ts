@@ -1,0 +1,44 @@
+// Request handling types shared by the router and the API handlers.
+import type { DemoUser } from '../dataset/types';
+import type { HelpdeskStore } from '../store/helpdesk-store';
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RequestContext {
+  url: URL;
+  /** Path captures of the route pattern (e.g. the ticket id). */
+  params: string[];
+  query: URLSearchParams;
+  /** The authenticated agent. */
+  user: DemoUser;
+  store: HelpdeskStore;
+  baseUrl: string;
+}
+
+export type Handler = (ctx: RequestContext) => ApiResponse;
+
+/** Thrown by handlers to answer with an error status and body. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export function ok(body: unknown): ApiResponse {
+  return { status: 200, body };
+}
+
+export function notFound(): HttpError {
+  return new HttpError(404, { error: 'RecordNotFound', description: 'Not found' });
+}
+
+export function badRequest(description: string, error = 'InvalidValue'): HttpError {
+  return new HttpError(400, { error, description });
+}

@@ -1,0 +1,28 @@
+// Public API of the demo helpdesk: a separate program speaking the Zendesk Support API subset
+// Shiftdesk's connector uses, with a generated dataset, live traffic and fault injection.
+export { DEMO_AGENT_EMAIL, DEMO_AGENT_NAME, DEMO_TOKEN } from './constants';
+export { generateDataset, type GenerateOptions } from './dataset/generate';
+export type { GeneratedDataset } from './dataset/generated-dataset';
+export type {
+  Channel,
+  DemoAttachment,
+  DemoComment,
+  DemoDataset,
+  DemoGroup,
+  DemoOrder,
+  DemoOrganization,
+  DemoTicket,
+  DemoTicketEvent,
+  DemoUser,
+  Language,
+  TicketStatus,
+  Via,
+} from './dataset/types';
+export { CHANNELS, STATUS_ORDER } from './dataset/types';
+export { basicAuthHeader } from './http/auth';
+export type { ActiveFault, FaultControl, FaultKind, FaultSpec } from './http/faults';
+export { RATE_LIMITS, type RateLimitMode } from './http/rate-limiter';
+export type { DemoStats } from './http/stats';
+export type { LiveChange, LiveChangeKind } from './live/live-actions';
+export type { LiveControl } from './live/live-simulator';
+export { startDemoServer, type DemoServer, type DemoServerOptions } from './server';

@@ -1,0 +1,67 @@
+// Drives live traffic on a timer (jittered, deterministic from the seed) or on demand for tests.
+import { Rng } from '../random/prng';
+import type { HelpdeskStore } from '../store/helpdesk-store';
+import { ACTION_WEIGHTS, LiveActions, type LiveChange } from './live-actions';
+
+export interface LiveControl {
+  /** Forces `n` live changes now (default 1) and returns them. */
+  step(n?: number): LiveChange[];
+  start(): void;
+  stop(): void;
+  readonly running: boolean;
+  readonly intervalMs: number;
+}
+
+export const DEFAULT_LIVE_INTERVAL_MS = 3000;
+
+export class LiveSimulator implements LiveControl {
+  private readonly actions: LiveActions;
+  private readonly rng: Rng;
+  private readonly timerRng: Rng;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    store: HelpdeskStore,
+    readonly intervalMs: number = DEFAULT_LIVE_INTERVAL_MS,
+  ) {
+    this.rng = Rng.derive(store.seed, 'live');
+    this.timerRng = Rng.derive(store.seed, 'live-timer');
+    this.actions = new LiveActions(store, this.rng);
+  }
+
+  get running(): boolean {
+    return this.timer !== null;
+  }
+
+  step(n = 1): LiveChange[] {
+    const changes: LiveChange[] = [];
+    for (let i = 0; i < n; i++) {
+      const kind = this.rng.weighted(ACTION_WEIGHTS);
+      changes.push(this.actions.run(kind) ?? this.actions.newTicket());
+    }
+    return changes;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    const delay = Math.round(this.intervalMs * (0.5 + this.timerRng.next()));
+    this.timer = setTimeout(() => {
+      try {
+        this.step(1);
+      } catch (error) {
+        process.stderr.write(`demo live mode: ${String(error)}\n`);
+      }
+      if (this.timer) this.schedule();
+    }, delay);
+    this.timer.unref();
+  }
+}

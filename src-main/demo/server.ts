@@ -1,0 +1,111 @@
+// startDemoServer: listens, generates the dataset (URLs need the port), then serves.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN } from './constants';
+import { generateDataset } from './dataset/generate';
+import type { DemoDataset } from './dataset/types';
+import { DemoApp } from './http/app';
+import { basicAuthHeader } from './http/auth';
+import { FaultInjector, type FaultControl } from './http/faults';
+import { RateLimiter, type RateLimitMode } from './http/rate-limiter';
+import { sendJson } from './http/send';
+import { StatsCollector, type DemoStats } from './http/stats';
+import { DEFAULT_LIVE_INTERVAL_MS, LiveSimulator, type LiveControl } from './live/live-simulator';
+import { HelpdeskStore } from './store/helpdesk-store';
+import { LiveClock } from './store/live-clock';
+import { floorToMinuteMs } from './util/time';
+
+export interface DemoServerOptions {
+  seed: number;
+  cases: number;
+  /** 0 or omitted: a random free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** true: live traffic every ~3 s; or a custom interval. Stepping works either way. */
+  live?: boolean | { intervalMs: number };
+  /** Default "off". */
+  rateLimits?: RateLimitMode;
+  /** Rate-limit window length; default one minute (tests shorten it). */
+  rateLimitWindowMs?: number;
+  /** API token; default DEMO_TOKEN. */
+  token?: string;
+  /** Ms epoch the generated history ends at; default now, floored to the minute. */
+  anchorTime?: number;
+}
+
+export interface DemoServer {
+  /** e.g. "http://127.0.0.1:4010" */
+  readonly url: string;
+  /** Live view of everything served (generated data plus live changes). */
+  readonly dataset: DemoDataset;
+  readonly live: LiveControl;
+  readonly faults: FaultControl;
+  stats(): DemoStats;
+  readonly token: string;
+  /** Authorization header for an agent (default: the "me" agent). */
+  authHeader(email?: string): string;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? DEMO_TOKEN;
+  const anchorTime = options.anchorTime ?? floorToMinuteMs(Date.now());
+  const rateLimiter = new RateLimiter(options.rateLimits ?? 'off', options.rateLimitWindowMs ?? 60_000);
+  const intervalMs = typeof options.live === 'object' ? options.live.intervalMs : DEFAULT_LIVE_INTERVAL_MS;
+  if (!(intervalMs > 0)) throw new Error('live.intervalMs must be positive');
+
+  let app: DemoApp | null = null;
+  const server = createServer((req, res) => {
+    if (app) app.handle(req, res);
+    else sendJson(res, 503, { error: 'ServiceUnavailable', description: 'The demo helpdesk is starting' }, { 'Retry-After': '1' });
+  });
+  server.keepAliveTimeout = 5_000;
+  const address = await listen(server, options.port ?? 0, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${address.port}`;
+
+  let store: HelpdeskStore;
+  try {
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url });
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime));
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const live = new LiveSimulator(store, intervalMs);
+  const faults = new FaultInjector();
+  const stats = new StatsCollector();
+  app = new DemoApp({ store, token, rateLimiter, faults, stats, live });
+  if (options.live) live.start();
+
+  let closed: Promise<void> | null = null;
+  return {
+    url,
+    dataset: store,
+    live,
+    faults,
+    token,
+    stats: () => stats.snapshot(),
+    authHeader: (email = DEMO_AGENT_EMAIL) => basicAuthHeader(email, token),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        live.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,394 @@
+// The helpdesk as the server sees it: the generated dataset plus an overlay of live changes.
+// Every change is a ticket update with an audit (its child events, maybe a comment), appended to
+// the ticket_events stream and to the ticket change log, so incremental exports pick it up.
+// Ticket writes from clients (PUT with safe_update) are meant to come through updateTicket too.
+import { AUDIT_ID_STRIDE } from '../constants';
+import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-dataset';
+import { ordersForPerson, publicOrder } from '../dataset/orders';
+import type { Person } from '../dataset/people';
+import type { TicketMeta } from '../dataset/ticket-meta';
+import type {
+  DemoAttachment,
+  DemoComment,
+  DemoDataset,
+  DemoGroup,
+  DemoOrder,
+  DemoOrganization,
+  DemoTicket,
+  DemoTicketEvent,
+  DemoUser,
+  TicketChildEvent,
+  TicketStatus,
+  Via,
+} from '../dataset/types';
+import { ticketUrl, userUrl } from '../dataset/urls';
+import { IndexedSet } from '../util/indexed-set';
+import { isoFromUnix } from '../util/time';
+import { ChangeLog } from './change-log';
+import type { LiveClock } from './live-clock';
+import { applyTicketChanges, creationEvents, type TicketChanges } from './ticket-changes';
+
+export interface CommentInput {
+  body: string;
+  htmlBody: string;
+  public: boolean;
+  authorId: number;
+  via: Via;
+  attachments?: DemoAttachment[];
+}
+
+export interface ChangeOptions {
+  updaterId: number;
+  via: Via;
+  comment?: CommentInput;
+  /** Lands in the audit's metadata.custom (clients tag their writes with it). */
+  metadataCustom?: Record<string, unknown>;
+}
+
+export interface ChangeResult {
+  ticket: DemoTicket;
+  audit: DemoTicketEvent;
+  comment: DemoComment | null;
+}
+
+export interface NewTicketInput {
+  ticket: Omit<DemoTicket, 'id' | 'url' | 'description' | 'created_at' | 'updated_at' | 'generated_timestamp'>;
+  meta: TicketMeta;
+  comment: CommentInput;
+}
+
+export interface NewCustomerInput {
+  person: Omit<Person, 'id' | 'userIds'>;
+  user: Omit<DemoUser, 'id' | 'url' | 'created_at' | 'updated_at'>;
+}
+
+interface LiveAudit {
+  event: DemoTicketEvent;
+  comment: DemoComment | null;
+}
+
+export interface TicketEventsPage {
+  events: DemoTicketEvent[];
+  endTime: number;
+  endOfStream: boolean;
+}
+
+const UNSOLVED: ReadonlySet<TicketStatus> = new Set(['new', 'open', 'pending', 'hold']);
+
+export class HelpdeskStore implements DemoDataset {
+  readonly ticketLog: ChangeLog;
+  readonly userLog: ChangeLog;
+  /** Unsolved tickets, for the live simulator to pick from. */
+  readonly unsolved = new IndexedSet();
+
+  private readonly changedTickets = new Map<number, DemoTicket>();
+  private readonly liveTicketMetas = new Map<number, TicketMeta>();
+  private readonly changedUsers = new Map<number, DemoUser>();
+  private readonly livePersons: Person[] = [];
+  private readonly livePersonOfUser = new Map<number, number>();
+  private readonly usersByEmail = new Map<string, DemoUser>();
+  private readonly liveComments = new Map<number, DemoComment[]>();
+  private readonly liveAudits: LiveAudit[] = [];
+  private liveCommentTotal = 0;
+  private newTicketCount = 0;
+  private newUserCount = 0;
+
+  constructor(
+    readonly base: GeneratedDataset,
+    readonly clock: LiveClock,
+  ) {
+    const tickets = base.ticketExportOrder();
+    this.ticketLog = new ChangeLog(tickets.ids, tickets.times);
+    const users = base.userExportOrder();
+    this.userLog = new ChangeLog(users.ids, users.times);
+    for (const ticket of base.tickets()) if (UNSOLVED.has(ticket.status)) this.unsolved.add(ticket.id);
+  }
+
+  // --- DemoDataset ----------------------------------------------------------------
+
+  get seed(): number {
+    return this.base.seed;
+  }
+  get anchorTime(): number {
+    return this.base.anchorTime;
+  }
+  get baseUrl(): string {
+    return this.base.baseUrl;
+  }
+  get meAgent(): DemoUser {
+    return this.base.meAgent;
+  }
+  get hostileTicketId(): number {
+    return this.base.hostileTicketId;
+  }
+  get sampleKoreanTicketId(): number {
+    return this.base.sampleKoreanTicketId;
+  }
+  get largestEventBurst(): { timestamp: number; count: number } {
+    return this.base.largestEventBurst;
+  }
+
+  get ticketCount(): number {
+    return this.base.ticketCount + this.newTicketCount;
+  }
+
+  ticket(id: number): DemoTicket | undefined {
+    return this.changedTickets.get(id) ?? this.base.ticket(id);
+  }
+
+  tickets(): DemoTicket[] {
+    const out: DemoTicket[] = [];
+    for (let id = 1; id <= this.ticketCount; id++) out.push(this.ticket(id) as DemoTicket);
+    return out;
+  }
+
+  metaOf(ticketId: number): TicketMeta | undefined {
+    return this.base.metas[ticketId - 1] ?? this.liveTicketMetas.get(ticketId);
+  }
+
+  get userCount(): number {
+    return this.base.userCount + this.newUserCount;
+  }
+
+  user(id: number): DemoUser | undefined {
+    return this.changedUsers.get(id) ?? this.base.user(id);
+  }
+
+  users(): DemoUser[] {
+    const out = this.base.users().map((u) => this.changedUsers.get(u.id) ?? u);
+    const lastBaseId = this.lastBaseUserId();
+    for (let k = 1; k <= this.newUserCount; k++) out.push(this.changedUsers.get(lastBaseId + k) as DemoUser);
+    return out;
+  }
+
+  userByEmail(email: string): DemoUser | undefined {
+    return this.usersByEmail.get(email.toLowerCase()) ?? this.base.userByEmail(email);
+  }
+
+  agents(): DemoUser[] {
+    return this.base.agents();
+  }
+
+  endUsers(): DemoUser[] {
+    return this.users().filter((u) => u.role === 'end-user');
+  }
+
+  groups(): DemoGroup[] {
+    return this.base.groups();
+  }
+
+  organizations(): DemoOrganization[] {
+    return this.base.organizations();
+  }
+
+  get commentCount(): number {
+    return this.base.commentCount + this.liveCommentTotal;
+  }
+
+  commentsFor(ticketId: number): DemoComment[] {
+    const live = this.liveComments.get(ticketId) ?? [];
+    return ticketId <= this.base.ticketCount ? [...this.base.commentsFor(ticketId), ...live] : [...live];
+  }
+
+  commentCountFor(ticketId: number): number {
+    return this.base.commentCountFor(ticketId) + (this.liveComments.get(ticketId)?.length ?? 0);
+  }
+
+  get auditCount(): number {
+    return this.base.auditCount + this.liveAudits.length;
+  }
+
+  get personCount(): number {
+    return this.base.personCount + this.livePersons.length;
+  }
+
+  personOfUser(userId: number): number | undefined {
+    return this.base.personOfUser(userId) ?? this.livePersonOfUser.get(userId);
+  }
+
+  usersOfPerson(personId: number): number[] {
+    if (personId < this.base.personCount) return this.base.usersOfPerson(personId);
+    return this.livePersons[personId - this.base.personCount]?.userIds.slice() ?? [];
+  }
+
+  ordersForEmail(email: string): DemoOrder[] {
+    const user = this.userByEmail(email);
+    const personId = user ? this.personOfUser(user.id) : undefined;
+    if (personId === undefined) return [];
+    if (personId < this.base.personCount) return this.base.ordersForPerson(personId);
+    const person = this.livePersons[personId - this.base.personCount];
+    if (!person) return [];
+    return ordersForPerson(this.seed, person.id, person.language, person.tier, Math.floor(this.anchorTime / 1000)).slice(0, 5).map(publicOrder);
+  }
+
+  // --- ticket_events stream ----------------------------------------------------------
+
+  private eventTime(position: number): number {
+    const baseCount = this.base.auditCount;
+    return position < baseCount ? (this.base.tables.auditTime[position] as number) : (this.liveAudits[position - baseCount] as LiveAudit).event.timestamp;
+  }
+
+  private renderEvent(position: number, includeComments: boolean): DemoTicketEvent {
+    const baseCount = this.base.auditCount;
+    if (position < baseCount) return this.base.renderAudit(position, includeComments);
+    const { event, comment } = this.liveAudits[position - baseCount] as LiveAudit;
+    if (includeComments || !comment) return event;
+    return {
+      ...event,
+      child_events: event.child_events.map((child) =>
+        child.id === comment.id ? { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' } : child,
+      ),
+    };
+  }
+
+  /**
+   * A time-based page: events with timestamp >= startTime, at least `perPage` of them when
+   * available, extended to every event sharing the last timestamp so paging by end_time never
+   * loses events. If a whole page shares startTime, end_time moves one second on so the next
+   * page cannot repeat it forever.
+   */
+  ticketEventsPage(startTime: number, perPage: number, includeComments: boolean): TicketEventsPage {
+    const total = this.auditCount;
+    let lo = 0;
+    let hi = total;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.eventTime(mid) < startTime) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    if (from >= total) return { events: [], endTime: startTime, endOfStream: true };
+    let to = Math.min(from + perPage, total);
+    const lastTime = this.eventTime(to - 1);
+    while (to < total && this.eventTime(to) === lastTime) to++;
+    const events: DemoTicketEvent[] = [];
+    for (let p = from; p < to; p++) events.push(this.renderEvent(p, includeComments));
+    const endOfStream = to >= total;
+    const endTime = lastTime === startTime && !endOfStream ? lastTime + 1 : lastTime;
+    return { events, endTime, endOfStream };
+  }
+
+  // --- changes ------------------------------------------------------------------------
+
+  private lastBaseUserId(): number {
+    return this.base.lastUserId;
+  }
+
+  private nextAuditRank(): number {
+    return this.base.auditCount + this.liveAudits.length;
+  }
+
+  /** Creates an end user (and the person behind it) from live traffic. */
+  createCustomer(input: NewCustomerInput): DemoUser {
+    const now = this.clock.nowSec();
+    const id = this.lastBaseUserId() + this.newUserCount + 1;
+    this.newUserCount++;
+    const person: Person = { ...input.person, id: this.personCount, userIds: [id] };
+    this.livePersons.push(person);
+    const user: DemoUser = { ...input.user, id, url: userUrl(this.baseUrl, id), created_at: isoFromUnix(now), updated_at: isoFromUnix(now) };
+    this.changedUsers.set(id, user);
+    this.livePersonOfUser.set(id, person.id);
+    if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.userLog.append(id, now);
+    return user;
+  }
+
+  createTicket(input: NewTicketInput, options: ChangeOptions): ChangeResult {
+    const now = this.clock.nowSec();
+    const id = this.ticketCount + 1;
+    this.newTicketCount++;
+    const ticket: DemoTicket = {
+      ...input.ticket,
+      id,
+      url: ticketUrl(this.baseUrl, id),
+      description: input.comment.body,
+      created_at: isoFromUnix(now),
+      updated_at: isoFromUnix(now),
+      generated_timestamp: now,
+    };
+    this.liveTicketMetas.set(id, input.meta);
+    return this.record((nextId) => ({ ticket, events: creationEvents(ticket, nextId) }), { ...options, comment: input.comment }, now);
+  }
+
+  /** Applies field changes and/or adds a comment, as one audit. */
+  updateTicket(ticketId: number, changes: TicketChanges, options: ChangeOptions): ChangeResult {
+    const current = this.ticket(ticketId);
+    if (!current) throw new Error(`no ticket ${ticketId}`);
+    return this.record((nextId) => applyTicketChanges(current, changes, nextId), options, this.clock.nowSec());
+  }
+
+  /** Records one audit: its comment (if any) first, then the events `build` derives. */
+  private record(
+    build: (nextId: () => number) => { ticket: DemoTicket; events: TicketChildEvent[] },
+    options: ChangeOptions,
+    now: number,
+  ): ChangeResult {
+    const auditId = auditIdOfRank(this.nextAuditRank());
+    let next = auditId + 1;
+    const nextId = (): number => {
+      if (next >= auditId + AUDIT_ID_STRIDE) throw new Error('too many child events in one audit');
+      return next++;
+    };
+    const created = isoFromUnix(now);
+    let comment: DemoComment | null = null;
+    const children: TicketChildEvent[] = [];
+    if (options.comment) {
+      const input = options.comment;
+      comment = {
+        id: nextId(),
+        type: 'Comment',
+        author_id: input.authorId,
+        body: input.body,
+        html_body: input.htmlBody,
+        plain_body: input.body,
+        public: input.public,
+        audit_id: auditId,
+        via: input.via,
+        created_at: created,
+        attachments: input.attachments ?? [],
+        metadata: { system: {}, custom: options.metadataCustom ?? {} },
+      };
+      children.push({
+        id: comment.id,
+        via: comment.via,
+        via_reference_id: null,
+        type: 'Comment',
+        author_id: comment.author_id,
+        body: comment.body,
+        html_body: comment.html_body,
+        public: comment.public,
+        attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
+        audit_id: auditId,
+        created_at: created,
+        event_type: 'Comment',
+      });
+    }
+    const built = build(nextId);
+    children.push(...built.events);
+    const updated: DemoTicket = { ...built.ticket, updated_at: created, generated_timestamp: now };
+    const event: DemoTicketEvent = {
+      id: auditId,
+      ticket_id: updated.id,
+      timestamp: now,
+      created_at: created,
+      updater_id: options.updaterId,
+      via: options.via,
+      system: {},
+      metadata: { system: {}, custom: options.metadataCustom ?? {} },
+      event_type: 'Audit',
+      child_events: children,
+    };
+    this.changedTickets.set(updated.id, updated);
+    this.liveAudits.push({ event, comment });
+    if (comment) {
+      const list = this.liveComments.get(updated.id) ?? [];
+      list.push(comment);
+      this.liveComments.set(updated.id, list);
+      this.liveCommentTotal++;
+    }
+    this.ticketLog.append(updated.id, now);
+    if (UNSOLVED.has(updated.status)) this.unsolved.add(updated.id);
+    else this.unsolved.delete(updated.id);
+    return { ticket: updated, audit: event, comment };
+  }
+}

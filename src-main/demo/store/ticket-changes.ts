@@ -1,0 +1,51 @@
+// The ticket fields a change may touch, and the audit child events describing a change.
+import { changeEvent, createEvent } from '../dataset/generated-dataset';
+import type { DemoTicket, TicketChildEvent, TicketPriority, TicketStatus, TicketType } from '../dataset/types';
+
+export interface TicketChanges {
+  subject?: string;
+  status?: TicketStatus;
+  priority?: TicketPriority | null;
+  type?: TicketType | null;
+  assignee_id?: number | null;
+  group_id?: number | null;
+  tags?: string[];
+}
+
+const TRACKED_FIELDS = ['subject', 'status', 'priority', 'type', 'assignee_id', 'group_id', 'tags'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+/** Applies changes to a copy of the ticket; returns the copy and Change events (ids from nextId). */
+export function applyTicketChanges(ticket: DemoTicket, changes: TicketChanges, nextId: () => number): { ticket: DemoTicket; events: TicketChildEvent[] } {
+  const next: DemoTicket = { ...ticket, tags: [...ticket.tags] };
+  const events: TicketChildEvent[] = [];
+  for (const field of TRACKED_FIELDS) {
+    if (!(field in changes)) continue;
+    const value = changes[field];
+    const previous = ticket[field];
+    if (value === undefined || sameValue(value, previous)) continue;
+    Object.assign(next, { [field]: Array.isArray(value) ? [...value] : value });
+    if (field === 'subject') next.raw_subject = value as string;
+    events.push(changeEvent(nextId(), field, value, previous));
+  }
+  return { ticket: next, events };
+}
+
+/** Create events for a ticket made by a live change. */
+export function creationEvents(ticket: DemoTicket, nextId: () => number): TicketChildEvent[] {
+  const fields: [string, unknown][] = [
+    ['subject', ticket.subject],
+    ['status', ticket.status],
+    ['priority', ticket.priority],
+    ['type', ticket.type],
+    ['requester_id', ticket.requester_id],
+    ['group_id', ticket.group_id],
+    ['assignee_id', ticket.assignee_id],
+    ['tags', ticket.tags],
+  ];
+  return fields.map(([field, value]) => createEvent(nextId(), field, value));
+}
