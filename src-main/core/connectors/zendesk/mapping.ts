@@ -94,7 +94,7 @@ export function toRemoteMessage(comment: ZendeskComment, ticketId: number, fallb
     authorRemoteId: idOrNull(comment.author_id),
     public: comment.public,
     bodyText: comment.body,
-    bodyHtml: comment.html_body ?? null,
+    bodyHtml: meaningfulHtml(comment.html_body ?? null, comment.body),
     channel: channelOfVia(comment.via ?? fallbackVia),
     createdAt: Date.parse(comment.created_at),
     attachments: (comment.attachments ?? []).map((a) => ({
@@ -121,4 +121,23 @@ function numberField(fields: Record<string, unknown>, key: string): number | nul
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   return null;
+}
+
+const WRAPPER_TAGS = /<\/?(?:div|p|br|span)(?:\s+(?:class|dir)="[^"]*")*\s*\/?>/gi;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/**
+ * Zendesk sends an html_body for every comment; for a plain-text comment it is only the text
+ * wrapped in <div>/<p>/<br>. Such HTML says nothing the text does not, doubles the cache and the
+ * sync's write volume, and would make the UI render a sandboxed frame for nothing, so it is dropped.
+ * Any other markup (links, images, formatting, quotes) is kept.
+ */
+export function meaningfulHtml(html: string | null, text: string): string | null {
+  if (html === null || html.trim() === '') return null;
+  const stripped = html.replace(WRAPPER_TAGS, ' ');
+  if (/[<>]/.test(stripped)) return html;
+  const decoded = stripped.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity);
+  if (/&[#a-z0-9]+;/i.test(decoded)) return html;
+  const normalize = (value: string) => value.replace(/\s+/g, ' ').trim();
+  return normalize(decoded) === normalize(text) ? null : html;
 }

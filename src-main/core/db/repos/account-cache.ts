@@ -9,6 +9,8 @@ export interface AppliedPage {
   cases: number;
   messages: number;
   people: number;
+  addedCases: number;
+  addedPeople: number;
   caseIds: number[];
   customerIds: number[];
 }
@@ -36,6 +38,11 @@ export class AccountCache {
     this.directory = new DirectoryWriter(db, accountId);
     this.customers = new CustomerWriter(db, accountId);
     this.cases = new CaseWriter(db, accountId, this.directory, this.customers);
+    this.totals = {
+      cases: db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number,
+      messages: db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number,
+      people: db.prepare('SELECT count(*) FROM remote_users WHERE account_id = ? AND remote_updated_at > 0').pluck().get(accountId) as number,
+    };
     const saveCursor = db.prepare(
       `INSERT INTO sync_cursors (account_id, stream, cursor, complete, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (account_id, stream) DO UPDATE SET cursor = excluded.cursor, complete = max(sync_cursors.complete, excluded.complete), updated_at = excluded.updated_at`,
@@ -44,29 +51,51 @@ export class AccountCache {
       if (page.groups) this.directory.upsertGroups(page.groups);
       if (page.organizations) this.directory.upsertOrganizations(page.organizations);
       const customerIds: number[] = [];
+      let addedPeople = 0;
       for (const person of page.people ?? []) {
-        if (person.role === 'customer') customerIds.push(this.customers.upsertPerson(person, this.directory.organizationId(person.organizationRemoteId), now));
-        else this.directory.upsertAgent(person);
+        if (person.role !== 'customer') {
+          this.directory.upsertAgent(person);
+          continue;
+        }
+        const stored = this.customers.upsertPerson(person, this.directory.organizationId(person.organizationRemoteId), now);
+        customerIds.push(stored.customerId);
+        if (stored.added) addedPeople++;
       }
-      const casesChanged = page.cases ? this.cases.upsertCases(page.cases, now) : 0;
+      const casesStored = page.cases ? this.cases.upsertCases(page.cases, now) : { changed: 0, added: 0 };
       const caseIds = page.cases ? page.cases.map((c) => this.cases.caseIdFor(c.remoteId)) : [];
       const messages = page.messages ? this.cases.insertMessages(page.messages) : { inserted: 0, caseIds: [] };
       if (page.completeThreads) this.cases.markThreadsComplete(page.completeThreads);
       if (stream !== null) saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
       return {
-        cases: casesChanged,
+        cases: casesStored.changed,
         messages: messages.inserted,
         people: page.people?.length ?? 0,
+        addedCases: casesStored.added,
+        addedPeople,
         caseIds: [...new Set([...caseIds, ...messages.caseIds])],
         customerIds,
       };
     });
   }
 
+  /** Rows in the cache, kept current by applyPage so progress reporting never has to count. */
+  readonly totals: { cases: number; messages: number; people: number };
+  /** Time spent storing pages, for the ingest benchmark. */
+  readonly ingest = { messageRows: 0, messageMs: 0 };
+
   /** Stores a page; `stream` null for on-demand fetches that move no cursor. */
   applyPage(stream: string | null, page: PullPage, now: number = Date.now()): AppliedPage {
     try {
-      return this.applyTx.immediate(stream, page, now);
+      const started = performance.now();
+      const applied = this.applyTx.immediate(stream, page, now);
+      if (page.messages) {
+        this.ingest.messageRows += applied.messages;
+        this.ingest.messageMs += performance.now() - started;
+      }
+      this.totals.cases += applied.addedCases;
+      this.totals.messages += applied.messages;
+      this.totals.people += applied.addedPeople;
+      return applied;
     } catch (error) {
       // The transaction rolled back: id caches may name rows that no longer exist.
       this.directory.reset();

@@ -37,6 +37,7 @@ export class CaseWriter {
          RETURNING id`,
       ),
       caseId: db.prepare('SELECT id FROM cases WHERE account_id = ? AND remote_id = ?').pluck(),
+      caseState: db.prepare('SELECT id, synced FROM cases WHERE account_id = ? AND remote_id = ?'),
       insertStub: db.prepare('INSERT INTO cases (account_id, remote_id, synced) VALUES (?, ?, 0) ON CONFLICT (account_id, remote_id) DO NOTHING'),
       deleteTags: db.prepare('DELETE FROM case_tags WHERE case_id = ?'),
       insertTag: db.prepare('INSERT OR IGNORE INTO case_tags (tag, case_id) VALUES (?, ?)'),
@@ -69,10 +70,12 @@ export class CaseWriter {
     this.caseIds.clear();
   }
 
-  /** Returns how many cases changed. */
-  upsertCases(cases: readonly RemoteCase[], now: number): number {
+  /** Stores cases, skipping data older than ours; returns how many changed and how many are new. */
+  upsertCases(cases: readonly RemoteCase[], now: number): { changed: number; added: number } {
     let changed = 0;
+    let added = 0;
     for (const c of cases) {
+      const before = this.s.caseState!.get(this.accountId, c.remoteId) as { id: number; synced: number } | undefined;
       const id = this.s.upsertCase!.pluck().get({
         accountId: this.accountId,
         remoteId: c.remoteId,
@@ -96,14 +99,16 @@ export class CaseWriter {
       }) as number | undefined;
       if (id === undefined) continue; // we already hold newer data for this case
       this.caseIds.set(c.remoteId, id);
-      this.s.deleteTags!.run(id);
+      const wasSynced = before?.synced === 1;
+      if (wasSynced) this.s.deleteTags!.run(id);
+      else added++;
       for (const tag of c.tags) this.s.insertTag!.run(tag.toLowerCase(), id);
-      this.s.deleteCaseFts!.run(id);
+      if (wasSynced) this.s.deleteCaseFts!.run(id);
       this.s.insertCaseFts!.run(id, toIndexText(c.subject));
       if (queueOfStatus(c.status) !== 'solved') this.s.refreshSummary!.run(id);
       changed++;
     }
-    return changed;
+    return { changed, added };
   }
 
   caseIdFor(remoteId: string): number {

@@ -91,9 +91,10 @@ export class CustomerWriter {
     return id;
   }
 
-  upsertPerson(person: RemotePerson, organizationId: number | null, now: number): number {
+  /** Stores an end user; `added` is true the first time the user's record (not a placeholder) arrives. */
+  upsertPerson(person: RemotePerson, organizationId: number | null, now: number): { customerId: number; added: boolean } {
     const existing = this.s.remoteUser!.get(this.accountId, person.remoteId) as { customer_id: number; remote_updated_at: number } | undefined;
-    if (existing && existing.remote_updated_at > person.updatedAt) return existing.customer_id; // older than what we have
+    if (existing && existing.remote_updated_at > person.updatedAt) return { customerId: existing.customer_id, added: false }; // older than what we have
     const identities = identitiesOf(person);
     const candidates = new Set<number>();
     if (existing) candidates.add(existing.customer_id);
@@ -115,7 +116,7 @@ export class CustomerWriter {
     this.upsertContext(target, person.tier, person.lifetimeValue, person.followers, now);
     this.customerOfRemote.set(person.remoteId, target);
     this.reindex(target);
-    return target;
+    return { customerId: target, added: !existing || existing.remote_updated_at === 0 };
   }
 
   private upsertContext(customerId: number, tier: string | null, ltv: number | null, followers: number | null, now: number): void {
