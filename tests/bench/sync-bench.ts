@@ -38,10 +38,12 @@ export async function run(args: string[]): Promise<void> {
     db.close();
 
     const baseline = baselineInsertRate(PROFILE_100K);
-    // Ingest rate: message rows per second of core's storing work (upsert with its indexes and
-    // de-duplication, thread summaries, cursor, and the full-text index), the same rows the
-    // baseline inserts plainly. End to end (network, JSON, validation included) is reported too.
-    const rowsPerS = ingest.messageRows / ((ingest.messageMs + ingest.indexMs) / 1000);
+    // Ingest rate: message rows per second of core's storing work (insert with de-duplication by
+    // remote id, the thread index, thread summaries, the cursor, in multi-page transactions) — the
+    // same rows the baseline inserts plainly. The full-text index is built behind it (search ready
+    // time); its rate, store + index together, and end to end (network, JSON, validation) are reported too.
+    const rowsPerS = ingest.messageRows / (ingest.messageMs / 1000);
+    const withSearchRowsPerS = ingest.messageRows / ((ingest.messageMs + ingest.indexMs) / 1000);
     report({
       bench: 'sync',
       cases: synced.cases.done,
@@ -50,9 +52,12 @@ export async function run(args: string[]): Promise<void> {
       seconds: round(seconds),
       search_ready_seconds: round(searchReady),
       rows_per_s: Math.round(rowsPerS),
-      end_to_end_rows_per_s: Math.round(synced.messages.done / seconds),
       baseline_rows_per_s: Math.round(baseline),
       ratio: round(rowsPerS / baseline, 3),
+      index_rows_per_s: Math.round(ingest.indexRows / (ingest.indexMs / 1000)),
+      with_search_rows_per_s: Math.round(withSearchRowsPerS),
+      with_search_ratio: round(withSearchRowsPerS / baseline, 3),
+      end_to_end_rows_per_s: Math.round(synced.messages.done / seconds),
       rss_mb: Math.round(peakRss / 1024 / 1024),
     });
   } finally {

@@ -91,6 +91,8 @@ export interface StreamSpec {
   counts: 'cases' | 'messages' | 'people' | 'setup';
   /** Streams that keep polling for changes after catching up (incremental exports). */
   follows: boolean;
+  /** Start only once this stream has caught up (e.g. cases after people, so requesters are known). */
+  after?: string;
 }
 
 export interface RecentOrder {

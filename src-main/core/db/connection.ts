@@ -31,7 +31,12 @@ export function openDatabase(options: OpenOptions): Db {
     db.pragma('temp_store = MEMORY');
     // Checkpoint less often than the default 1000 pages: sync commits a page of 1000 records at a time.
     db.pragma('wal_autocheckpoint = 4000');
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) {
+      migrate(db);
+      // Keep planner statistics current on long-lived connections (sqlite.org/lang_analyze.html).
+      db.pragma('analysis_limit = 1000');
+      db.pragma('optimize = 0x10002');
+    }
     return db;
   } catch (error) {
     db.close();

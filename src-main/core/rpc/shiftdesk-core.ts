@@ -75,6 +75,10 @@ export class ShiftdeskCore {
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    if (event === 'onChange') {
+      const kinds = (payload as EventPayloads['onChange']).kinds;
+      if (kinds.includes('cases') || kinds.includes('accounts') || kinds.includes('directory')) this.inbox.invalidate();
+    }
     this.events.emit(event, payload);
   }
 

@@ -2,7 +2,7 @@ import { CHANNEL_KINDS } from '../../../src-shared/domain/channels';
 import { toMatchExpression } from '../../../src-shared/domain/search-text';
 import { parseSearch } from '../../../src-shared/domain/search-syntax';
 import { ALL_VIEW_IDS, type InboxSort, type ViewId } from '../../../src-shared/domain/views';
-import { inboxQuerySchema, type InboxFilters, type InboxPage, type InboxQuery, type ViewCounts } from '../../../src-shared/contract/models';
+import { inboxQuerySchema, type InboxFilters, type InboxPage, type InboxQuery, type InboxRow, type ViewCounts } from '../../../src-shared/contract/models';
 import type { Db } from '../db/connection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
@@ -10,8 +10,9 @@ const UNSOLVED = `c.queue IN ('open', 'pending', 'hold')`;
 
 const SORTS: Record<InboxSort, string> = {
   newest: 'c.created_at DESC, c.id DESC',
-  oldest_waiting: 'c.waiting_since IS NULL, c.waiting_since ASC, c.created_at ASC',
-  priority: 'c.priority_rank DESC, c.waiting_since IS NULL, c.waiting_since ASC, c.created_at ASC',
+  // Ties break on the id, which every index carries, so these orders come straight from an index.
+  oldest_waiting: 'c.waiting_sort ASC, c.id ASC',
+  priority: 'c.priority_rank DESC, c.waiting_sort ASC, c.id ASC',
   recently_updated: 'c.updated_at DESC, c.id DESC',
 };
 
@@ -35,14 +36,47 @@ export class InboxService {
   list(input: InboxQuery): InboxPage {
     const query = inboxQuerySchema.parse(input);
     const where = this.where(query.view, query.filters);
-    const sql = `SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS}
-      WHERE ${where.clauses.join(' AND ')} ORDER BY ${SORTS[query.sort]} LIMIT ? OFFSET ?`;
-    const rows = this.db.prepare(sql).all(...where.params, query.limit, query.offset) as CaseRowRecord[];
-    const total = this.db.prepare(`SELECT count(*) FROM cases c WHERE ${where.clauses.join(' AND ')}`).pluck().get(...where.params) as number;
-    return { rows: rows.map(toInboxRow), total, offset: query.offset };
+    const whereSql = where.clauses.join(' AND ');
+    const unfiltered = Object.values(query.filters).every((v) => v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === ''));
+    // Two steps: pick the page's ids with only the sort columns, then read those rows whole. SQLite
+    // computes every result column before sorting, so one query would run the snippet and count
+    // subqueries for every matching case, not just the 100 shown. The total of a plain view is its
+    // (cached) count; a filtered one counts in the same pass as the page (a window function).
+    if (unfiltered) {
+      const ids = this.db.prepare(`SELECT c.id FROM cases c WHERE ${whereSql} ORDER BY ${SORTS[query.sort]} LIMIT ? OFFSET ?`).pluck().all(...where.params, query.limit, query.offset) as number[];
+      return { rows: this.rowsById(ids), total: this.counts()[query.view], offset: query.offset };
+    }
+    const page = this.db
+      .prepare(`SELECT c.id, count(*) OVER () AS total FROM cases c WHERE ${whereSql} ORDER BY ${SORTS[query.sort]} LIMIT ? OFFSET ?`)
+      .all(...where.params, query.limit, query.offset) as { id: number; total: number }[];
+    const total = page[0]?.total ?? (query.offset > 0 ? (this.db.prepare(`SELECT count(*) FROM cases c WHERE ${whereSql}`).pluck().get(...where.params) as number) : 0);
+    return { rows: this.rowsById(page.map((p) => p.id)), total, offset: query.offset };
+  }
+
+  /** Inbox rows for the given case ids, in the given order. */
+  rowsById(ids: readonly number[]): InboxRow[] {
+    if (ids.length === 0) return [];
+    const records = this.db.prepare(`SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseRowRecord[];
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [toInboxRow(record)] : [];
+    });
+  }
+
+  private cachedCounts: ViewCounts | null = null;
+
+  /** Forget cached counts; core calls this whenever cases or accounts change. */
+  invalidate(): void {
+    this.cachedCounts = null;
   }
 
   counts(): ViewCounts {
+    this.cachedCounts ??= this.countViews();
+    return this.cachedCounts;
+  }
+
+  private countViews(): ViewCounts {
     const me = this.myAgentIds();
     const meList = me.length > 0 ? me.join(',') : '-1';
     const unsolved = this.db

@@ -92,18 +92,22 @@ export class SyncEngine {
     try {
       this.setState('syncing');
       await this.identify();
-      for (const phase of ['identity', 'first-work', 'queue'] as const) {
+      for (const phase of ['identity', 'first-work'] as const) {
         this.phase = phase;
         for (const spec of streams.filter((s) => s.phase === phase)) await this.runStream(spec);
-        if (phase === 'first-work') {
-          this.firstWorkReady = true;
-          this.emitProgress();
-        }
       }
-      this.phase = 'history';
+      this.firstWorkReady = true;
+      this.emitProgress();
+      // The open queue snapshot and the history backfill run side by side: the snapshot is mostly
+      // waiting on small requests, the backfill mostly on our own writes.
+      this.phase = 'queue';
       this.casesTotal = (await this.options.connector.estimateCaseCount?.(this.signal)) ?? null;
+      const queue = (async () => {
+        for (const spec of streams.filter((s) => s.phase === 'queue')) await this.runStream(spec);
+        if (this.phase === 'queue') this.phase = 'history';
+      })();
       const indexing = this.options.indexSearch === false ? Promise.resolve() : this.indexLoop();
-      await Promise.all([...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing]);
+      await Promise.all([queue, ...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing]);
     } catch (error) {
       if (this.signal.aborted) return;
       this.fail(error);
@@ -168,6 +172,7 @@ export class SyncEngine {
    * random-access indexes several-fold. The cursor committed is always the last stored page's.
    */
   private async followStream(spec: StreamSpec): Promise<void> {
+    if (spec.after) await this.caughtUpOnce(spec.after);
     const decision = this.decide(spec);
     this.options.onDecision?.(decision);
     const queue: PullPage[] = [];
@@ -210,10 +215,37 @@ export class SyncEngine {
       const batch = queue.splice(0, MAX_PAGES_PER_COMMIT);
       const last = batch[batch.length - 1]!;
       this.applyPage(spec.name, batch.length === 1 ? last : mergePages(batch));
-      if (last.caughtUp) this.onCaughtUp();
+      if (last.caughtUp) {
+        this.caughtUp(spec.name);
+        this.onCaughtUp();
+      }
     }
     await fetcher;
     if (failure !== null && !this.signal.aborted) throw failure;
+  }
+
+  private readonly caughtUpWaiters = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+
+  private waiterFor(stream: string) {
+    let waiter = this.caughtUpWaiters.get(stream);
+    if (!waiter) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      waiter = { promise, resolve };
+      this.caughtUpWaiters.set(stream, waiter);
+    }
+    return waiter;
+  }
+
+  /** Resolves once `stream` has caught up in this run, or at once if it had before. */
+  private caughtUpOnce(stream: string): Promise<void> {
+    if (this.cache.cursor(stream).complete) return Promise.resolve();
+    const abort = new Promise<void>((resolve) => this.signal.addEventListener('abort', () => resolve(), { once: true }));
+    return Promise.race([this.waiterFor(stream).promise, abort]);
+  }
+
+  private caughtUp(stream: string): void {
+    this.waiterFor(stream).resolve();
   }
 
   /** Fetches a case's thread now unless the cache already has all of it. */
@@ -266,6 +298,8 @@ export class SyncEngine {
   private onCaughtUp(): void {
     const streams = this.options.connector.streams().filter((s) => s.follows);
     if (streams.every((s) => this.cache.cursor(s.name).complete)) {
+      // Refresh the query planner's statistics once the backfill has landed (cheap when nothing changed).
+      if (this.phase !== 'done') this.options.db.pragma('optimize');
       this.phase = 'done';
       this.accounts.setStatus(this.options.accountId, 'ok', null, Date.now());
       this.setState('following');

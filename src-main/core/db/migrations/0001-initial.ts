@@ -126,13 +126,15 @@ export const migration0001: Migration = {
         last_customer_message_at INTEGER,
         last_agent_reply_at INTEGER,
         waiting_since INTEGER,
+        -- waiting_since for sorting: cases not waiting sort last (an index cannot order NULLs last)
+        waiting_sort INTEGER NOT NULL DEFAULT 9007199254740991,
         thread_complete INTEGER NOT NULL DEFAULT 0,
         UNIQUE (account_id, remote_id)
       );
       CREATE INDEX cases_queue_created ON cases(queue, created_at) WHERE synced = 1;
       CREATE INDEX cases_queue_updated ON cases(queue, updated_at) WHERE synced = 1;
-      CREATE INDEX cases_queue_waiting ON cases(queue, waiting_since) WHERE synced = 1;
-      CREATE INDEX cases_queue_priority ON cases(queue, priority_rank, waiting_since) WHERE synced = 1;
+      CREATE INDEX cases_queue_waiting ON cases(queue, waiting_sort) WHERE synced = 1;
+      CREATE INDEX cases_queue_priority ON cases(queue, priority_rank DESC, waiting_sort) WHERE synced = 1;
       CREATE INDEX cases_assignee ON cases(assignee_id, queue) WHERE synced = 1;
       CREATE INDEX cases_channel ON cases(channel, queue) WHERE synced = 1;
       CREATE INDEX cases_group ON cases(group_id, queue) WHERE synced = 1;

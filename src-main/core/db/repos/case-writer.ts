@@ -62,6 +62,9 @@ export class CaseWriter {
              AND m.created_at > coalesce((SELECT max(r.created_at) FROM messages r WHERE r.case_id = cases.id AND r.author_kind = 'agent' AND r.public = 1), 0))
          WHERE id = ? AND synced = 1 AND queue != 'solved'`,
       ),
+      refreshWaitingSort: db.prepare(
+        `UPDATE cases SET waiting_sort = CASE WHEN queue = 'solved' OR waiting_since IS NULL THEN 9007199254740991 ELSE waiting_since END WHERE id = ?`,
+      ),
       markThreadComplete: db.prepare('UPDATE cases SET thread_complete = 1 WHERE id = ?'),
     };
   }
@@ -106,6 +109,7 @@ export class CaseWriter {
       if (wasSynced) this.s.deleteCaseFts!.run(id);
       this.s.insertCaseFts!.run(id, toIndexText(c.subject));
       if (queueOfStatus(c.status) !== 'solved') this.s.refreshSummary!.run(id);
+      this.s.refreshWaitingSort!.run(id);
       changed++;
     }
     return { changed, added };
@@ -147,7 +151,9 @@ export class CaseWriter {
       inserted++;
       touched.add(caseId);
     }
-    for (const id of touched) this.s.refreshSummary!.run(id);
+    for (const id of touched) {
+      if (this.s.refreshSummary!.run(id).changes > 0) this.s.refreshWaitingSort!.run(id);
+    }
     return { inserted, caseIds: [...touched] };
   }
 
