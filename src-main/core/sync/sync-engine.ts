@@ -306,17 +306,15 @@ export class SyncEngine {
     }
   }
 
-  /** Runs a remote call; transient failures back off with full jitter and try again forever. */
+  /**
+   * Runs a remote call; transient failures back off with full jitter and try again forever. Problems
+   * are tracked per stream: one stream's success never hides another stream's error.
+   */
   private async retrying<T>(what: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await call();
-        if (this.error !== null || this.state === 'backing-off' || this.state === 'offline') {
-          this.error = null;
-          this.nextRetryAt = null;
-          this.accounts.setStatus(this.options.accountId, 'syncing', null);
-          this.setState('syncing');
-        }
+        if (this.problems.delete(what)) this.reportProblems();
         return result;
       } catch (error) {
         if (this.signal.aborted) throw error;
@@ -325,17 +323,28 @@ export class SyncEngine {
         if (!retryable) throw error;
         const delay =
           error instanceof RateLimitedError ? error.retryAfterMs : fullJitterDelay(Math.min(attempt, 8), this.options.backoff ?? DEFAULT_BACKOFF);
-        const offline = error instanceof TransientRemoteError && error.status === null;
-        this.error = `${what}: ${(error as Error).message}`;
-        this.nextRetryAt = Date.now() + delay;
-        // A malformed payload or a refused request is an account error the agent should see;
-        // network trouble is "offline" and passes by itself.
-        this.accounts.setStatus(this.options.accountId, offline ? 'offline' : error instanceof TransientRemoteError ? 'syncing' : 'error', this.error);
-        this.options.onDecision?.({ stream: what, action: 'retry', reason: this.error });
-        this.setState(offline ? 'offline' : 'backing-off');
+        // Network trouble is "offline" and passes by itself; a malformed payload or a refused
+        // request is an account error the agent should see.
+        const kind = error instanceof TransientRemoteError ? (error.status === null ? 'offline' : 'transient') : 'error';
+        this.problems.set(what, { kind, message: `${what}: ${(error as Error).message}`, retryAt: Date.now() + delay });
+        this.options.onDecision?.({ stream: what, action: 'retry', reason: this.problems.get(what)!.message });
+        this.reportProblems();
         await sleep(delay, this.signal);
       }
     }
+  }
+
+  private readonly problems = new Map<string, { kind: 'offline' | 'transient' | 'error'; message: string; retryAt: number }>();
+
+  /** Derives the account status, error and state from the streams' current problems. */
+  private reportProblems(): void {
+    const all = [...this.problems.values()];
+    const worst = all.find((p) => p.kind === 'error') ?? all.find((p) => p.kind === 'offline') ?? all[0];
+    this.error = worst?.message ?? null;
+    this.nextRetryAt = worst ? Math.min(...all.map((p) => p.retryAt)) : null;
+    const status = worst === undefined ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.kind === 'error' ? 'error' : worst.kind === 'offline' ? 'offline' : 'syncing';
+    this.accounts.setStatus(this.options.accountId, status, this.error);
+    this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.kind === 'offline' ? 'offline' : 'backing-off');
   }
 
   private fail(error: unknown): void {
