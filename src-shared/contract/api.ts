@@ -28,6 +28,8 @@ export const METHODS = {
   'customers:get': byId,
   'search:query': searchInputSchema,
   'sync:status': none,
+  'sync:retry': z.object({ accountId: z.number().int().positive() }).strict(),
+  'directory:get': none,
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -59,6 +61,16 @@ export interface MethodOutputs {
   'customers:get': CustomerDetail | null;
   'search:query': SearchResults;
   'sync:status': SyncStatusView[];
+  'sync:retry': { restarted: boolean };
+  'directory:get': DirectoryView;
+}
+
+/** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */
+export interface DirectoryView {
+  agents: { id: number; accountId: number; name: string; email: string | null }[];
+  groups: { id: number; accountId: number; name: string }[];
+  tags: string[];
+  me: number[];
 }
 
 export interface ChangeEvent {

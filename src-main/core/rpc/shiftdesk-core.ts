@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { METHODS, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
+import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
 import { openDatabase, type Db } from '../db/connection';
 import type { AccountRow } from '../db/repos/accounts-repo';
@@ -113,7 +113,28 @@ export class ShiftdeskCore {
     'customers:get': ({ id }) => this.customers.get(id),
     'search:query': (input) => this.searchService.search(input),
     'sync:status': () => this.syncStatus(),
+    'sync:retry': async ({ accountId }) => ({ restarted: await this.retrySync(accountId) }),
+    'directory:get': () => this.directory(),
   };
+
+  private directory(): DirectoryView {
+    return {
+      agents: this.db.prepare('SELECT id, account_id AS accountId, name, email FROM agents ORDER BY name').all() as DirectoryView['agents'],
+      groups: this.db.prepare('SELECT id, account_id AS accountId, name FROM groups ORDER BY name').all() as DirectoryView['groups'],
+      tags: this.db.prepare('SELECT tag FROM case_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 200').pluck().all() as string[],
+      me: this.inbox.myAgentIds(),
+    };
+  }
+
+  /** Restarts an account's sync (after an error, or when the agent asks). */
+  private async retrySync(accountId: number): Promise<boolean> {
+    const account = this.accounts.repo.get(accountId);
+    if (!account) return false;
+    await this.engines.get(accountId)?.stop();
+    this.engines.delete(accountId);
+    await this.startSync(account);
+    return this.engines.has(accountId);
+  }
 
   private dispatch<M extends MethodId>(method: M, input: z.output<(typeof METHODS)[M]>): Promise<MethodOutputs[M]> | MethodOutputs[M] {
     return (this.handlers[method] as (input: z.output<(typeof METHODS)[M]>) => Promise<MethodOutputs[M]> | MethodOutputs[M])(input);

@@ -1,15 +1,10 @@
-import type { EventName, EventPayloads, MethodId, WireError } from '../../../src-shared/contract/api';
+import type { WireError } from '../../../src-shared/contract/api';
+import type { CallMessage, ReplyMessage } from '../../../src-shared/contract/wire';
 
 /** Messages over the MessagePort between a shell and the core worker. */
-export type ToCore = { type: 'call'; id: number; method: MethodId; input: unknown } | { type: 'stop' };
+export type ToCore = CallMessage | { type: 'stop' };
 
-export type FromCore =
-  | { type: 'ready' }
-  | { type: 'result'; id: number; result: unknown }
-  | { type: 'error'; id: number; error: WireError }
-  | { type: 'event'; event: EventName; payload: EventPayloads[EventName] }
-  | { type: 'fatal'; error: WireError }
-  | { type: 'stopped' };
+export type FromCore = ReplyMessage | { type: 'ready' } | { type: 'fatal'; error: WireError } | { type: 'stopped' };
 
 export interface CoreWorkerData {
   dbPath: string;
