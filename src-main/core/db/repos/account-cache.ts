@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { CaseWriter } from './case-writer';
 import { CustomerWriter } from './customer-writer';
 import { DirectoryWriter } from './directory-writer';
+import { PendingChanges } from './pending-changes';
 
 export interface AppliedPage {
   cases: number;
@@ -37,7 +38,7 @@ export class AccountCache {
   ) {
     this.directory = new DirectoryWriter(db, accountId);
     this.customers = new CustomerWriter(db, accountId);
-    this.cases = new CaseWriter(db, accountId, this.directory, this.customers);
+    this.cases = new CaseWriter(db, accountId, this.directory, this.customers, new PendingChanges(db));
     this.totals = {
       cases: db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number,
       messages: db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number,

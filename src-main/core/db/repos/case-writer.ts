@@ -5,6 +5,7 @@ import type { RemoteCase, RemoteMessage } from '../../connectors/connector';
 import type { Db } from '../connection';
 import type { CustomerWriter } from './customer-writer';
 import type { DirectoryWriter } from './directory-writer';
+import type { PendingChanges } from './pending-changes';
 
 /**
  * Cases and their messages for one account. Older case data never overwrites newer (the remote's
@@ -20,18 +21,23 @@ export class CaseWriter {
     readonly accountId: number,
     private readonly directory: DirectoryWriter,
     private readonly customers: CustomerWriter,
+    private readonly pending: PendingChanges,
   ) {
     this.s = {
       upsertCase: db.prepare(
         `INSERT INTO cases (account_id, remote_id, synced, channel, subject, status, queue, priority, priority_rank, type, assignee_id, group_id,
-           customer_id, organization_id, tags, csat, remote_version, remote_generated_ts, created_at, updated_at)
+           customer_id, organization_id, tags, csat, remote_version, remote_generated_ts, created_at, updated_at,
+           remote_status, remote_priority, remote_assignee_id, remote_group_id, remote_tags)
          VALUES (@accountId, @remoteId, 1, @channel, @subject, @status, @queue, @priority, @priorityRank, @type, @assigneeId, @groupId,
-           @customerId, @organizationId, @tags, @csat, @version, @generatedTs, @createdAt, @updatedAt)
+           @customerId, @organizationId, @tags, @csat, @version, @generatedTs, @createdAt, @updatedAt,
+           @status, @priority, @assigneeId, @groupId, @tags)
          ON CONFLICT (account_id, remote_id) DO UPDATE SET synced = 1, channel = excluded.channel, subject = excluded.subject,
            status = excluded.status, queue = excluded.queue, priority = excluded.priority, priority_rank = excluded.priority_rank,
            type = excluded.type, assignee_id = excluded.assignee_id, group_id = excluded.group_id, customer_id = excluded.customer_id,
            organization_id = excluded.organization_id, tags = excluded.tags, csat = excluded.csat, remote_version = excluded.remote_version,
-           remote_generated_ts = excluded.remote_generated_ts, created_at = excluded.created_at, updated_at = excluded.updated_at
+           remote_generated_ts = excluded.remote_generated_ts, created_at = excluded.created_at, updated_at = excluded.updated_at,
+           remote_status = excluded.status, remote_priority = excluded.priority, remote_assignee_id = excluded.assignee_id,
+           remote_group_id = excluded.group_id, remote_tags = excluded.tags
          WHERE cases.synced = 0 OR excluded.remote_generated_ts > cases.remote_generated_ts
             OR (excluded.remote_generated_ts = cases.remote_generated_ts AND excluded.updated_at >= cases.updated_at)
          RETURNING id`,
@@ -110,6 +116,8 @@ export class CaseWriter {
       this.s.insertCaseFts!.run(id, toIndexText(c.subject));
       if (queueOfStatus(c.status) !== 'solved') this.s.refreshSummary!.run(id);
       this.s.refreshWaitingSort!.run(id);
+      // The agent's pending actions stay on top of whatever the helpdesk says now.
+      if (wasSynced && this.pending.hasPending(id)) this.pending.rebase(id);
       changed++;
     }
     return { changed, added };
