@@ -74,7 +74,7 @@ export interface DirectoryView {
 }
 
 export interface ChangeEvent {
-  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory')[];
+  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox')[];
   caseIds: number[];
   customerIds: number[];
 }

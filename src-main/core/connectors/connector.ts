@@ -124,3 +124,41 @@ export interface ChannelConnector {
   fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
   recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
 }
+
+/** One outbox action as the helpdesk should apply it, with remote ids resolved. */
+export interface PushAction {
+  /** The client-generated action id: the idempotency key, recorded with the remote change. */
+  actionId: string;
+  caseRemoteId: string;
+  /** The case version the agent saw; the helpdesk refuses the write if the case moved on. */
+  baseVersion: string | null;
+  comment?: { body: string; public: boolean };
+  status?: string;
+  priority?: string | null;
+  assigneeRemoteId?: string | null;
+  groupRemoteId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+export interface PushResult {
+  /** The case as the helpdesk holds it after the write. */
+  case: RemoteCase | null;
+  /** The remote id of the comment the action created, if any. */
+  commentRemoteId: string | null;
+}
+
+/** The helpdesk refused the write because the case changed since `baseVersion`. */
+export class WriteConflictError extends Error {
+  constructor(readonly description: string) {
+    super(`The case changed on the helpdesk since you saw it (${description})`);
+    this.name = 'WriteConflictError';
+  }
+}
+
+export interface WritableConnector {
+  push(action: PushAction, signal?: AbortSignal): Promise<PushResult>;
+  /** After a crash or a timeout: did the helpdesk already apply this action? */
+  findPushed(caseRemoteId: string, actionId: string, signal?: AbortSignal): Promise<PushResult | null>;
+  fetchCase(caseRemoteId: string, signal?: AbortSignal): Promise<RemoteCase | null>;
+}

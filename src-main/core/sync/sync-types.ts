@@ -21,7 +21,7 @@ export interface SyncProgress {
 }
 
 export interface ChangeSet {
-  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory')[];
+  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox')[];
   caseIds: number[];
   customerIds: number[];
 }

@@ -124,3 +124,19 @@ export const ordersResponse = z.object({
     }),
   ),
 });
+
+const auditSchema = z.object({
+  id,
+  metadata: z.object({ custom: z.record(z.string(), z.unknown()).nullish() }).passthrough().nullish(),
+  events: z.array(z.looseObject({ id: id.nullish(), type: z.string().nullish() })).nullish(),
+});
+
+export const ticketUpdateResponse = z.object({ ticket: ticketSchema, audit: auditSchema.nullish() });
+export const showTicketResponse = z.object({ ticket: ticketSchema });
+export const auditsResponse = z.object({
+  audits: z.array(auditSchema),
+  meta: z.object({ has_more: z.boolean() }).nullish(),
+  links: z.object({ next: z.string().nullish() }).nullish(),
+  next_page: z.string().nullish(),
+});
+export type ZendeskAudit = z.infer<typeof auditSchema>;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
 import { PayloadError } from '../../net/errors';
-import type { ChannelConnector, PullPage, RecentOrder, RemoteMessage, RemotePerson, StreamSpec } from '../connector';
+import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMessage, type RemotePerson, type StreamSpec, type WritableConnector } from '../connector';
+import { sendJson } from '../../net/json-write';
 import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
 import {
   commentSchema,
@@ -12,7 +13,11 @@ import {
   organizationsResponse,
   searchExportResponse,
   showManyUsersResponse,
+  auditsResponse,
+  showTicketResponse,
   ticketCountResponse,
+  ticketUpdateResponse,
+  type ZendeskAudit,
   ticketEventsResponse,
   ticketExportResponse,
   userExportResponse,
@@ -51,15 +56,17 @@ const SEARCH_QUERIES: Record<string, string> = {
 };
 
 /** The Zendesk Support API as a channel connector. */
-export class ZendeskConnector implements ChannelConnector {
+export class ZendeskConnector implements ChannelConnector, WritableConnector {
   readonly kind = 'zendesk';
-  readonly capabilities = { pushActions: false, threadOnDemand: true, recentOrders: true };
+  readonly capabilities = { pushActions: true, threadOnDemand: true, recentOrders: true };
   readonly http: JsonHttpClient;
   private readonly pageSize: number;
+  private readonly authorization: string;
 
   constructor(options: ZendeskConnectorOptions) {
     const authorization = `Basic ${Buffer.from(`${options.email}/token:${options.token}`).toString('base64')}`;
     this.http = new JsonHttpClient({ ...options.http, baseUrl: options.baseUrl, authorization });
+    this.authorization = authorization;
     this.pageSize = options.exportPageSize ?? 1000;
   }
 
@@ -134,6 +141,51 @@ export class ZendeskConnector implements ChannelConnector {
     return body.orders.map((o) => ({ number: o.number, placedAt: Date.parse(o.placed_at), total: o.total, currency: o.currency, status: o.status, items: o.items }));
   }
 
+  /**
+   * One outbox action as one ticket update: `safe_update` with the version the agent saw (a stale
+   * one gets 409 UpdateConflict), tag additions and removals that never replace the list, and the
+   * action id in `metadata.custom` so the audit trail can tell whether it was already applied.
+   */
+  async push(action: PushAction, signal?: AbortSignal): Promise<PushResult> {
+    const ticket: Record<string, unknown> = { metadata: { custom: { [ACTION_ID_KEY]: action.actionId } } };
+    if (action.baseVersion) {
+      ticket.safe_update = true;
+      ticket.updated_stamp = action.baseVersion;
+    }
+    if (action.comment) ticket.comment = { body: action.comment.body, public: action.comment.public };
+    if (action.status !== undefined) ticket.status = action.status;
+    if (action.priority !== undefined) ticket.priority = action.priority;
+    if (action.assigneeRemoteId !== undefined) ticket.assignee_id = action.assigneeRemoteId === null ? null : Number(action.assigneeRemoteId);
+    if (action.groupRemoteId !== undefined) ticket.group_id = action.groupRemoteId === null ? null : Number(action.groupRemoteId);
+    if (action.addTags && action.addTags.length > 0) ticket.additional_tags = action.addTags;
+    if (action.removeTags && action.removeTags.length > 0) ticket.remove_tags = action.removeTags;
+    const url = this.http.resolve(`/api/v2/tickets/${encodeURIComponent(action.caseRemoteId)}.json`);
+    const response = await sendJson(url, 'PUT', this.authorization, { ticket }, signal ? { signal } : {});
+    if (response.status === 409) {
+      const body = response.body as { description?: unknown } | null;
+      throw new WriteConflictError(typeof body?.description === 'string' ? body.description : 'UpdateConflict');
+    }
+    const parsed = ticketUpdateResponse.safeParse(response.body);
+    if (!parsed.success) throw payloadError(url, 'unexpected update response', parsed.error);
+    return { case: toRemoteCase(parsed.data.ticket), commentRemoteId: commentIdOf(parsed.data.audit ?? null) };
+  }
+
+  async findPushed(caseRemoteId: string, actionId: string, signal?: AbortSignal): Promise<PushResult | null> {
+    let url: string | null = `/api/v2/tickets/${encodeURIComponent(caseRemoteId)}/audits.json?page[size]=100`;
+    while (url) {
+      const body: z.infer<typeof auditsResponse> = await this.get(url, auditsResponse, 'foreground', signal);
+      const audit = body.audits.find((a) => a.metadata?.custom?.[ACTION_ID_KEY] === actionId);
+      if (audit) return { case: await this.fetchCase(caseRemoteId, signal), commentRemoteId: commentIdOf(audit) };
+      url = body.meta?.has_more ? (body.links?.next ?? null) : (body.next_page ?? null);
+    }
+    return null;
+  }
+
+  async fetchCase(caseRemoteId: string, signal?: AbortSignal): Promise<RemoteCase | null> {
+    const body = await this.get(`/api/v2/tickets/${encodeURIComponent(caseRemoteId)}.json`, showTicketResponse, 'foreground', signal);
+    return toRemoteCase(body.ticket);
+  }
+
   /** Search export pages plus the requesters they mention (search results carry no side-loads). */
   private async pullSearch(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
     const query = encodeURIComponent(SEARCH_QUERIES[stream]!);
@@ -176,6 +228,13 @@ export class ZendeskConnector implements ChannelConnector {
     if (!parsed.success) throw payloadError(this.http.resolve(url), 'unexpected response', parsed.error);
     return parsed.data;
   }
+}
+
+const ACTION_ID_KEY = 'shiftdesk_action_id';
+
+function commentIdOf(audit: ZendeskAudit | null): string | null {
+  const comment = audit?.events?.find((e) => e.type === 'Comment' || e.type === 'VoiceComment');
+  return comment?.id === undefined || comment.id === null ? null : String(comment.id);
 }
 
 function nextLink(body: { meta: { has_more: boolean }; links?: { next?: string | null | undefined } | null | undefined }): { cursor: string | null; caughtUp: boolean } {

@@ -30,6 +30,8 @@ export const migration0002: Migration = {
         base_version TEXT,
         state TEXT NOT NULL DEFAULT 'queued',
         attempts INTEGER NOT NULL DEFAULT 0,
+        -- set when a send ended without an answer: check the helpdesk's audits before sending again
+        verify_before_send INTEGER NOT NULL DEFAULT 0,
         next_attempt_at INTEGER NOT NULL DEFAULT 0,
         last_error TEXT,
         conflict_json TEXT,

@@ -16,6 +16,7 @@ export interface OutboxRow {
   baseVersion: string | null;
   state: OutboxState;
   attempts: number;
+  verifyBeforeSend: boolean;
   nextAttemptAt: number;
   lastError: string | null;
   conflict: unknown;
@@ -24,17 +25,18 @@ export interface OutboxRow {
   sentAt: number | null;
 }
 
-interface RawRow extends Omit<OutboxRow, 'intent' | 'conflict'> {
+interface RawRow extends Omit<OutboxRow, 'intent' | 'conflict' | 'verifyBeforeSend'> {
+  verify: number;
   intentJson: string;
   conflictJson: string | null;
 }
 
-const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, state, attempts,
+const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, state, attempts, verify_before_send AS verify,
   next_attempt_at AS nextAttemptAt, last_error AS lastError, conflict_json AS conflictJson, created_at AS createdAt, updated_at AS updatedAt, sent_at AS sentAt`;
 
 function toRow(raw: RawRow): OutboxRow {
-  const { intentJson, conflictJson, ...rest } = raw;
-  return { ...rest, intent: JSON.parse(intentJson) as CaseIntent, conflict: conflictJson ? (JSON.parse(conflictJson) as unknown) : null };
+  const { intentJson, conflictJson, verify, ...rest } = raw;
+  return { ...rest, verifyBeforeSend: verify === 1, intent: JSON.parse(intentJson) as CaseIntent, conflict: conflictJson ? (JSON.parse(conflictJson) as unknown) : null };
 }
 
 export class EmptyActionError extends Error {
@@ -84,8 +86,8 @@ export class OutboxRepo {
       inFlight: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = 'sending' AND account_id = ? ORDER BY seq`),
       setState: db.prepare('UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?'),
       markSending: db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'queued'`),
-      markSent: db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, conflict_json = NULL, remote_result_json = ? WHERE id = ?`),
-      retryLater: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`),
+      markSent: db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, conflict_json = NULL, verify_before_send = 0, remote_result_json = ? WHERE id = ?`),
+      retryLater: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, verify_before_send = max(verify_before_send, ?), updated_at = ? WHERE id = ?`),
       fail: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`),
       conflict: db.prepare(`UPDATE outbox SET state = 'conflict', conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, base_version = coalesce(?, base_version), intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`),
@@ -173,8 +175,9 @@ export class OutboxRepo {
     });
   }
 
-  retryLater(id: string, at: number, error: string, now: number = Date.now()): void {
-    this.durably(() => this.s.retryLater!.run(at, error, now, id));
+  /** Back to the queue until `at`; `uncertain` when the helpdesk may have applied it (no answer came). */
+  retryLater(id: string, at: number, error: string, uncertain = false, now: number = Date.now()): void {
+    this.durably(() => this.s.retryLater!.run(at, error, uncertain ? 1 : 0, now, id));
   }
 
   fail(id: string, error: string, now: number = Date.now()): void {

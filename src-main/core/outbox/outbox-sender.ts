@@ -1,0 +1,216 @@
+import { WriteConflictError, type PushAction, type PushResult, type WritableConnector } from '../connectors/connector';
+import type { Db } from '../db/connection';
+import type { AccountCache } from '../db/repos/account-cache';
+import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
+import { DEFAULT_BACKOFF, fullJitterDelay, sleep, type BackoffPolicy } from '../net/backoff';
+import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
+import type { ChangeSet } from '../sync/sync-types';
+import { RateBudget } from './rate-budget';
+
+export interface OutboxSenderOptions {
+  db: Db;
+  accountId: number;
+  connector: WritableConnector;
+  cache: AccountCache;
+  outbox: OutboxRepo;
+  /** Cases sent to in parallel (each case's actions stay in order). */
+  concurrency?: number;
+  /** Stay under the helpdesk's update limit. */
+  updatesPerMinute?: number;
+  backoff?: BackoffPolicy;
+  onChange?: (change: ChangeSet) => void;
+  /** The network failed (true) or worked again (false): feeds the app's offline detection. */
+  onNetwork?: (down: boolean) => void;
+  /** While this says no, nothing is sent (the agent chose "Work offline"). */
+  mayConnect?: () => boolean;
+  idleMs?: number;
+}
+
+export type SendOutcome = 'sent' | 'already-applied' | 'conflict' | 'failed' | 'retry' | 'skipped';
+
+/**
+ * Drains one account's outbox (DESIGN §6): FIFO per case, parallel across cases (bounded), under a
+ * rate budget, retrying with full jitter and honouring Retry-After. An action whose request got no
+ * answer (timeout, crash) is looked up in the helpdesk's audits by its id before anything is sent
+ * again, so nothing lands twice.
+ */
+export class OutboxSender {
+  private readonly abort = new AbortController();
+  private readonly budget: RateBudget;
+  private wake: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private consecutiveFailures = 0;
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.budget = new RateBudget(options.updatesPerMinute ?? 90);
+  }
+
+  start(): Promise<void> {
+    this.running ??= this.loop().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort(new Error('outbox sender stopped'));
+    this.kick();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Something was queued or the network came back: look at the queue now. */
+  kick(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private async loop(): Promise<void> {
+    const signal = this.abort.signal;
+    // Actions that were in flight when the app stopped: settle them first.
+    for (const row of this.options.outbox.inFlight(this.options.accountId)) this.options.outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
+    while (!signal.aborted) {
+      const sent = this.options.mayConnect?.() === false ? 0 : await this.drainOnce();
+      if (signal.aborted) return;
+      if (sent === 0) {
+        const pause = new Promise<void>((resolve) => (this.wake = resolve));
+        await Promise.race([pause, sleep(this.options.idleMs ?? 1000, signal).catch(() => undefined)]);
+      }
+    }
+  }
+
+  /** Step: sends every action that is ready now (one per case, in parallel); returns how many went. */
+  async drainOnce(): Promise<number> {
+    const concurrency = this.options.concurrency ?? 4;
+    let done = 0;
+    for (;;) {
+      const batch = this.options.outbox.ready(this.options.accountId, Date.now(), concurrency);
+      if (batch.length === 0 || this.abort.signal.aborted) return done;
+      const outcomes = await Promise.all(batch.map((row) => this.sendOne(row)));
+      done += outcomes.filter((o) => o === 'sent' || o === 'already-applied').length;
+      if (outcomes.every((o) => o === 'retry' || o === 'skipped')) return done;
+    }
+  }
+
+  /** Step: sends one action and records what became of it. */
+  async sendOne(row: OutboxRow): Promise<SendOutcome> {
+    const { outbox } = this.options;
+    const action = this.toPushAction(row);
+    if (!action) {
+      outbox.fail(row.id, 'The case is no longer in the cache');
+      return 'failed';
+    }
+    if (!outbox.markSending(row.id)) return 'skipped';
+    try {
+      if (row.verifyBeforeSend) {
+        const already = await this.options.connector.findPushed(action.caseRemoteId, row.id, this.abort.signal);
+        if (already) {
+          this.settle(row, already);
+          return 'already-applied';
+        }
+      }
+      await this.budget.take(this.abort.signal);
+      const result = await this.options.connector.push(action, this.abort.signal);
+      this.settle(row, result);
+      return 'sent';
+    } catch (error) {
+      return this.onError(row, action, error);
+    }
+  }
+
+  private settle(row: OutboxRow, result: PushResult): void {
+    const { db, cache, outbox } = this.options;
+    outbox.markSent(row.id, result, () => {
+      if (result.case) cache.applyPage(null, { cases: [result.case], cursor: null, caughtUp: true });
+      if (result.commentRemoteId !== null) {
+        // The optimistic message becomes the real one; if sync already brought it, keep that one.
+        const synced = db.prepare('SELECT 1 FROM messages WHERE account_id = ? AND remote_id = ?').get(row.accountId, result.commentRemoteId);
+        if (synced) db.prepare('DELETE FROM messages WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(row.id);
+        else db.prepare('UPDATE messages SET remote_id = ? WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(result.commentRemoteId, row.id);
+      }
+    });
+    this.networkOk();
+    this.options.onChange?.({ kinds: ['cases', 'messages', 'outbox'], caseIds: [row.caseId], customerIds: [] });
+  }
+
+  private async onError(row: OutboxRow, action: PushAction, error: unknown): Promise<SendOutcome> {
+    const { outbox } = this.options;
+    const message = error instanceof Error ? error.message : String(error);
+    const changed = () => this.options.onChange?.({ kinds: ['outbox', 'cases'], caseIds: [row.caseId], customerIds: [] });
+    if (this.abort.signal.aborted) {
+      outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
+      return 'retry';
+    }
+    if (error instanceof WriteConflictError) {
+      // Show what changed: bring the case as the helpdesk has it now, and keep the action aside.
+      let remote = null;
+      try {
+        remote = await this.options.connector.fetchCase(action.caseRemoteId, this.abort.signal);
+        if (remote) this.options.cache.applyPage(null, { cases: [remote], cursor: null, caughtUp: true });
+      } catch {
+        // The conflict stands either way; the next sync brings the case.
+      }
+      outbox.conflict(row.id, { baseVersion: row.baseVersion, remoteVersion: remote?.version ?? null, remoteStatus: remote?.status ?? null, remoteUpdatedAt: remote?.updatedAt ?? null, description: error.description }, message);
+      this.networkOk();
+      changed();
+      return 'conflict';
+    }
+    if (error instanceof RateLimitedError) {
+      outbox.retryLater(row.id, Date.now() + error.retryAfterMs, message);
+      changed();
+      return 'retry';
+    }
+    if (error instanceof TransientRemoteError || error instanceof PayloadError) {
+      // No (usable) answer: the helpdesk may have applied it. Verify before sending again.
+      const network = error instanceof TransientRemoteError && error.status === null;
+      if (network) this.networkDown();
+      const delay = fullJitterDelay(Math.min(row.attempts, 8), this.options.backoff ?? DEFAULT_BACKOFF);
+      outbox.retryLater(row.id, Date.now() + delay, message, true);
+      changed();
+      return 'retry';
+    }
+    if (error instanceof AuthError) {
+      outbox.retryLater(row.id, Date.now() + 60_000, message);
+      changed();
+      return 'retry';
+    }
+    if (error instanceof PermanentRemoteError) {
+      outbox.fail(row.id, message);
+      this.networkOk();
+      changed();
+      return 'failed';
+    }
+    outbox.fail(row.id, message);
+    changed();
+    return 'failed';
+  }
+
+  private networkDown(): void {
+    this.consecutiveFailures++;
+    this.options.onNetwork?.(true);
+  }
+
+  private networkOk(): void {
+    if (this.consecutiveFailures > 0) this.options.onNetwork?.(false);
+    this.consecutiveFailures = 0;
+  }
+
+  /** The action with remote ids resolved. */
+  private toPushAction(row: OutboxRow): PushAction | null {
+    const db = this.options.db;
+    const caseRow = db.prepare('SELECT remote_id AS remoteId FROM cases WHERE id = ? AND synced = 1').get(row.caseId) as { remoteId: string } | undefined;
+    if (!caseRow) return null;
+    const remoteOf = (table: 'agents' | 'groups', id: number | null | undefined) =>
+      id === undefined ? undefined : id === null ? null : ((db.prepare(`SELECT remote_id FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? null);
+    const intent = row.intent;
+    return {
+      actionId: row.id,
+      caseRemoteId: caseRow.remoteId,
+      baseVersion: row.baseVersion,
+      ...(intent.comment ? { comment: intent.comment } : {}),
+      ...(intent.status !== undefined ? { status: intent.status } : {}),
+      ...(intent.priority !== undefined ? { priority: intent.priority } : {}),
+      ...(intent.assigneeId !== undefined ? { assigneeRemoteId: remoteOf('agents', intent.assigneeId) ?? null } : {}),
+      ...(intent.groupId !== undefined ? { groupRemoteId: remoteOf('groups', intent.groupId) ?? null } : {}),
+      ...(intent.addTags ? { addTags: intent.addTags } : {}),
+      ...(intent.removeTags ? { removeTags: intent.removeTags } : {}),
+    };
+  }
+}
