@@ -25,4 +25,7 @@ export { RATE_LIMITS, type RateLimitMode } from './http/rate-limiter';
 export type { DemoStats } from './http/stats';
 export type { LiveChange, LiveChangeKind } from './live/live-actions';
 export type { LiveControl } from './live/live-simulator';
+export type { TeammateUpdate, TeammateUpdateResult } from './live/teammate-update';
+export type { TicketAudit } from './api/audit-format';
+export { UPDATE_CONFLICT_BODY } from './http/send';
 export { startDemoServer, type DemoServer, type DemoServerOptions } from './server';

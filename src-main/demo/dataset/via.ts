@@ -51,3 +51,8 @@ export const CLOSE_AUTOMATION = { id: 360_000_001, title: 'Close ticket 4 days a
 export function automationVia(): Via {
   return { channel: 'rule', source: { from: { ...CLOSE_AUTOMATION }, to: {}, rel: 'automation' } };
 }
+
+/** Writes through the REST API (client updates). */
+export function apiVia(): Via {
+  return { channel: 'api', source: { from: {}, to: {}, rel: null } };
+}

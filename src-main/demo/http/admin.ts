@@ -1,8 +1,11 @@
-// Test-control routes under /__demo/: fault injection, stats, live-mode stepping and a dataset
-// summary. No auth, but only from loopback addresses.
+// Test-control routes under /__demo/: fault injection, stats, live-mode stepping, teammate
+// updates and a dataset summary. No auth, but only from loopback addresses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveControl } from '../live/live-simulator';
+import type { TeammateUpdate } from '../live/teammate-update';
 import type { HelpdeskStore } from '../store/helpdesk-store';
+import { UpdateRejected } from '../store/update-rejected';
+import { readJsonBody } from './body';
 import { FAULT_KINDS, type FaultInjector, type FaultKind, type FaultSpec } from './faults';
 import { sendJson } from './send';
 import type { StatsCollector } from './stats';
@@ -22,16 +25,7 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+  return (await readJsonBody(req, MAX_BODY)) ?? {};
 }
 
 /** Turns a JSON fault description into a FaultSpec ("regex": true makes pathPattern a RegExp). */
@@ -67,6 +61,14 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
   }
   const method = req.method ?? 'GET';
   try {
+    const teammate = /^\/__demo\/tickets\/(\d+)\/teammate-update$/.exec(path);
+    if (teammate && method === 'POST') {
+      const ticketId = Number(teammate[1]);
+      if (!deps.store.ticket(ticketId)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+      const input = await readJson(req);
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
+      return sendJson(res, 200, deps.live.teammateUpdate(ticketId, input as TeammateUpdate));
+    }
     switch (`${method} ${path}`) {
       case 'GET /__demo/stats':
         return sendJson(res, 200, deps.stats.snapshot());
@@ -112,6 +114,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         return sendJson(res, 404, { error: 'InvalidEndpoint', description: 'Not found' });
     }
   } catch (error) {
+    if (error instanceof UpdateRejected) return sendJson(res, error.status, error.body);
     sendJson(res, 400, { error: 'InvalidValue', description: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -1,15 +1,16 @@
-// The request pipeline: route → auth → rate limit → fault injection → handler → response.
+// The request pipeline: route → auth → rate limit → fault injection → body → handler → response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveControl } from '../live/live-simulator';
 import type { HelpdeskStore } from '../store/helpdesk-store';
 import { handleAdmin } from './admin';
 import { serveAttachment } from './attachments';
 import { authenticate, UNAUTHORIZED_BODY } from './auth';
+import { BodyTooLargeError, InvalidJsonError, readJsonBody } from './body';
 import { damagedText } from './fault-bodies';
 import type { ActiveFault, FaultInjector } from './faults';
 import type { RateLimiter } from './rate-limiter';
 import { matchRoute, normalizePath } from './routes';
-import { RATE_LIMITED_TEXT, sendJson, sendText } from './send';
+import { RATE_LIMITED_TEXT, sendJson, sendText, UPDATE_CONFLICT_BODY } from './send';
 import type { StatsCollector } from './stats';
 import { HttpError, type ApiResponse } from './types';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Request bodies (ticket updates) above this size get 413. */
+const MAX_API_BODY = 1024 * 1024;
 
 export class DemoApp {
   constructor(private readonly deps: AppDeps) {}
@@ -63,7 +66,9 @@ export class DemoApp {
 
     let rateHeaders: Record<string, string> = {};
     if (route.zendesk) {
-      const decision = this.deps.rateLimiter.take(route.bucket);
+      // Update limits also count per agent and ticket (Zendesk's "per (User + Ticket)" scope).
+      const scope = route.bucket === 'tickets-update' ? `${user.id}:${params[0] ?? ''}` : null;
+      const decision = this.deps.rateLimiter.take(route.bucket, scope);
       rateHeaders = decision.headers;
       if (!decision.allowed) {
         stats.rateLimited(route.name);
@@ -82,9 +87,21 @@ export class DemoApp {
       if (fault.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
     }
 
+    let body: unknown;
+    if (route.method !== 'GET') {
+      try {
+        body = await readJsonBody(req, MAX_API_BODY);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'RequestTooLarge', description: error.message }, rateHeaders);
+        if (error instanceof InvalidJsonError) return sendJson(res, 400, { error: 'InvalidValue', description: error.message }, rateHeaders);
+        throw error;
+      }
+    }
+
     let response: ApiResponse;
     try {
-      response = route.handler({ url, params, query: url.searchParams, user, store, baseUrl: store.baseUrl });
+      const client = { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.socket.remoteAddress ?? null };
+      response = route.handler({ url, params, query: url.searchParams, user, store, baseUrl: store.baseUrl, body, client, stats });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       response = { status: error.status, body: error.body };
@@ -106,7 +123,7 @@ function sendStatusFault(res: ServerResponse, fault: ActiveFault, rateHeaders: R
     status === 404
       ? { error: 'RecordNotFound', description: 'Not found' }
       : status === 409
-        ? { error: 'UpdateConflict', description: 'Safe Update prevented the update due to outdated ticket data.' }
+        ? UPDATE_CONFLICT_BODY
         : status >= 500
           ? { error: 'InternalError', description: `Injected ${status} from the demo helpdesk` }
           : { error: 'DemoFault', description: `Injected ${status}` };

@@ -1,10 +1,12 @@
 // The Zendesk API subset (plus the CRM endpoint) the demo serves. Paths are matched without
-// the optional ".json" suffix.
+// the optional ".json" suffix; the same path may serve several methods (GET/PUT a ticket).
 import { listComments } from '../api/comments';
 import { listOrders } from '../api/crm';
 import { listGroups, listOrganizations } from '../api/groups-organizations';
 import { searchExport } from '../api/search-export';
 import { incrementalTicketEvents } from '../api/ticket-events';
+import { listTicketAudits } from '../api/ticket-audits';
+import { updateTicket } from '../api/ticket-update';
 import { showTicket } from '../api/tickets';
 import { incrementalTickets } from '../api/tickets-export';
 import { countTickets } from '../api/ticket-count';
@@ -16,7 +18,7 @@ import type { Handler } from './types';
 export interface Route {
   /** Stable name used in stats. */
   name: string;
-  method: 'GET';
+  method: 'GET' | 'PUT';
   pattern: RegExp;
   handler: Handler;
   /** Endpoint-specific rate-limit bucket. */
@@ -34,6 +36,8 @@ const route = (name: string, pattern: RegExp, handler: Handler, bucket: RateBuck
   zendesk,
 });
 
+const put = (name: string, pattern: RegExp, handler: Handler, bucket: RateBucket | null = null): Route => ({ ...route(name, pattern, handler, bucket), method: 'PUT' });
+
 export const ROUTES: readonly Route[] = [
   route('users/me', /^\/api\/v2\/users\/me$/, showMe),
   route('users/show_many', /^\/api\/v2\/users\/show_many$/, showManyUsers),
@@ -44,7 +48,9 @@ export const ROUTES: readonly Route[] = [
   route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-users'),
   route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-ticket-events'),
   route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
+  put('tickets/update', /^\/api\/v2\/tickets\/(\d+)$/, updateTicket, 'tickets-update'),
   route('tickets/comments', /^\/api\/v2\/tickets\/(\d+)\/comments$/, listComments),
+  route('tickets/audits', /^\/api\/v2\/tickets\/(\d+)\/audits$/, listTicketAudits),
   route('groups', /^\/api\/v2\/groups$/, listGroups),
   route('organizations', /^\/api\/v2\/organizations$/, listOrganizations),
   route('search/export', /^\/api\/v2\/search\/export$/, searchExport, 'search-export'),

@@ -14,3 +14,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** Zendesk answers 429 in plain text. */
 export const RATE_LIMITED_TEXT = 'Number of allowed API requests per minute exceeded';
+
+/**
+ * The 409 body for a safe update with a stale updated_stamp. Zendesk's reference documents only
+ * "409 Conflict"; this body is the one third-party client test mocks of the real response carry
+ * (no public source shows a longer description). Clients should key on the status and `error`,
+ * never on the description.
+ */
+export const UPDATE_CONFLICT_BODY = {
+  error: 'UpdateConflict',
+  description: 'Safe Update prevented the update due to outdated ticket data.',
+} as const;

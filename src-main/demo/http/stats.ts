@@ -1,4 +1,4 @@
-// Request counters for tests: per route, 429s, injected faults.
+// Request counters for tests: per route, 429s, injected faults, ticket updates and conflicts.
 
 export interface DemoStats {
   total: number;
@@ -11,13 +11,27 @@ export interface DemoStats {
   tooManyRequests: number;
   faultsInjected: number;
   unauthorized: number;
+  /** PUT /api/v2/tickets/{id} requests that changed the ticket (wrote an audit). */
+  updatesApplied: number;
+  /** 409 UpdateConflict answers to safe updates with a stale updated_stamp (injected 409s not included). */
+  updateConflicts: number;
 }
 
 export class StatsCollector {
   private stats: DemoStats = StatsCollector.empty();
 
   static empty(): DemoStats {
-    return { total: 0, byRoute: {}, rateLimited: 0, rateLimitedByRoute: {}, tooManyRequests: 0, faultsInjected: 0, unauthorized: 0 };
+    return {
+      total: 0,
+      byRoute: {},
+      rateLimited: 0,
+      rateLimitedByRoute: {},
+      tooManyRequests: 0,
+      faultsInjected: 0,
+      unauthorized: 0,
+      updatesApplied: 0,
+      updateConflicts: 0,
+    };
   }
 
   request(route: string): void {
@@ -38,6 +52,14 @@ export class StatsCollector {
 
   unauthorized(): void {
     this.stats.unauthorized++;
+  }
+
+  updateApplied(): void {
+    this.stats.updatesApplied++;
+  }
+
+  updateConflict(): void {
+    this.stats.updateConflicts++;
   }
 
   snapshot(): DemoStats {

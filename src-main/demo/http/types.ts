@@ -1,6 +1,7 @@
 // Request handling types shared by the router and the API handlers.
 import type { DemoUser } from '../dataset/types';
 import type { HelpdeskStore } from '../store/helpdesk-store';
+import type { StatsCollector } from './stats';
 
 export interface ApiResponse {
   status: number;
@@ -17,6 +18,11 @@ export interface RequestContext {
   user: DemoUser;
   store: HelpdeskStore;
   baseUrl: string;
+  /** Parsed JSON body of a PUT/POST; undefined for GET. */
+  body: unknown;
+  /** Who sent the request, for an audit's metadata.system. */
+  client: { userAgent: string | null; ipAddress: string | null };
+  stats: StatsCollector;
 }
 
 export type Handler = (ctx: RequestContext) => ApiResponse;

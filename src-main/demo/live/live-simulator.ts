@@ -2,10 +2,16 @@
 import { Rng } from '../random/prng';
 import type { HelpdeskStore } from '../store/helpdesk-store';
 import { ACTION_WEIGHTS, LiveActions, type LiveChange } from './live-actions';
+import { applyTeammateUpdate, type TeammateUpdate, type TeammateUpdateResult } from './teammate-update';
 
 export interface LiveControl {
   /** Forces `n` live changes now (default 1) and returns them. */
   step(n?: number): LiveChange[];
+  /**
+   * A teammate changes the ticket now (one audit, always), so a client's updated_stamp goes
+   * stale. Throws on an unknown ticket or values PUT would refuse (e.g. a closed ticket).
+   */
+  teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult;
   start(): void;
   stop(): void;
   readonly running: boolean;
@@ -21,7 +27,7 @@ export class LiveSimulator implements LiveControl {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    store: HelpdeskStore,
+    private readonly store: HelpdeskStore,
     readonly intervalMs: number = DEFAULT_LIVE_INTERVAL_MS,
   ) {
     this.rng = Rng.derive(store.seed, 'live');
@@ -40,6 +46,10 @@ export class LiveSimulator implements LiveControl {
       changes.push(this.actions.run(kind) ?? this.actions.newTicket());
     }
     return changes;
+  }
+
+  teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult {
+    return applyTeammateUpdate(this.store, ticketId, update);
   }
 
   start(): void {

@@ -1,7 +1,8 @@
 // The helpdesk as the server sees it: the generated dataset plus an overlay of live changes.
 // Every change is a ticket update with an audit (its child events, maybe a comment), appended to
 // the ticket_events stream and to the ticket change log, so incremental exports pick it up.
-// Ticket writes from clients (PUT with safe_update) are meant to come through updateTicket too.
+// Live traffic, teammate updates and client writes (PUT /api/v2/tickets/{id}) all go through
+// updateTicket, so they look the same to a syncing client.
 import { AUDIT_ID_STRIDE } from '../constants';
 import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-dataset';
 import { ordersForPerson, publicOrder } from '../dataset/orders';
@@ -23,9 +24,10 @@ import type {
 } from '../dataset/types';
 import { ticketUrl, userUrl } from '../dataset/urls';
 import { IndexedSet } from '../util/indexed-set';
-import { isoFromUnix } from '../util/time';
+import { isoFromUnix, unixFromIso } from '../util/time';
 import { ChangeLog } from './change-log';
 import type { LiveClock } from './live-clock';
+import { TicketAuditIndex } from './ticket-audit-index';
 import { applyTicketChanges, creationEvents, type TicketChanges } from './ticket-changes';
 
 export interface CommentInput {
@@ -43,6 +45,8 @@ export interface ChangeOptions {
   comment?: CommentInput;
   /** Lands in the audit's metadata.custom (clients tag their writes with it). */
   metadataCustom?: Record<string, unknown>;
+  /** Lands in the audit's metadata.system (client, ip_address for API writes). */
+  metadataSystem?: Record<string, unknown>;
 }
 
 export interface ChangeResult {
@@ -89,6 +93,9 @@ export class HelpdeskStore implements DemoDataset {
   private readonly usersByEmail = new Map<string, DemoUser>();
   private readonly liveComments = new Map<number, DemoComment[]>();
   private readonly liveAudits: LiveAudit[] = [];
+  /** Positions in liveAudits per ticket, oldest first. */
+  private readonly liveAuditsByTicket = new Map<number, number[]>();
+  private baseAuditIndex: TicketAuditIndex | null = null;
   private liveCommentTotal = 0;
   private newTicketCount = 0;
   private newUserCount = 0;
@@ -268,6 +275,30 @@ export class HelpdeskStore implements DemoDataset {
     return { events, endTime, endOfStream };
   }
 
+  // --- audits of one ticket (GET /api/v2/tickets/{id}/audits) ----------------------------
+
+  private auditIndex(): TicketAuditIndex {
+    this.baseAuditIndex ??= new TicketAuditIndex(this.base.tables.auditTicket, this.base.ticketCount);
+    return this.baseAuditIndex;
+  }
+
+  /** Number of audits of a ticket: its generated history plus live changes. */
+  auditCountFor(ticketId: number): number {
+    return this.auditIndex().count(ticketId) + (this.liveAuditsByTicket.get(ticketId)?.length ?? 0);
+  }
+
+  /** Audits [from, to) of a ticket, oldest first, comments with bodies. */
+  auditsFor(ticketId: number, from: number, to: number): DemoTicketEvent[] {
+    const index = this.auditIndex();
+    const baseCount = index.count(ticketId);
+    const live = this.liveAuditsByTicket.get(ticketId) ?? [];
+    const out: DemoTicketEvent[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, baseCount + live.length); i++) {
+      out.push(i < baseCount ? this.base.renderAudit(index.rank(ticketId, i), true) : (this.liveAudits[live[i - baseCount] as number] as LiveAudit).event);
+    }
+    return out;
+  }
+
   // --- changes ------------------------------------------------------------------------
 
   private lastBaseUserId(): number {
@@ -310,11 +341,15 @@ export class HelpdeskStore implements DemoDataset {
     return this.record((nextId) => ({ ticket, events: creationEvents(ticket, nextId) }), { ...options, comment: input.comment }, now);
   }
 
-  /** Applies field changes and/or adds a comment, as one audit. */
+  /**
+   * Applies field changes and/or adds a comment, as one audit. The new updated_at is always past
+   * the previous one, so every version of a ticket has its own safe_update stamp.
+   */
   updateTicket(ticketId: number, changes: TicketChanges, options: ChangeOptions): ChangeResult {
     const current = this.ticket(ticketId);
     if (!current) throw new Error(`no ticket ${ticketId}`);
-    return this.record((nextId) => applyTicketChanges(current, changes, nextId), options, this.clock.nowSec());
+    const now = this.clock.nowSecAfter(Math.max(unixFromIso(current.updated_at), current.generated_timestamp));
+    return this.record((nextId) => applyTicketChanges(current, changes, nextId), options, now);
   }
 
   /** Records one audit: its comment (if any) first, then the events `build` derives. */
@@ -366,6 +401,7 @@ export class HelpdeskStore implements DemoDataset {
     const built = build(nextId);
     children.push(...built.events);
     const updated: DemoTicket = { ...built.ticket, updated_at: created, generated_timestamp: now };
+    const system = options.metadataSystem ?? {};
     const event: DemoTicketEvent = {
       id: auditId,
       ticket_id: updated.id,
@@ -373,12 +409,15 @@ export class HelpdeskStore implements DemoDataset {
       created_at: created,
       updater_id: options.updaterId,
       via: options.via,
-      system: {},
-      metadata: { system: {}, custom: options.metadataCustom ?? {} },
+      system: { ...system },
+      metadata: { system: { ...system }, custom: options.metadataCustom ?? {} },
       event_type: 'Audit',
       child_events: children,
     };
     this.changedTickets.set(updated.id, updated);
+    const byTicket = this.liveAuditsByTicket.get(updated.id) ?? [];
+    byTicket.push(this.liveAudits.length);
+    this.liveAuditsByTicket.set(updated.id, byTicket);
     this.liveAudits.push({ event, comment });
     if (comment) {
       const list = this.liveComments.get(updated.id) ?? [];

@@ -17,4 +17,16 @@ export class LiveClock {
     if (wall > this.lastSec) this.lastSec = wall;
     return this.lastSec;
   }
+
+  /**
+   * Current time, but at least `sec + 1`. A ticket's next version uses this so its updated_at
+   * always differs from the previous one (a safe_update stamp then names exactly one version);
+   * the clock itself moves on, so the streams stay ordered. Bursts run it ahead of wall time.
+   */
+  nowSecAfter(sec: number): number {
+    const now = this.nowSec();
+    if (now > sec) return now;
+    this.lastSec = sec + 1;
+    return this.lastSec;
+  }
 }

@@ -9,7 +9,12 @@ export interface TicketChanges {
   type?: TicketType | null;
   assignee_id?: number | null;
   group_id?: number | null;
+  /** Replaces the tag list. */
   tags?: string[];
+  /** Added to the tags current at the time of the write, so tags others added survive. */
+  additional_tags?: string[];
+  /** Removed from the tags current at the time of the write. */
+  remove_tags?: string[];
 }
 
 const TRACKED_FIELDS = ['subject', 'status', 'priority', 'type', 'assignee_id', 'group_id', 'tags'] as const;
@@ -19,13 +24,24 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** The tag list after a change, or undefined when the change does not touch tags. */
+export function resolveTags(current: readonly string[], changes: TicketChanges): string[] | undefined {
+  if (changes.tags === undefined && changes.additional_tags === undefined && changes.remove_tags === undefined) return undefined;
+  const removed = new Set(changes.remove_tags ?? []);
+  const out: string[] = [];
+  for (const tag of [...(changes.tags ?? current), ...(changes.additional_tags ?? [])]) {
+    if (!removed.has(tag) && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
 /** Applies changes to a copy of the ticket; returns the copy and Change events (ids from nextId). */
 export function applyTicketChanges(ticket: DemoTicket, changes: TicketChanges, nextId: () => number): { ticket: DemoTicket; events: TicketChildEvent[] } {
   const next: DemoTicket = { ...ticket, tags: [...ticket.tags] };
   const events: TicketChildEvent[] = [];
+  const resolved: Omit<TicketChanges, 'additional_tags' | 'remove_tags'> = { ...changes, tags: resolveTags(ticket.tags, changes) };
   for (const field of TRACKED_FIELDS) {
-    if (!(field in changes)) continue;
-    const value = changes[field];
+    const value = resolved[field];
     const previous = ticket[field];
     if (value === undefined || sameValue(value, previous)) continue;
     Object.assign(next, { [field]: Array.isArray(value) ? [...value] : value });
@@ -33,6 +49,12 @@ export function applyTicketChanges(ticket: DemoTicket, changes: TicketChanges, n
     events.push(changeEvent(nextId(), field, value, previous));
   }
   return { ticket: next, events };
+}
+
+/** Whether applying the changes would alter the ticket at all. */
+export function changesAnything(ticket: DemoTicket, changes: TicketChanges): boolean {
+  let id = 0;
+  return applyTicketChanges(ticket, changes, () => ++id).events.length > 0;
 }
 
 /** Create events for a ticket made by a live change. */

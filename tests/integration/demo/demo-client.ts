@@ -27,3 +27,24 @@ export async function getText(server: DemoServer, path: string, auth: string | n
   const response = await fetch(`${server.url}${path}`, { headers: auth ? { Authorization: auth } : {} });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
+
+/** Sends a JSON body (or raw text) with PUT/POST; parses the answer like getJson. */
+export async function sendJson<T = Record<string, unknown>>(
+  server: DemoServer,
+  method: 'PUT' | 'POST',
+  path: string,
+  body: unknown,
+  auth: string | null = server.authHeader(),
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (auth) headers.Authorization = auth;
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // 429 answers in plain text.
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}

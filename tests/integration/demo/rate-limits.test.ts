@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../src-main/demo';
-import { getText, TEST_ANCHOR } from './demo-client';
+import { getText, sendJson, TEST_ANCHOR } from './demo-client';
 
 describe('rate limits over HTTP', () => {
   let server: DemoServer | null = null;
@@ -38,6 +38,41 @@ describe('rate limits over HTTP', () => {
     expect(stats.rateLimited).toBe(1);
     expect(stats.rateLimitedByRoute['incremental/tickets/cursor']).toBe(1);
     expect(stats.byRoute['incremental/tickets/cursor']).toBe(12);
+  });
+
+  it('limits ticket updates to 30 per agent and ticket and 100 per account in zendesk mode', async () => {
+    // The per-ticket window is ten windows long and aligned with them, so everything sent
+    // within one 3 s window also shares one per-ticket window.
+    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', rateLimitWindowMs: 3000 });
+    const open = server.dataset.tickets().filter((t) => ['new', 'open', 'pending', 'hold'].includes(t.status));
+    expect(open.length).toBeGreaterThanOrEqual(5);
+    const [a, b, c, d, e] = open.map((t) => t.id) as [number, number, number, number, number];
+    await new Promise((r) => setTimeout(r, 3000 - (Date.now() % 3000) + 20));
+    const update = (id: number, i: number, auth?: string): ReturnType<typeof sendJson> =>
+      sendJson(server as DemoServer, 'PUT', `/api/v2/tickets/${id}.json`, { ticket: { comment: { body: `update ${i}`, public: false } } }, auth);
+
+    const first = await Promise.all(Array.from({ length: 30 }, (_, i) => update(a, i)));
+    expect(first.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(first[0]?.headers.get('zendesk-ratelimit-tickets-update')).toMatch(/^total=\d+; remaining=\d+; resets=\d+$/);
+    const perTicket = await update(a, 30);
+    expect(perTicket.status).toBe(429);
+    expect(perTicket.body).toBe('Number of allowed API requests per minute exceeded');
+    expect(perTicket.headers.get('zendesk-ratelimit-tickets-update')).toMatch(/^total=30; remaining=0; resets=\d+$/);
+    expect(Number(perTicket.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Another agent on the same ticket has a budget of its own.
+    const teammate = server.dataset.agents().find((x) => x.id !== server?.dataset.meAgent.id)?.email ?? '';
+    expect((await update(a, 31, server.authHeader(teammate))).status).toBe(200);
+
+    const rest = await Promise.all([b, c, d].flatMap((id) => Array.from({ length: 23 }, (_, i) => update(id, i))));
+    expect(rest.filter((r) => r.status === 200)).toHaveLength(69);
+    const account = await update(e, 0);
+    expect(account.status).toBe(429);
+    expect(account.headers.get('zendesk-ratelimit-tickets-update')).toMatch(/^total=100; remaining=0; resets=\d+$/);
+    // Reads still have account budget left (700/window).
+    expect((await getText(server, `/api/v2/tickets/${e}.json`)).status).toBe(200);
+    const stats = server.stats();
+    expect(stats.updatesApplied).toBe(100);
+    expect(stats.rateLimitedByRoute['tickets/update']).toBe(2);
   });
 
   it('sends no limit headers and never limits when off', async () => {

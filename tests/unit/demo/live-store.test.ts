@@ -31,10 +31,23 @@ describe('live traffic over the store', () => {
     const kinds = new Set(changes.map((c) => c.kind));
     for (const kind of ['new-ticket', 'customer-reply', 'assign', 'agent-reply', 'internal-note', 'status-change']) expect(kinds).toContain(kind);
 
+    // Changes land at the (frozen) clock time; a ticket changed again within that second moves
+    // on by a second, so each version of a ticket has its own updated_at (its safe_update stamp).
     const liveTime = Math.floor((anchorTime + 5_000) / 1000);
+    const page = store.ticketEventsPage(liveTime, 10_000, false);
+    expect(page.events.map((e) => e.id)).toEqual(changes.map((c) => c.auditId));
+    const lastStamp = new Map<number, number>();
+    let previous = liveTime;
+    for (const event of page.events) {
+      expect(event.timestamp).toBeGreaterThanOrEqual(previous);
+      expect(event.timestamp).toBeGreaterThan(lastStamp.get(event.ticket_id) ?? 0);
+      lastStamp.set(event.ticket_id, event.timestamp);
+      previous = event.timestamp;
+    }
     for (const change of changes) {
       const ticket = store.ticket(change.ticketId);
-      expect(ticket?.generated_timestamp).toBe(liveTime);
+      expect(ticket?.generated_timestamp).toBe(lastStamp.get(change.ticketId));
+      expect(ticket?.updated_at).toBe(new Date((lastStamp.get(change.ticketId) ?? 0) * 1000).toISOString().replace('.000', ''));
       if (change.commentId !== null) expect(store.commentsFor(change.ticketId).some((c) => c.id === change.commentId)).toBe(true);
     }
     // New tickets start with the customer's message as description.

@@ -38,4 +38,35 @@ describe('rate limiter', () => {
     const off = new RateLimiter('off');
     for (let i = 0; i < 2000; i++) expect(off.take('search-export')).toEqual({ allowed: true, headers: {} });
   });
+
+  it('limits ticket updates per account and per agent + ticket over ten windows', () => {
+    let now = 1_000_000_200_000; // a ten-minute boundary (and a minute boundary)
+    const limiter = new RateLimiter('zendesk', 60_000, () => now);
+    for (let i = 0; i < 30; i++) expect(limiter.take('tickets-update', 'agent1:7').allowed).toBe(true);
+    const denied = limiter.take('tickets-update', 'agent1:7');
+    expect(denied.allowed).toBe(false);
+    expect(denied.headers['Zendesk-RateLimit-tickets-update']).toBe('total=30; remaining=0; resets=600');
+    expect(denied.headers['Retry-After']).toBe('600');
+    // Other agents and tickets are unaffected; the account allows 100 a window.
+    expect(limiter.take('tickets-update', 'agent2:7').allowed).toBe(true);
+    for (let i = 0; i < 69; i++) expect(limiter.take('tickets-update', `agent1:${100 + i}`).allowed).toBe(true);
+    const account = limiter.take('tickets-update', 'agent3:1');
+    expect(account.allowed).toBe(false);
+    expect(account.headers['Zendesk-RateLimit-tickets-update']).toBe('total=100; remaining=0; resets=60');
+    expect(account.headers['Retry-After']).toBe('60');
+    // Next minute: the account budget is back, the per-ticket one is not (until ten minutes pass).
+    now += 60_000;
+    expect(limiter.take('tickets-update', 'agent3:1').allowed).toBe(true);
+    expect(limiter.take('tickets-update', 'agent1:7').headers['Retry-After']).toBe('540');
+    now += 540_000;
+    expect(limiter.take('tickets-update', 'agent1:7').allowed).toBe(true);
+  });
+
+  it('is generous with updates in demo mode', () => {
+    const limiter = new RateLimiter('demo', 60_000, () => 0);
+    for (let i = 0; i < 300; i++) expect(limiter.take('tickets-update', 'a:1').allowed).toBe(true);
+    expect(limiter.take('tickets-update', 'a:1').allowed).toBe(false);
+    for (let i = 0; i < 699; i++) expect(limiter.take('tickets-update', `a:${i + 2}`).allowed).toBe(true);
+    expect(limiter.take('tickets-update', 'b:1').headers['Zendesk-RateLimit-tickets-update']).toMatch(/^total=1000; remaining=0;/);
+  });
 });
