@@ -125,7 +125,7 @@ export class OutboxSender {
         if (synced) db.prepare('DELETE FROM messages WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(row.id);
         else db.prepare('UPDATE messages SET remote_id = ? WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(result.commentRemoteId, row.id);
       }
-    });
+    }, result.case?.version ?? null);
     this.networkOk();
     this.options.onChange?.({ kinds: ['cases', 'messages', 'outbox'], caseIds: [row.caseId], customerIds: [] });
   }

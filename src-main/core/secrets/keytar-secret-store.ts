@@ -15,6 +15,12 @@ export class KeychainUnavailableError extends Error {
 }
 
 /**
+ * Which keytar to load: the Electron shell points this at its Electron-ABI build (it sets the
+ * variable before starting the core worker, which inherits it); otherwise node_modules' keytar.
+ */
+export const KEYTAR_MODULE_ENV = 'SHIFTDESK_KEYTAR_MODULE';
+
+/**
  * Secrets in the OS keychain through keytar (Keychain on macOS, Credential Vault on Windows,
  * Secret Service on Linux). Loaded lazily so a machine without a keychain fails with a clear
  * message at the first use, not at start-up.
@@ -22,12 +28,15 @@ export class KeychainUnavailableError extends Error {
 export class KeytarSecretStore implements SecretStore {
   private keytar: Keytar | null = null;
 
-  constructor(private readonly service: string = SECRET_SERVICE) {}
+  constructor(
+    private readonly service: string = SECRET_SERVICE,
+    private readonly modulePath: string = process.env[KEYTAR_MODULE_ENV] || 'keytar',
+  ) {}
 
   private load(): Keytar {
     if (!this.keytar) {
       const require = createRequire(import.meta.url);
-      this.keytar = require('keytar') as Keytar;
+      this.keytar = require(this.modulePath) as Keytar;
     }
     return this.keytar;
   }

@@ -92,6 +92,7 @@ export class OutboxRepo {
       conflict: db.prepare(`UPDATE outbox SET state = 'conflict', conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, base_version = coalesce(?, base_version), intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`),
       delete: db.prepare('DELETE FROM outbox WHERE id = ?'),
+      advanceBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued' AND base_version IS ?`),
       caseVersion: db.prepare('SELECT remote_version FROM cases WHERE id = ?').pluck(),
       count: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE state != 'sent' GROUP BY state`),
     };
@@ -164,13 +165,18 @@ export class OutboxRepo {
     return this.durably(() => this.s.markSending!.run(now, id).changes === 1);
   }
 
-  /** The helpdesk applied the action. `apply` stores the returned remote state in the same transaction. */
-  markSent(id: string, remoteResult: unknown, apply: () => void, now: number = Date.now()): void {
+  /**
+   * The helpdesk applied the action. `apply` stores the returned remote state in the same
+   * transaction. The case's later actions were queued against the version this one started from;
+   * our own write is nothing new to the agent, so they move on to the version it produced.
+   */
+  markSent(id: string, remoteResult: unknown, apply: () => void, newVersion: string | null = null, now: number = Date.now()): void {
     this.durably(() => {
       const row = this.get(id);
       if (!row) return;
       apply();
       this.s.markSent!.run(now, now, JSON.stringify(remoteResult ?? null), id);
+      if (newVersion !== null) this.s.advanceBase!.run(newVersion, row.caseId, row.seq, row.baseVersion);
       this.pending.rebase(row.caseId);
     });
   }
