@@ -64,8 +64,6 @@ export class OutboxSender {
 
   private async loop(): Promise<void> {
     const signal = this.abort.signal;
-    // Actions that were in flight when the app stopped: settle them first.
-    for (const row of this.options.outbox.inFlight(this.options.accountId)) this.options.outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
     while (!signal.aborted) {
       const sent = this.options.mayConnect?.() === false ? 0 : await this.drainOnce();
       if (signal.aborted) return;
@@ -76,8 +74,20 @@ export class OutboxSender {
     }
   }
 
+  private recovered = false;
+
+  /**
+   * Step: actions that were being sent when the process stopped go back to the queue, marked to be
+   * looked up in the helpdesk's audits before they are sent again. Runs once, before the first drain.
+   */
+  recoverInFlight(): void {
+    this.recovered = true;
+    for (const row of this.options.outbox.inFlight(this.options.accountId)) this.options.outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
+  }
+
   /** Step: sends every action that is ready now (one per case, in parallel); returns how many went. */
   async drainOnce(): Promise<number> {
+    if (!this.recovered) this.recoverInFlight();
     const concurrency = this.options.concurrency ?? 4;
     let done = 0;
     for (;;) {

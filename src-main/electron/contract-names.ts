@@ -1,0 +1,36 @@
+import type { EventName, MethodId } from '../../src-shared/contract/api';
+
+// The contract's method and event names as plain data, for the sandboxed preload: it cannot load
+// zod (api.ts builds its schemas at import), so it gets the names only. The mapped types make tsc
+// fail here whenever a method or event is added to or removed from the contract.
+
+const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
+  'accounts:list': true,
+  'accounts:add': true,
+  'accounts:remove': true,
+  'accounts:test': true,
+  'inbox:list': true,
+  'inbox:counts': true,
+  'cases:get': true,
+  'customers:get': true,
+  'search:query': true,
+  'sync:status': true,
+  'sync:retry': true,
+  'directory:get': true,
+};
+
+const EVENT_FLAGS: { readonly [E in EventName]: true } = {
+  onChange: true,
+  onSyncProgress: true,
+};
+
+export const METHOD_IDS = Object.freeze(Object.keys(METHOD_FLAGS) as MethodId[]);
+export const EVENT_IDS = Object.freeze(Object.keys(EVENT_FLAGS) as EventName[]);
+
+export function isKnownMethod(value: unknown): value is MethodId {
+  return typeof value === 'string' && Object.hasOwn(METHOD_FLAGS, value);
+}
+
+export function isKnownEvent(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(EVENT_FLAGS, value);
+}

@@ -1,0 +1,170 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountView } from '../../src-shared/contract/models';
+import type { CoreClient } from '../core/rpc/core-client';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../demo/index';
+import type { SecretsMode } from './cli-args';
+import { accountTokenKey, isKeychainUnavailable, launchCore, type CoreLaunchOptions } from './core-launcher';
+import { clearDemoState, readDemoState, writeDemoState, type DemoState } from './demo-state';
+
+// Opens a profile for a shell: starts core and, when the profile has no account, the embedded demo
+// helpdesk with an account for it. Used by the web host and the Electron shell alike.
+//
+// Restarts. `<profile>/demo.json` remembers the demo's port and dataset, so on the next start the
+// demo comes back on the same port with the same data and the account's URL stays valid. If that
+// port is taken, the demo starts on a free port and its account is replaced by a fresh one (the
+// demo data simply syncs again). If the agent removed the demo account, no demo is started.
+//
+// Secrets. Tokens live in the keychain. When the keychain is unavailable, the demo account (whose
+// token is the public "demo-token") still works: core runs with an in-memory store seeded with that
+// token, and the shell says so. Tokens of accounts added in such a run are forgotten on exit.
+
+export const DEFAULT_DEMO_CASES = 5000;
+export const DEFAULT_DEMO_SEED = 1;
+export const DEFAULT_DEMO_LIVE_INTERVAL_MS = 3000;
+
+export interface ProfileBootstrapOptions {
+  profileDir: string;
+  secrets: SecretsMode;
+  agentEmail?: string | null;
+  demoCases?: number | null;
+  demoSeed?: number | null;
+  demoLiveIntervalMs?: number | null;
+  core?: Omit<CoreLaunchOptions, 'dbPath'>;
+  /** Warnings for the person running the app (stderr, a log). */
+  warn: (message: string) => void;
+}
+
+export interface OpenProfile {
+  core: CoreClient;
+  /** The embedded demo helpdesk, when this profile uses it. */
+  demo: DemoServer | null;
+  /** Where tokens live in this run. */
+  secrets: SecretsMode;
+  close(): Promise<void>;
+}
+
+type DemoDataset = Pick<DemoState, 'seed' | 'cases' | 'anchorTime'>;
+
+export async function openProfile(options: ProfileBootstrapOptions): Promise<OpenProfile> {
+  mkdirSync(options.profileDir, { recursive: true });
+  const coreOptions: CoreLaunchOptions = { ...options.core, dbPath: join(options.profileDir, 'shiftdesk.db') };
+  const liveIntervalMs = options.demoLiveIntervalMs ?? DEFAULT_DEMO_LIVE_INTERVAL_MS;
+  let state = readDemoState(options.profileDir);
+
+  // The demo comes up before core, so the account's first sync after a restart finds it.
+  let demo = state ? await startDemo(state, state.port, liveIntervalMs, options.warn) : null;
+  let secrets: SecretsMode = options.secrets === 'memory' || state?.tokenStore === 'memory' ? 'memory' : 'keychain';
+  if (state?.tokenStore === 'memory' && options.secrets === 'keychain') {
+    options.warn('The demo account was added while the system keychain was unavailable: its public token is kept in memory for this run.');
+  }
+  let core = await launchCore(coreOptions, secrets, secrets === 'memory' && state ? { [accountTokenKey(state.accountId)]: DEMO_TOKEN } : undefined);
+
+  try {
+    let accounts = await core.call('accounts:list', {});
+    let demoAccount = state ? accounts.find((a) => a.id === state!.accountId) : undefined;
+    if (state && !demoAccount) {
+      // The agent removed the demo account: the profile no longer uses the demo.
+      await demo?.close();
+      demo = null;
+      clearDemoState(options.profileDir);
+      state = null;
+    }
+
+    let replaceReason: string | null = null;
+    if (state && demoAccount && demo && demoAccount.baseUrl !== demo.url) replaceReason = `port ${state.port} is taken, so the demo helpdesk now runs at ${demo.url}`;
+    else if (state && demoAccount && secrets === 'keychain' && !(await hasSyncEngine(core, demoAccount.id))) {
+      // Core could not read the demo token at start: the keychain is unavailable, or the token was removed from it.
+      if (await anyOtherAccountSyncs(core, demoAccount.id)) replaceReason = 'its token is missing from the system keychain';
+      else {
+        options.warn('The system keychain is unavailable: running with an in-memory secret store seeded with the demo helpdesk\'s public token. Other accounts need the keychain and will not sync in this run.');
+        await core.stop();
+        secrets = 'memory';
+        core = await launchCore(coreOptions, secrets, { [accountTokenKey(demoAccount.id)]: DEMO_TOKEN });
+        state = { ...state, tokenStore: 'memory' };
+        writeDemoState(options.profileDir, state);
+      }
+    }
+    if (replaceReason && demoAccount) {
+      options.warn(`Replacing the demo account: ${replaceReason}. Its cases sync again.`);
+      await core.call('accounts:remove', { id: demoAccount.id });
+      accounts = accounts.filter((a) => a.id !== demoAccount!.id);
+      demoAccount = undefined;
+    }
+
+    if (accounts.length === 0 || (state && !demoAccount)) {
+      // A replaced demo account keeps its dataset; a new one takes the options.
+      const dataset: DemoDataset = state
+        ? { seed: state.seed, cases: state.cases, anchorTime: state.anchorTime }
+        : { seed: options.demoSeed ?? DEFAULT_DEMO_SEED, cases: options.demoCases ?? DEFAULT_DEMO_CASES, anchorTime: Math.floor(Date.now() / 60_000) * 60_000 };
+      demo ??= await startDemo(dataset, 0, liveIntervalMs, options.warn);
+      const agentEmail = options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL;
+      const added = await addDemoAccount(core, secrets, coreOptions, demo, agentEmail, options.warn);
+      core = added.core;
+      secrets = added.secrets;
+      state = { version: 1, accountId: added.account.id, port: Number(new URL(demo.url).port), ...dataset, agentEmail, tokenStore: secrets };
+      writeDemoState(options.profileDir, state);
+    }
+  } catch (error) {
+    await core.stop().catch(() => undefined);
+    await demo?.close();
+    throw error;
+  }
+
+  const [openCore, openDemo] = [core, demo];
+  return {
+    core: openCore,
+    demo: openDemo,
+    secrets,
+    close: async () => {
+      await openCore.stop().catch(() => undefined);
+      await openDemo?.close();
+    },
+  };
+}
+
+/** Starts the demo helpdesk on `port`, or on a free port when that one is taken. */
+async function startDemo(dataset: DemoDataset, port: number, liveIntervalMs: number, warn: (message: string) => void): Promise<DemoServer> {
+  const options = { seed: dataset.seed, cases: dataset.cases, anchorTime: dataset.anchorTime, host: '127.0.0.1', live: { intervalMs: liveIntervalMs }, rateLimits: 'demo' as const };
+  try {
+    return await startDemoServer({ ...options, port });
+  } catch (error) {
+    if (port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    warn(`The demo helpdesk's port ${port} is in use; starting it on a free port.`);
+    return await startDemoServer({ ...options, port: 0 });
+  }
+}
+
+/** Adds the demo account; if the keychain refuses the token, core moves to an in-memory store first. */
+async function addDemoAccount(
+  core: CoreClient,
+  secrets: SecretsMode,
+  coreOptions: CoreLaunchOptions,
+  demo: DemoServer,
+  email: string,
+  warn: (message: string) => void,
+): Promise<{ core: CoreClient; secrets: SecretsMode; account: AccountView }> {
+  const input = { kind: 'zendesk' as const, name: 'Demo helpdesk', baseUrl: demo.url, email, token: DEMO_TOKEN };
+  try {
+    return { core, secrets, account: await core.call('accounts:add', input) };
+  } catch (error) {
+    if (secrets !== 'keychain' || !isKeychainUnavailable(error)) throw error;
+    warn(`${(error as Error).message}\nThe demo account's public token is kept in memory instead; accounts added in this run keep their token only until exit.`);
+    await core.stop();
+    const memoryCore = await launchCore(coreOptions, 'memory');
+    try {
+      return { core: memoryCore, secrets: 'memory', account: await memoryCore.call('accounts:add', input) };
+    } catch (memoryError) {
+      await memoryCore.stop().catch(() => undefined);
+      throw memoryError;
+    }
+  }
+}
+
+async function hasSyncEngine(core: CoreClient, accountId: number): Promise<boolean> {
+  return (await core.call('sync:status', {})).some((s) => s.accountId === accountId);
+}
+
+async function anyOtherAccountSyncs(core: CoreClient, accountId: number): Promise<boolean> {
+  return (await core.call('sync:status', {})).some((s) => s.accountId !== accountId);
+}

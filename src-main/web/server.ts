@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SecretsMode } from './cli-args';
+import { openProfile, type OpenProfile } from './profile-bootstrap';
+import { isWildcardHost, originPolicy, urlHost } from './request-origin';
+import { createRpcSocket, RPC_PATH } from './rpc-socket';
+import { securityHeaders } from './security-headers';
+import { createStaticHandler, MISSING_RENDERER_MESSAGE, rendererIsBuilt } from './static-files';
+
+// The web host: the same core and renderer as the Electron app, served to a browser (wallboards,
+// and every end-to-end test). Static renderer over HTTP, the contract over one WebSocket.
+
+export interface WebHostOptions {
+  port: number;
+  host: string;
+  profileDir: string;
+  rendererDir: string;
+  secrets: SecretsMode;
+  agentEmail?: string | null;
+  demoCases?: number | null;
+  demoSeed?: number | null;
+  demoLiveIntervalMs?: number | null;
+  warn: (message: string) => void;
+}
+
+export interface WebHost {
+  /** The app's address with its token: http://127.0.0.1:PORT/?token=TOKEN */
+  readonly url: string;
+  /** The embedded demo helpdesk, when the profile uses it. */
+  readonly demoUrl: string | null;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function refuse(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${text}\n`);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  if (!rendererIsBuilt(options.rendererDir)) options.warn(`${MISSING_RENDERER_MESSAGE} (looked in ${options.rendererDir})`);
+  const profile: OpenProfile = await openProfile(options);
+  const server = createServer();
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port, options.host);
+  } catch (error) {
+    await profile.close();
+    throw error;
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const policy = originPolicy(options.host, address.port);
+  const rpc = createRpcSocket({ core: profile.core, token, policy });
+  const serveStatic = createStaticHandler(options.rendererDir);
+
+  server.on('request', (req, res) => {
+    // Host is checked before anything is served (DNS rebinding); it then names the page's WebSocket.
+    if (!policy.allowsHost(req.headers.host)) return refuse(res, 403, 'Unknown host');
+    for (const [name, value] of Object.entries(securityHeaders([`ws://${req.headers.host}`]))) res.setHeader(name, value);
+    if (new URL(req.url ?? '/', 'http://host').pathname === RPC_PATH) return refuse(res, 426, 'Upgrade to a WebSocket');
+    serveStatic(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => rpc.handleUpgrade(req, socket, head));
+
+  const shownHost = isWildcardHost(options.host) ? '127.0.0.1' : urlHost(options.host);
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${address.port}/?token=${token}`,
+    demoUrl: profile.demo?.url ?? null,
+    close: () =>
+      (closing ??= (async () => {
+        await rpc.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await profile.close();
+      })()),
+  };
+}
