@@ -17,11 +17,22 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'sync:status': true,
   'sync:retry': true,
   'directory:get': true,
+  'cases:act': true,
+  'outbox:list': true,
+  'outbox:retry': true,
+  'outbox:discard': true,
+  'outbox:applyAnyway': true,
+  'outbox:edit': true,
+  'drafts:get': true,
+  'drafts:save': true,
+  'network:status': true,
+  'network:setOffline': true,
 };
 
 const EVENT_FLAGS: { readonly [E in EventName]: true } = {
   onChange: true,
   onSyncProgress: true,
+  onNetworkStatus: true,
 };
 
 export const METHOD_IDS = Object.freeze(Object.keys(METHOD_FLAGS) as MethodId[]);

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import {
   accountInputSchema,
+  caseIntentSchema,
   inboxQuerySchema,
   searchInputSchema,
   type AccountView,
   type CaseDetail,
+  type DraftView,
+  type NetworkStatusView,
+  type OutboxItemView,
   type CustomerDetail,
   type InboxPage,
   type SearchResults,
@@ -30,6 +34,16 @@ export const METHODS = {
   'sync:status': none,
   'sync:retry': z.object({ accountId: z.number().int().positive() }).strict(),
   'directory:get': none,
+  'cases:act': z.object({ caseIds: z.array(z.number().int().positive()).min(1).max(500), intent: caseIntentSchema }).strict(),
+  'outbox:list': none,
+  'outbox:retry': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'outbox:discard': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'outbox:applyAnyway': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'outbox:edit': z.object({ id: z.string().min(1).max(100), intent: caseIntentSchema }).strict(),
+  'drafts:get': z.object({ caseId: z.number().int().positive() }).strict(),
+  'drafts:save': z.object({ caseId: z.number().int().positive(), body: z.string().max(65_000), mode: z.enum(['reply', 'note']) }).strict(),
+  'network:status': none,
+  'network:setOffline': z.object({ offline: z.boolean() }).strict(),
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -63,6 +77,16 @@ export interface MethodOutputs {
   'sync:status': SyncStatusView[];
   'sync:retry': { restarted: boolean };
   'directory:get': DirectoryView;
+  'cases:act': { actions: OutboxItemView[] };
+  'outbox:list': OutboxItemView[];
+  'outbox:retry': { ok: boolean };
+  'outbox:discard': { ok: boolean };
+  'outbox:applyAnyway': { ok: boolean };
+  'outbox:edit': { ok: boolean };
+  'drafts:get': DraftView | null;
+  'drafts:save': DraftView | null;
+  'network:status': NetworkStatusView;
+  'network:setOffline': NetworkStatusView;
 }
 
 /** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */
@@ -82,9 +106,10 @@ export interface ChangeEvent {
 export interface EventPayloads {
   onChange: ChangeEvent;
   onSyncProgress: SyncStatusView;
+  onNetworkStatus: NetworkStatusView;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['onChange', 'onSyncProgress'];
+export const EVENT_NAMES: readonly EventName[] = ['onChange', 'onSyncProgress', 'onNetworkStatus'];
 
 /** The API as the renderer sees it: one function per method, subscriptions that return an unsubscribe. */
 export type ShiftdeskApi = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES, type AuthorKind, type CasePriority, type CaseStatus } from '../domain/case-fields';
 import { CHANNEL_KINDS, type ChannelKind, type IdentityKind } from '../domain/channels';
 import { INBOX_SORTS, isViewId, type ViewId } from '../domain/views';
+import type { CaseIntent } from '../domain/case-intent';
 
 // Data crossing the renderer↔core boundary. Inputs are zod schemas (validated on arrival);
 // outputs are plain types produced by core.
@@ -56,6 +57,8 @@ export interface InboxRow {
   waitingSince: number | null;
   messageCount: number;
   csat: string | null;
+  /** The agent has changes on this case waiting in the outbox. */
+  pending: boolean;
 }
 
 export interface InboxPage {
@@ -84,6 +87,8 @@ export interface ThreadMessage {
   bodyText: string;
   /** Raw HTML from the channel: the renderer sanitizes it before showing it in a sandboxed frame. */
   bodyHtml: string | null;
+  /** Set while the message is the agent's own, still in the outbox. */
+  pendingActionId: string | null;
   attachments: Attachment[];
   createdAt: number;
 }
@@ -97,6 +102,8 @@ export interface CaseDetail extends InboxRow {
   thread: ThreadMessage[];
   /** False while the full thread is still being fetched; a change event follows when it lands. */
   threadComplete: boolean;
+  /** This case's actions still in the outbox, oldest first. */
+  pendingActions: OutboxItemView[];
 }
 
 export interface Identity {
@@ -161,4 +168,47 @@ export interface AccountView {
   status: 'new' | 'syncing' | 'ok' | 'offline' | 'error';
   lastError: string | null;
   lastSyncedAt: number | null;
+}
+
+export const caseIntentSchema = z
+  .object({
+    comment: z.object({ body: z.string().trim().min(1).max(65_000), public: z.boolean() }).strict().optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    priority: z.enum(CASE_PRIORITIES).nullable().optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    groupId: z.number().int().positive().nullable().optional(),
+    addTags: z.array(z.string().trim().min(1).max(80).regex(/^[^\s]+$/, 'tags have no spaces')).max(20).optional(),
+    removeTags: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+  })
+  .strict() satisfies z.ZodType<CaseIntent>;
+
+export type OutboxItemState = 'queued' | 'sending' | 'failed' | 'conflict';
+
+export interface OutboxItemView {
+  id: string;
+  caseId: number;
+  caseSubject: string;
+  caseRemoteId: string;
+  kind: 'reply' | 'note' | 'update';
+  intent: CaseIntent;
+  state: OutboxItemState;
+  attempts: number;
+  lastError: string | null;
+  conflict: { baseVersion: string | null; remoteVersion: string | null; remoteStatus: string | null; remoteUpdatedAt: number | null; description: string } | null;
+  createdAt: number;
+  nextAttemptAt: number;
+}
+
+export interface DraftView {
+  caseId: number;
+  body: string;
+  mode: 'reply' | 'note';
+  baseVersion: string | null;
+  updatedAt: number;
+}
+
+export interface NetworkStatusView {
+  online: boolean;
+  forcedOffline: boolean;
+  outbox: { queued: number; sending: number; failed: number; conflict: number };
 }

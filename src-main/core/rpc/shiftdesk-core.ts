@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
+import type { NetworkStatusView } from '../../../src-shared/contract/models';
 import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
 import { openDatabase, type Db } from '../db/connection';
@@ -11,6 +12,10 @@ import { CustomerService } from '../services/customer-service';
 import { InboxService } from '../services/inbox-service';
 import { SearchService } from '../services/search-service';
 import { SyncEngine } from '../sync/sync-engine';
+import { OutboxRepo } from '../db/repos/outbox-repo';
+import { OutboxSender } from '../outbox/outbox-sender';
+import { NetworkMonitor } from '../services/network-monitor';
+import { OutboxService } from '../services/outbox-service';
 
 export interface CoreOptions {
   /** The profile database file (one per agent profile). */
@@ -20,6 +25,8 @@ export interface CoreOptions {
   followIntervalMs?: number;
   /** Start syncing every account at start (false in tests that drive sync by hand). */
   autoSync?: boolean;
+  /** Ticket updates per minute per account (Zendesk: 100; we stay under it). */
+  updatesPerMinute?: number;
 }
 
 type Handlers = { [M in MethodId]: (input: z.output<(typeof METHODS)[M]>) => Promise<MethodOutputs[M]> | MethodOutputs[M] };
@@ -39,6 +46,9 @@ export class ShiftdeskCore {
   readonly db: Db;
   private readonly events = new EventEmitter();
   private readonly engines = new Map<number, SyncEngine>();
+  private readonly senders = new Map<number, OutboxSender>();
+  readonly outbox: OutboxService;
+  readonly network: NetworkMonitor;
   readonly accounts: AccountService;
   readonly inbox: InboxService;
   readonly cases: CaseService;
@@ -49,7 +59,15 @@ export class ShiftdeskCore {
     this.db = openDatabase({ path: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     this.accounts = new AccountService(this.db, options.secrets);
     this.inbox = new InboxService(this.db);
-    this.cases = new CaseService(this.db, (caseId) => this.ensureThread(caseId));
+    this.outbox = new OutboxService(this.db, new OutboxRepo(this.db));
+    this.network = new NetworkMonitor(
+      () => this.probe(),
+      () => {
+        this.emit('onNetworkStatus', this.networkStatus());
+        if (this.network.online && this.network.mayConnect()) for (const sender of this.senders.values()) sender.kick();
+      },
+    );
+    this.cases = new CaseService(this.db, (caseId) => this.ensureThread(caseId), (caseId) => this.outbox.forCase(caseId));
     this.customers = new CustomerService(
       this.db,
       (emails) => this.recentOrders(emails),
@@ -64,7 +82,10 @@ export class ShiftdeskCore {
   }
 
   async stop(): Promise<void> {
+    this.network.stop();
+    await Promise.all([...this.senders.values()].map((sender) => sender.stop()));
     await Promise.all([...this.engines.values()].map((engine) => engine.stop()));
+    this.senders.clear();
     this.engines.clear();
     this.db.close();
   }
@@ -100,6 +121,8 @@ export class ShiftdeskCore {
       return toAccountView(row);
     },
     'accounts:remove': async ({ id }) => {
+      await this.senders.get(id)?.stop();
+      this.senders.delete(id);
       await this.engines.get(id)?.stop();
       this.engines.delete(id);
       const removed = await this.accounts.remove(id);
@@ -115,7 +138,53 @@ export class ShiftdeskCore {
     'sync:status': () => this.syncStatus(),
     'sync:retry': async ({ accountId }) => ({ restarted: await this.retrySync(accountId) }),
     'directory:get': () => this.directory(),
+    'cases:act': ({ caseIds, intent }) => this.afterOutboxChange(caseIds, { actions: this.outbox.act(caseIds, intent) }),
+    'outbox:list': () => this.outbox.list(),
+    'outbox:retry': ({ id }) => this.outboxStep(id, () => this.outbox.repo.retry(id)),
+    'outbox:discard': ({ id }) => this.outboxStep(id, () => this.outbox.repo.discard(id)),
+    'outbox:applyAnyway': ({ id }) => this.outboxStep(id, () => this.outbox.repo.applyAnyway(id)),
+    'outbox:edit': ({ id, intent }) => this.outboxStep(id, () => this.outbox.repo.edit(id, intent)),
+    'drafts:get': ({ caseId }) => this.outbox.draft(caseId),
+    'drafts:save': ({ caseId, body, mode }) => this.outbox.saveDraft(caseId, body, mode),
+    'network:status': () => this.networkStatus(),
+    'network:setOffline': ({ offline }) => {
+      this.network.setForcedOffline(offline);
+      return this.networkStatus();
+    },
   };
+
+  networkStatus(): NetworkStatusView {
+    const counts = this.outbox.repo.counts();
+    return { online: this.network.online && !this.network.forcedOffline, forcedOffline: this.network.forcedOffline, outbox: counts };
+  }
+
+  /** An outbox change: tell the UI, and wake the senders. */
+  private afterOutboxChange<T>(caseIds: readonly number[], result: T): T {
+    this.emit('onChange', { kinds: ['cases', 'messages', 'outbox'], caseIds: [...caseIds], customerIds: [] });
+    this.emit('onNetworkStatus', this.networkStatus());
+    for (const sender of this.senders.values()) sender.kick();
+    return result;
+  }
+
+  private outboxStep(id: string, step: () => unknown): { ok: boolean } {
+    const before = this.outbox.repo.get(id);
+    if (!before) return { ok: false };
+    const result = step();
+    return this.afterOutboxChange([before.caseId], { ok: result !== false });
+  }
+
+  /** Can we reach any helpdesk? (the network monitor's probe) */
+  private async probe(): Promise<boolean> {
+    for (const engine of this.engines.values()) {
+      try {
+        await engine.connector.whoAmI(AbortSignal.timeout(10_000));
+        return true;
+      } catch {
+        // try the next account
+      }
+    }
+    return this.engines.size === 0;
+  }
 
   private directory(): DirectoryView {
     return {
@@ -130,6 +199,8 @@ export class ShiftdeskCore {
   private async retrySync(accountId: number): Promise<boolean> {
     const account = this.accounts.repo.get(accountId);
     if (!account) return false;
+    await this.senders.get(accountId)?.stop();
+    this.senders.delete(accountId);
     await this.engines.get(accountId)?.stop();
     this.engines.delete(accountId);
     await this.startSync(account);
@@ -158,10 +229,29 @@ export class ShiftdeskCore {
       accountId: account.id,
       connector: new ZendeskConnector({ baseUrl: account.baseUrl, email: account.email, token }),
       onChange: (change) => this.emit('onChange', change),
-      onProgress: (progress) => this.emit('onSyncProgress', progress),
+      onProgress: (progress) => {
+        if (progress.state === 'offline') this.network.report(true);
+        this.emit('onSyncProgress', progress);
+      },
+      mayConnect: () => this.network.mayConnect(),
       ...(this.options.followIntervalMs !== undefined ? { followIntervalMs: this.options.followIntervalMs } : {}),
     });
     this.engines.set(account.id, engine);
+    const sender = new OutboxSender({
+      db: this.db,
+      accountId: account.id,
+      connector: engine.connector as ZendeskConnector,
+      cache: engine.cache,
+      outbox: this.outbox.repo,
+      ...(this.options.updatesPerMinute !== undefined ? { updatesPerMinute: this.options.updatesPerMinute } : {}),
+      onChange: (change) => {
+        this.emit('onChange', change);
+        this.emit('onNetworkStatus', this.networkStatus());
+      },
+      onNetwork: (down) => this.network.report(down),
+      mayConnect: () => this.network.mayConnect() && this.network.online,
+    });
+    this.senders.set(account.id, sender);
     return engine;
   }
 
@@ -169,6 +259,7 @@ export class ShiftdeskCore {
     try {
       const engine = await this.engineFor(account);
       void engine.start();
+      void this.senders.get(account.id)?.start();
     } catch {
       this.emit('onChange', { kinds: ['accounts'], caseIds: [], customerIds: [] });
     }

@@ -8,7 +8,8 @@ export const CASE_ROW_COLUMNS = `
   c.assignee_id AS assigneeId, a.name AS assigneeName, c.group_id AS groupId, g.name AS groupName,
   c.customer_id AS customerId, cu.name AS customerName, c.tags, c.created_at AS createdAt, c.updated_at AS updatedAt,
   c.waiting_since AS waitingSince, (SELECT count(*) FROM messages mc WHERE mc.case_id = c.id) AS messageCount, c.csat,
-  (SELECT substr(m.body_text, 1, 200) FROM messages m WHERE m.case_id = c.id AND m.public = 1 ORDER BY m.created_at DESC LIMIT 1) AS snippet`;
+  (SELECT substr(m.body_text, 1, 200) FROM messages m WHERE m.case_id = c.id AND m.public = 1 ORDER BY m.created_at DESC LIMIT 1) AS snippet,
+  EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.state != 'sent') AS pending`;
 
 export const CASE_ROW_JOINS = `
   LEFT JOIN agents a ON a.id = c.assignee_id
@@ -36,6 +37,7 @@ export interface CaseRowRecord {
   messageCount: number;
   csat: string | null;
   snippet: string | null;
+  pending: number;
 }
 
 export function toInboxRow(r: CaseRowRecord): InboxRow {
@@ -57,5 +59,6 @@ export function toInboxRow(r: CaseRowRecord): InboxRow {
     waitingSince: r.waitingSince,
     messageCount: r.messageCount,
     csat: r.csat,
+    pending: r.pending === 1,
   };
 }

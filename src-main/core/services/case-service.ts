@@ -1,6 +1,6 @@
 import type { AuthorKind } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
-import type { Attachment, CaseDetail, ThreadMessage } from '../../../src-shared/contract/models';
+import type { Attachment, CaseDetail, OutboxItemView, ThreadMessage } from '../../../src-shared/contract/models';
 import type { Db } from '../db/connection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
@@ -20,6 +20,7 @@ interface MessageRecord {
   bodyHtml: string | null;
   attachmentsJson: string | null;
   createdAt: number;
+  localActionId: string | null;
 }
 
 /** One case with its whole thread, read from the cache. */
@@ -28,6 +29,7 @@ export class CaseService {
     private readonly db: Db,
     /** Asks sync to fetch a thread the cache does not hold completely yet. */
     private readonly ensureThread: (caseId: number) => void,
+    private readonly pendingActions: (caseId: number) => OutboxItemView[],
   ) {}
 
   get(caseId: number): CaseDetail | null {
@@ -63,6 +65,7 @@ export class CaseService {
       lastAgentReplyAt: row.lastAgentReplyAt,
       thread: this.thread(caseId),
       threadComplete,
+      pendingActions: this.pendingActions(caseId),
     };
   }
 
@@ -71,7 +74,8 @@ export class CaseService {
       .prepare(
         `SELECT m.id, m.remote_id AS remoteId, m.author_kind AS authorKind, m.author_remote_id AS authorRemoteId,
            ag.id AS agentId, ag.name AS agentName, cu.id AS customerId, cu.name AS customerName, ru.name AS remoteName,
-           m.channel, m.public, m.body_text AS bodyText, m.body_html AS bodyHtml, m.attachments_json AS attachmentsJson, m.created_at AS createdAt
+           m.channel, m.public, m.body_text AS bodyText, m.body_html AS bodyHtml, m.attachments_json AS attachmentsJson, m.created_at AS createdAt,
+           CASE WHEN m.remote_id LIKE 'local:%' THEN m.local_action_id END AS localActionId
          FROM messages m
          LEFT JOIN agents ag ON ag.account_id = m.account_id AND ag.remote_id = m.author_remote_id
          LEFT JOIN remote_users ru ON ru.account_id = m.account_id AND ru.remote_id = m.author_remote_id
@@ -95,6 +99,7 @@ export class CaseService {
       bodyHtml: m.bodyHtml,
       attachments: m.attachmentsJson ? (JSON.parse(m.attachmentsJson) as Attachment[]) : [],
       createdAt: m.createdAt,
+      pendingActionId: m.localActionId,
     }));
   }
 }

@@ -33,6 +33,8 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Index messages for search in the background (off in tests that step by hand). */
   indexSearch?: boolean;
+  /** While this says no (the agent chose "Work offline"), no request is made. */
+  mayConnect?: () => boolean;
 }
 
 /**
@@ -312,6 +314,7 @@ export class SyncEngine {
    */
   private async retrying<T>(what: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      while (this.options.mayConnect?.() === false) await sleep(250, this.signal);
       try {
         const result = await call();
         if (this.problems.delete(what)) this.reportProblems();

@@ -26,6 +26,16 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'sync:status': {},
   'sync:retry': { accountId: 1 },
   'directory:get': {},
+  'cases:act': { caseIds: [1, 2], intent: { status: 'solved', addTags: ['done'] } },
+  'outbox:list': {},
+  'outbox:retry': { id: 'a1' },
+  'outbox:discard': { id: 'a1' },
+  'outbox:applyAnyway': { id: 'a1' },
+  'outbox:edit': { id: 'a1', intent: { comment: { body: 'Hi', public: true } } },
+  'drafts:get': { caseId: 1 },
+  'drafts:save': { caseId: 1, body: 'Draft', mode: 'reply' },
+  'network:status': {},
+  'network:setOffline': { offline: true },
 };
 
 class FakeCore implements ShiftdeskApi {
