@@ -17,3 +17,12 @@ describe('backoff', () => {
     expect(parseRetryAfter('soon')).toBeNull();
   });
 });
+
+describe('follow interval', () => {
+  it('polls a remote helpdesk within Zendesk\'s export budget and the local demo quickly', async () => {
+    const { followIntervalFor } = await import('../../../src-main/core/rpc/shiftdesk-core');
+    expect(followIntervalFor('https://acme.zendesk.com')).toBe(10_000);
+    expect(followIntervalFor('http://127.0.0.1:4010')).toBe(2000);
+    expect(followIntervalFor('http://localhost:4010/')).toBe(2000);
+  });
+});

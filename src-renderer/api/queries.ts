@@ -1,0 +1,25 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './client';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, inboxKeys, searchKeys, syncKeys } from './query-keys';
+
+// Query definitions shared by features: one key, one fetch, wherever a query is used.
+
+export const countsQuery = () => queryOptions({ queryKey: inboxKeys.counts(), queryFn: () => api.call('inbox:counts', {}) });
+
+export const directoryQuery = () => queryOptions({ queryKey: directoryKeys.all(), queryFn: () => api.call('directory:get', {}) });
+
+export const caseDetailQuery = (id: number) => queryOptions({ queryKey: caseKeys.detail(id), queryFn: () => api.call('cases:get', { id }) });
+
+export const customerDetailQuery = (id: number) => queryOptions({ queryKey: customerKeys.detail(id), queryFn: () => api.call('customers:get', { id }) });
+
+export const searchQuery = (query: string) =>
+  queryOptions({
+    queryKey: searchKeys.query(query),
+    queryFn: () => api.call('search:query', { query, limit: 20 }),
+    // A search is a snapshot the agent asked for; keep a few around for going back and forth.
+    gcTime: 60_000,
+  });
+
+export const accountsQuery = () => queryOptions({ queryKey: accountKeys.list(), queryFn: () => api.call('accounts:list', {}) });
+
+export const syncStatusQuery = () => queryOptions({ queryKey: syncKeys.status(), queryFn: () => api.call('sync:status', {}) });

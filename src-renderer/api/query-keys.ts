@@ -1,0 +1,47 @@
+import type { InboxFilters } from '../../src-shared/contract/models';
+import type { InboxSort, ViewId } from '../../src-shared/domain/views';
+
+// react-query keys, one factory per feature. Keys are hierarchical so an event can invalidate
+// exactly a family (every inbox page) or one entry (one case).
+
+/** An inbox list without its paging: all pages of one list share this prefix. */
+export interface InboxListKey {
+  view: ViewId;
+  filters: InboxFilters;
+  sort: InboxSort;
+}
+
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  lists: () => ['inbox', 'list'] as const,
+  list: (query: InboxListKey) => ['inbox', 'list', query] as const,
+  page: (query: InboxListKey, offset: number) => ['inbox', 'list', query, offset] as const,
+  counts: () => ['inbox', 'counts'] as const,
+};
+
+export const caseKeys = {
+  all: ['case'] as const,
+  detail: (id: number) => ['case', id] as const,
+};
+
+export const customerKeys = {
+  all: ['customer'] as const,
+  detail: (id: number) => ['customer', id] as const,
+};
+
+export const searchKeys = {
+  all: ['search'] as const,
+  query: (query: string) => ['search', query] as const,
+};
+
+export const accountKeys = {
+  list: () => ['accounts'] as const,
+};
+
+export const syncKeys = {
+  status: () => ['sync', 'status'] as const,
+};
+
+export const directoryKeys = {
+  all: () => ['directory'] as const,
+};

@@ -1,0 +1,36 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createQueryClient } from '../api';
+import { SettingsDialog, useApplySettings } from '../features/settings';
+import { closeDialog, useDialogs } from './dialogs-store';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+import { useCoreEvents } from './use-core-events';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { Workspace } from './Workspace';
+
+export function App() {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  useCoreEvents();
+  useApplySettings();
+  useGlobalShortcuts();
+  const dialog = useDialogs((s) => s.open);
+  return (
+    <div className="app">
+      <TopBar />
+      <Workspace />
+      <StatusBar />
+      {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Keyboard, Settings } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { SearchArea } from '../features/search';
+import { openDialog } from './dialogs-store';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          S
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <SearchArea />
+      <div className="top-actions">
+        <button type="button" className="icon-button" aria-label={t('app.shortcuts')} title={`${t('app.shortcuts')} (?)`} onClick={() => openDialog('shortcuts')}>
+          <Keyboard size={18} aria-hidden="true" />
+        </button>
+        <button type="button" className="button ghost" onClick={() => openDialog('settings')}>
+          <Settings size={16} aria-hidden="true" />
+          {t('app.settings')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import { MessagesSquare } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseHeader } from './CaseHeader';
+import { Thread } from './Thread';
+import { useCaseDetail } from './use-case-detail';
+import './case.css';
+
+/** The open case: header and thread. Scrolls as one column; focusable so keyboard users can scroll it. */
+export function CasePane({ caseId }: { caseId: number | null }) {
+  const { t } = useTranslation();
+  const query = useCaseDetail(caseId);
+  const scrollRef = useRef<HTMLElement>(null);
+
+  // A newly opened case starts at its top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [caseId]);
+
+  let content;
+  if (caseId === null) {
+    content = (
+      <div className="pane-empty is-centred">
+        <MessagesSquare size={32} strokeWidth={1.5} aria-hidden="true" className="pane-empty-icon" />
+        <p>{t('case.empty')}</p>
+        <p className="muted">{t('case.emptyHint')}</p>
+      </div>
+    );
+  } else if (query.isPending) {
+    content = <CaseSkeleton />;
+  } else if (query.isError) {
+    content = (
+      <div className="pane-empty" role="alert">
+        {t('app.loadError', { message: query.error.message })}
+      </div>
+    );
+  } else if (query.data === null) {
+    content = <div className="pane-empty">{t('case.notFound')}</div>;
+  } else {
+    content = (
+      <>
+        <CaseHeader detail={query.data} />
+        <Thread detail={query.data} />
+      </>
+    );
+  }
+
+  return (
+    <section
+      ref={scrollRef}
+      className={`case-pane${query.isPlaceholderData ? ' is-switching' : ''}`}
+      role="region"
+      aria-label={t('case.regionLabel')}
+      aria-busy={query.isPlaceholderData || undefined}
+      tabIndex={0}
+    >
+      {content}
+    </section>
+  );
+}
+
+function CaseSkeleton() {
+  return (
+    <div className="case-skeleton" aria-hidden="true">
+      <span className="skeleton skeleton-line" style={{ width: '60%', height: 20 }} />
+      <span className="skeleton skeleton-line" style={{ width: '40%' }} />
+      <span className="skeleton skeleton-block" />
+      <span className="skeleton skeleton-block" />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Lock } from 'lucide-react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ThreadMessage } from '../../../src-shared/contract/models';
+import { Avatar } from '../../ui/Avatar';
+import { ChannelIcon } from '../../ui/ChannelIcon';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { AttachmentList } from './AttachmentList';
+import { HtmlMessageFrame } from './HtmlMessageFrame';
+
+/** One message of the thread. Internal notes look different on purpose: amber, labelled. */
+export const MessageCard = memo(function MessageCard({ message, sender }: { message: ThreadMessage; sender: string }) {
+  const { t } = useTranslation();
+  const internal = !message.public;
+  const name = message.author?.name || t('case.unknownAuthor');
+  return (
+    <article
+      className={`message author-${message.authorKind}${internal ? ' is-internal' : ''}`}
+      data-message-id={message.id}
+      data-author-kind={message.authorKind}
+      data-internal={internal ? 'true' : undefined}
+    >
+      <header className="message-header">
+        <Avatar name={name} size={26} />
+        <span className="message-author">{name}</span>
+        <span className="message-kind">{t(`case.authorKind.${message.authorKind}`)}</span>
+        {internal ? (
+          <span className="internal-label">
+            <Lock size={12} aria-hidden="true" />
+            {t('case.internalNote')}
+          </span>
+        ) : null}
+        <span className="message-meta">
+          <ChannelIcon channel={message.channel} size={14} />
+          <RelativeTime at={message.createdAt} />
+        </span>
+      </header>
+      {message.bodyHtml ? (
+        <HtmlMessageFrame messageId={message.id} html={message.bodyHtml} sender={sender} />
+      ) : (
+        // Plain text stays text: line breaks kept, nothing linkified or interpreted.
+        <div className="message-text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
+      )}
+      <AttachmentList attachments={message.attachments} />
+    </article>
+  );
+});

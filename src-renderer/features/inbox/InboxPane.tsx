@@ -1,0 +1,15 @@
+import { FilterBar } from './FilterBar';
+import { InboxList } from './InboxList';
+import { useInboxListKey } from './use-inbox-list-key';
+import './inbox.css';
+
+/** The middle column: filters, the count, and the list of cases. */
+export function InboxPane() {
+  const { key, hash, filtered } = useInboxListKey();
+  return (
+    <section className="inbox-pane">
+      <FilterBar />
+      <InboxList listKey={key} listHash={hash} filtered={filtered} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { isInteractive, shouldIgnoreShortcut } from '../../ui/keyboard';
+import { selectAndOpen, setFocusedIndex, useSelection } from './selection-store';
+import type { InboxPages } from './use-inbox-pages';
+
+/**
+ * j/k (and the arrow keys while the list has focus) move the focused row, Enter/o open it.
+ * Listens on the document so the keys work wherever the agent is, except while typing or in a dialog.
+ */
+export function useInboxKeyboard(pages: InboxPages, listRef: React.RefObject<HTMLElement | null>, scrollToIndex: (index: number) => void): void {
+  // The handler is attached once; it reads the latest list through this ref.
+  const latest = useRef({ pages, scrollToIndex });
+  useEffect(() => {
+    latest.current = { pages, scrollToIndex };
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (shouldIgnoreShortcut(event)) return;
+      const { pages, scrollToIndex } = latest.current;
+      const total = pages.total ?? 0;
+      if (total === 0) return;
+      const inList = listRef.current !== null && listRef.current.contains(document.activeElement);
+      const move = (delta: number) => {
+        event.preventDefault();
+        const next = Math.min(total - 1, Math.max(0, useSelection.getState().focusedIndex + delta));
+        setFocusedIndex(next);
+        scrollToIndex(next);
+      };
+      switch (event.key) {
+        case 'j':
+          return move(1);
+        case 'k':
+          return move(-1);
+        case 'ArrowDown':
+          return inList ? move(1) : undefined;
+        case 'ArrowUp':
+          return inList ? move(-1) : undefined;
+        case 'Home':
+          return inList ? move(-total) : undefined;
+        case 'End':
+          return inList ? move(total) : undefined;
+        case 'o':
+        case 'Enter': {
+          // Enter on a focused button or link belongs to that control.
+          if (event.key === 'Enter' && !inList && isInteractive(document.activeElement)) return;
+          const index = useSelection.getState().focusedIndex;
+          const row = pages.rowAt(index);
+          if (!row) return;
+          event.preventDefault();
+          selectAndOpen(row.id, index);
+          return;
+        }
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [listRef]);
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../ui/Dialog';
+import { AccountsSection } from './AccountsSection';
+import { AppearanceSection } from './AppearanceSection';
+import './settings.css';
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('settings.title')} onClose={onClose} className="settings-dialog">
+      <AccountsSection />
+      <AppearanceSection />
+    </Dialog>
+  );
+}

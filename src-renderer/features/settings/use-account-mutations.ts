@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AccountInput } from '../../../src-shared/contract/models';
+import { accountKeys, api, syncKeys } from '../../api';
+
+/** Account changes also arrive as core events; invalidating here makes the dialog update at once. */
+function useRefreshAccounts() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: accountKeys.list() });
+    void client.invalidateQueries({ queryKey: syncKeys.status() });
+  };
+}
+
+export function useTestAccount() {
+  return useMutation({ mutationFn: (input: AccountInput) => api.call('accounts:test', input) });
+}
+
+export function useAddAccount() {
+  const refresh = useRefreshAccounts();
+  return useMutation({ mutationFn: (input: AccountInput) => api.call('accounts:add', input), onSuccess: refresh });
+}
+
+export function useRemoveAccount() {
+  const refresh = useRefreshAccounts();
+  return useMutation({ mutationFn: (id: number) => api.call('accounts:remove', { id }), onSettled: refresh });
+}

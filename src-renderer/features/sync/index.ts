@@ -1,0 +1,2 @@
+// Sync and connection status for the status bar.
+export { SyncStatus } from './SyncStatus';
