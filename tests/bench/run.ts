@@ -1,4 +1,4 @@
-// npm run bench -- NAME   (sync | inbox | search | first-work)
+// npm run bench -- NAME   (sync | inbox | search | first-work | ui)
 // Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
 const benchName = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   inbox: () => import('./inbox-bench'),
   search: () => import('./search-bench'),
   'first-work': () => import('./first-work-bench'),
+  ui: () => import('./ui-bench'),
 };
 const load = benchName ? benches[benchName] : undefined;
 if (!load) {

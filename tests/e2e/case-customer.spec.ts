@@ -1,0 +1,73 @@
+import { luminance } from './helpers/app';
+import { articleText, findRichCase } from './helpers/cases';
+import { openingWords } from './helpers/demo-truth';
+import { expect, test } from './helpers/fixtures';
+
+// Opening a case: its thread matches the helpdesk, the customer pane shows who wrote in, a previous
+// case opens from there, and internal notes are visibly marked.
+
+test('a case shows its whole thread and the customer pane', async ({ app, host }) => {
+  const rich = await findRichCase(host.truth, { exclude: [host.summary.hostileTicketId] });
+  const { ticket, comments, requester } = rich;
+  await app.openCase(ticket.id, ticket.status);
+
+  await expect(app.caseTitle).toHaveText(ticket.subject);
+  await expect(app.messages, `#${ticket.id} has ${comments.length} messages in the helpdesk`).toHaveCount(comments.length);
+  const first = app.messages.first();
+  await expect(first).toHaveAttribute('data-author-kind', 'customer');
+  await expect(first).toHaveAttribute('data-message-id', /\S/);
+  const firstText = await articleText(first);
+  expect(firstText, 'first message text (oldest first)').toContain(openingWords(comments[0]!.body));
+  const lastText = await articleText(app.messages.last());
+  expect(lastText, 'last message text').toContain(openingWords(comments.at(-1)!.body));
+
+  // Fields
+  const fields = app.caseRegion.locator('dl');
+  await expect(fields).toBeVisible();
+  await expect(fields).toContainText(new RegExp(ticket.status === 'hold' ? 'hold' : ticket.status, 'i'));
+
+  // Customer pane
+  const pane = app.customerPane;
+  await expect(pane).toBeVisible();
+  await expect(pane.locator('h2').first()).toHaveText(requester.name);
+  const identities = pane.getByRole('list', { name: 'Identities', exact: true });
+  await expect(identities).toContainText(requester.email!.toLowerCase(), { ignoreCase: true });
+  await expect(pane.getByTestId('customer-tier')).toContainText(requester.user_fields.tier, { ignoreCase: true });
+  await expect(pane.getByTestId('customer-ltv')).toHaveText(/\d/);
+  const previous = pane.getByRole('list', { name: 'Previous cases', exact: true });
+  await expect(previous).toBeVisible();
+  for (const sibling of rich.siblings.slice(0, 5)) {
+    await expect(previous.getByRole('button').filter({ hasText: sibling.subject }).first(), `previous case #${sibling.id} "${sibling.subject}"`).toBeVisible();
+  }
+});
+
+test('a previous case opens from the customer pane', async ({ app, host }) => {
+  const rich = await findRichCase(host.truth, { exclude: [host.summary.hostileTicketId] });
+  await app.openCase(rich.ticket.id, rich.ticket.status);
+  await expect(app.caseTitle).toHaveText(rich.ticket.subject);
+  const sibling = rich.siblings.find((s) => s.subject !== rich.ticket.subject) ?? rich.siblings[0]!;
+  const previous = app.customerPane.getByRole('list', { name: 'Previous cases', exact: true });
+  await previous.getByRole('button').filter({ hasText: sibling.subject }).first().click();
+  await expect(app.caseTitle).toHaveText(sibling.subject);
+  const siblingComments = await host.truth.comments(sibling.id);
+  await expect(app.messages).toHaveCount(siblingComments.length);
+  await expect(app.customerPane.locator('h2').first()).toHaveText(rich.requester.name);
+});
+
+test('internal notes are visibly marked', async ({ app, host }) => {
+  const rich = await findRichCase(host.truth, { exclude: [host.summary.hostileTicketId] });
+  await app.openCase(rich.ticket.id, rich.ticket.status);
+  const internalCount = rich.comments.filter((c) => !c.public).length;
+  const notes = app.caseRegion.locator('article[data-internal="true"]');
+  await expect(notes).toHaveCount(internalCount);
+  const note = notes.first();
+  await expect(note).toContainText('Internal note');
+  const publicMessage = app.caseRegion.locator('article:not([data-internal="true"])').first();
+
+  const noteBg = await note.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const publicBg = await publicMessage.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(noteBg, 'an internal note has its own background').not.toBe(publicBg);
+  const [r, g, b] = (noteBg.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number];
+  expect(luminance(noteBg), `note background ${noteBg} is opaque`).not.toBeNull();
+  expect(r >= g && g > b && r - b > 15, `note background ${noteBg} is amber (r ≥ g > b)`).toBe(true);
+});
