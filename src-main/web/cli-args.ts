@@ -14,6 +14,7 @@ export interface WebHostArgs {
   demoCases: number | null;
   demoSeed: number | null;
   demoLiveIntervalMs: number | null;
+  demoRateLimits: 'off' | 'demo' | 'zendesk';
   secrets: SecretsMode;
   /** Where the built renderer lives; null = dist/renderer of this checkout. */
   rendererDir: string | null;
@@ -27,6 +28,7 @@ export const USAGE = `Usage: npm run web -- [options]
   --demo-cases N              tickets in a new demo helpdesk (default 5000)
   --demo-seed S               dataset seed of a new demo helpdesk (default 1)
   --demo-live-interval-ms MS  average time between live demo changes (default 3000)
+  --demo-rate-limits MODE   the demo helpdesk's API limits: off, demo (default) or zendesk
   --secrets keychain|memory   where account tokens live (default keychain; memory forgets them on exit)
   --renderer-dir DIR          serve the renderer from DIR instead of dist/renderer (tests, development)`;
 
@@ -53,6 +55,7 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
     demoCases: null,
     demoSeed: null,
     demoLiveIntervalMs: null,
+    demoRateLimits: 'demo',
     secrets: 'keychain',
     rendererDir: null,
   };
@@ -84,6 +87,12 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
       case '--demo-live-interval-ms':
         args.demoLiveIntervalMs = integer(flag, value(), 1);
         break;
+      case '--demo-rate-limits': {
+        const mode = value();
+        if (mode !== 'off' && mode !== 'demo' && mode !== 'zendesk') throw new CliError('--demo-rate-limits must be off, demo or zendesk');
+        args.demoRateLimits = mode;
+        break;
+      }
       case '--secrets': {
         const mode = value();
         if (mode !== 'keychain' && mode !== 'memory') throw new CliError('--secrets must be keychain or memory');

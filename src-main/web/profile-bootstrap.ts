@@ -30,6 +30,8 @@ export interface ProfileBootstrapOptions {
   demoCases?: number | null;
   demoSeed?: number | null;
   demoLiveIntervalMs?: number | null;
+  /** The embedded demo helpdesk's API limits (default 'demo'; benchmarks use 'off'). */
+  demoRateLimits?: 'off' | 'demo' | 'zendesk';
   core?: Omit<CoreLaunchOptions, 'dbPath'>;
   /** Warnings for the person running the app (stderr, a log). */
   warn: (message: string) => void;
@@ -53,7 +55,7 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
   let state = readDemoState(options.profileDir);
 
   // The demo comes up before core, so the account's first sync after a restart finds it.
-  let demo = state ? await startDemo(state, state.port, liveIntervalMs, options.warn) : null;
+  let demo = state ? await startDemo(state, state.port, liveIntervalMs, options.demoRateLimits ?? 'demo', options.warn) : null;
   let secrets: SecretsMode = options.secrets === 'memory' || state?.tokenStore === 'memory' ? 'memory' : 'keychain';
   if (state?.tokenStore === 'memory' && options.secrets === 'keychain') {
     options.warn('The demo account was added while the system keychain was unavailable: its public token is kept in memory for this run.');
@@ -97,7 +99,7 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
       const dataset: DemoDataset = state
         ? { seed: state.seed, cases: state.cases, anchorTime: state.anchorTime }
         : { seed: options.demoSeed ?? DEFAULT_DEMO_SEED, cases: options.demoCases ?? DEFAULT_DEMO_CASES, anchorTime: Math.floor(Date.now() / 60_000) * 60_000 };
-      demo ??= await startDemo(dataset, 0, liveIntervalMs, options.warn);
+      demo ??= await startDemo(dataset, 0, liveIntervalMs, options.demoRateLimits ?? 'demo', options.warn);
       const agentEmail = options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL;
       const added = await addDemoAccount(core, secrets, coreOptions, demo, agentEmail, options.warn);
       core = added.core;
@@ -124,8 +126,8 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
 }
 
 /** Starts the demo helpdesk on `port`, or on a free port when that one is taken. */
-async function startDemo(dataset: DemoDataset, port: number, liveIntervalMs: number, warn: (message: string) => void): Promise<DemoServer> {
-  const options = { seed: dataset.seed, cases: dataset.cases, anchorTime: dataset.anchorTime, host: '127.0.0.1', live: { intervalMs: liveIntervalMs }, rateLimits: 'demo' as const };
+async function startDemo(dataset: DemoDataset, port: number, liveIntervalMs: number, rateLimits: 'off' | 'demo' | 'zendesk', warn: (message: string) => void): Promise<DemoServer> {
+  const options = { seed: dataset.seed, cases: dataset.cases, anchorTime: dataset.anchorTime, host: '127.0.0.1', live: { intervalMs: liveIntervalMs }, rateLimits };
   try {
     return await startDemoServer({ ...options, port });
   } catch (error) {

@@ -21,6 +21,7 @@ export interface WebHostOptions {
   demoCases?: number | null;
   demoSeed?: number | null;
   demoLiveIntervalMs?: number | null;
+  demoRateLimits?: 'off' | 'demo' | 'zendesk';
   warn: (message: string) => void;
 }
 

@@ -178,7 +178,8 @@ async function scrollFrames(page: Page, rows: number, rowsPerFrame: number): Pro
 
 export async function run(args: string[]): Promise<void> {
   const cases = Number(args[0] ?? 100_000);
-  const extraArgs = (process.env.SHIFTDESK_UI_BENCH_HOST_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // The demo's API limits are off, as in the sync bench: the bench measures the UI, not the demo's budget.
+  const extraArgs = ['--demo-rate-limits', 'off', ...(process.env.SHIFTDESK_UI_BENCH_HOST_ARGS ?? '').split(/\s+/).filter(Boolean)];
   // For iterating on the UI part only: a profile folder kept between runs (synced once). The
   // reported figures come from a fresh profile (the default).
   const profileDir = process.env.SHIFTDESK_UI_BENCH_PROFILE;

@@ -18,16 +18,17 @@ describe('web host options', () => {
       demoCases: null,
       demoSeed: null,
       demoLiveIntervalMs: null,
+      demoRateLimits: 'demo',
       secrets: 'keychain',
       rendererDir: null,
     });
     expect(
-      parseWebHostArgs(['--port', '8080', '--host=0.0.0.0', '--profile', '/tmp/p', '--agent', 'a@b.example', '--demo-cases', '150', '--demo-seed', '7', '--demo-live-interval-ms', '250', '--secrets', 'memory', '--renderer-dir', 'out']),
-    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, secrets: 'memory', rendererDir: 'out' });
+      parseWebHostArgs(['--port', '8080', '--host=0.0.0.0', '--profile', '/tmp/p', '--agent', 'a@b.example', '--demo-cases', '150', '--demo-seed', '7', '--demo-live-interval-ms', '250', '--demo-rate-limits', 'off', '--secrets', 'memory', '--renderer-dir', 'out']),
+    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, demoRateLimits: 'off', secrets: 'memory', rendererDir: 'out' });
   });
 
   it('refuses bad options with a message', () => {
-    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--what']]) {
+    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--demo-rate-limits', 'none'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--what']]) {
       expect(() => parseWebHostArgs(argv), argv.join(' ')).toThrow(CliError);
     }
     expect(() => parseWebHostArgs(['--help'])).toThrow(/Usage: npm run web/);
