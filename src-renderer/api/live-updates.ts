@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChangeEvent, SyncStatusView } from '../../src-shared/contract/api';
+import type { NetworkStatusView } from '../../src-shared/contract/models';
 import { api } from './client';
 import { useConnectionState } from './connection-state';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, inboxKeys, syncKeys } from './query-keys';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, syncKeys } from './query-keys';
 
 // The renderer's ONE subscription to core's events. Core says what changed (entity kinds and
 // ids); we invalidate exactly the affected queries, so nothing in the renderer ever polls.
@@ -11,11 +12,19 @@ import { accountKeys, caseKeys, customerKeys, directoryKeys, inboxKeys, syncKeys
 export function invalidateForChange(client: QueryClient, change: ChangeEvent): void {
   const kinds = new Set(change.kinds);
   const invalidate = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey });
-  if (kinds.has('cases') || kinds.has('messages')) invalidate(inboxKeys.lists());
+  // An outbox change shows in the list (the row's pending mark) and the case (its pending actions).
+  const caseShown = kinds.has('cases') || kinds.has('messages') || kinds.has('outbox');
+  if (caseShown) invalidate(inboxKeys.lists());
   if (kinds.has('cases')) invalidate(inboxKeys.counts());
-  if (kinds.has('cases') || kinds.has('messages')) {
+  if (caseShown) {
     if (change.caseIds.length === 0) invalidate(caseKeys.all);
     else for (const id of change.caseIds) invalidate(caseKeys.detail(id));
+  }
+  if (kinds.has('outbox')) {
+    invalidate(outboxKeys.list());
+    // Queuing a reply deletes the case's draft in the same transaction.
+    if (change.caseIds.length === 0) invalidate(draftKeys.all);
+    else for (const id of change.caseIds) invalidate(draftKeys.detail(id));
   }
   if (kinds.has('customers')) {
     if (change.customerIds.length === 0) invalidate(customerKeys.all);
@@ -40,10 +49,16 @@ export function applySyncProgress(client: QueryClient, progress: SyncStatusView)
   });
 }
 
+/** Network events carry the whole status (online, working offline, outbox counts). */
+export function applyNetworkStatus(client: QueryClient, status: NetworkStatusView): void {
+  client.setQueryData<NetworkStatusView>(networkKeys.status(), status);
+}
+
 /** Starts listening; returns the function that stops it. */
 export function subscribeToCoreEvents(client: QueryClient): () => void {
   const offChange = api.on('onChange', (change) => invalidateForChange(client, change));
   const offProgress = api.on('onSyncProgress', (progress) => applySyncProgress(client, progress));
+  const offNetwork = api.on('onNetworkStatus', (status) => applyNetworkStatus(client, status));
   // Events sent while the web socket was down are lost: after a reconnect, refresh everything shown.
   const offReconnect = useConnectionState.subscribe((state, previous) => {
     if (state.reconnects !== previous.reconnects) void client.invalidateQueries();
@@ -51,6 +66,7 @@ export function subscribeToCoreEvents(client: QueryClient): () => void {
   return () => {
     offChange();
     offProgress();
+    offNetwork();
     offReconnect();
   };
 }

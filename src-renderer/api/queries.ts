@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, inboxKeys, searchKeys, syncKeys } from './query-keys';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys } from './query-keys';
 
 // Query definitions shared by features: one key, one fetch, wherever a query is used.
 
@@ -23,3 +23,12 @@ export const searchQuery = (query: string) =>
 export const accountsQuery = () => queryOptions({ queryKey: accountKeys.list(), queryFn: () => api.call('accounts:list', {}) });
 
 export const syncStatusQuery = () => queryOptions({ queryKey: syncKeys.status(), queryFn: () => api.call('sync:status', {}) });
+
+/** Every action still in the outbox, oldest first. */
+export const outboxListQuery = () => queryOptions({ queryKey: outboxKeys.list(), queryFn: () => api.call('outbox:list', {}) });
+
+/** The saved draft of a case (null when there is none). */
+export const draftQuery = (caseId: number) => queryOptions({ queryKey: draftKeys.detail(caseId), queryFn: () => api.call('drafts:get', { caseId }) });
+
+/** Online / offline and the outbox counts; kept current by `onNetworkStatus` events. */
+export const networkStatusQuery = () => queryOptions({ queryKey: networkKeys.status(), queryFn: () => api.call('network:status', {}) });

@@ -45,3 +45,17 @@ export const syncKeys = {
 export const directoryKeys = {
   all: () => ['directory'] as const,
 };
+
+export const outboxKeys = {
+  all: ['outbox'] as const,
+  list: () => ['outbox', 'list'] as const,
+};
+
+export const draftKeys = {
+  all: ['draft'] as const,
+  detail: (caseId: number) => ['draft', caseId] as const,
+};
+
+export const networkKeys = {
+  status: () => ['network', 'status'] as const,
+};

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api';
+import { OutboxPanels, useConflictWatcher } from '../features/outbox';
 import { SettingsDialog, useApplySettings } from '../features/settings';
 import { closeDialog, useDialogs } from './dialogs-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -8,6 +9,7 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useCoreEvents } from './use-core-events';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useMenuCommands } from './use-menu-commands';
 import { Workspace } from './Workspace';
 
 export function App() {
@@ -23,6 +25,8 @@ function Shell() {
   useCoreEvents();
   useApplySettings();
   useGlobalShortcuts();
+  useMenuCommands();
+  useConflictWatcher();
   const dialog = useDialogs((s) => s.open);
   return (
     <div className="app">
@@ -31,6 +35,7 @@ function Shell() {
       <StatusBar />
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      <OutboxPanels />
     </div>
   );
 }

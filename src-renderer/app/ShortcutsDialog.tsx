@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
+import { sendKeysLabel } from '../ui/keyboard';
 
 /** The keyboard map, from `?`. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -16,6 +17,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     [[['?']], t('shortcuts.help')],
     [[['Esc']], t('shortcuts.escape')],
     [[[t('shortcuts.click')]], t('shortcuts.select')],
+    [[[sendKeysLabel()]], t('shortcuts.send')],
   ];
   return (
     <Dialog title={t('shortcuts.title')} onClose={onClose} className="shortcuts-dialog">

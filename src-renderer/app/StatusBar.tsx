@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NetworkStatus } from '../features/outbox';
 import { SyncStatus } from '../features/sync';
 
 export function StatusBar() {
@@ -6,9 +7,12 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <SyncStatus />
-      <span className="status-hint" aria-hidden="true">
-        <kbd>?</kbd> {t('app.shortcuts')}
-      </span>
+      <div className="status-right">
+        <NetworkStatus />
+        <span className="status-hint" aria-hidden="true">
+          <kbd>?</kbd> {t('app.shortcuts')}
+        </span>
+      </div>
     </footer>
   );
 }

@@ -24,3 +24,13 @@ export function shouldIgnoreShortcut(event: KeyboardEvent): boolean {
   if (isTypingTarget(event.target)) return true;
   return document.querySelector('dialog[open]') !== null;
 }
+
+/** Apple keyboards say ⌘ where others say Ctrl. */
+export function isApplePlatform(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
+/** The send shortcut as this keyboard labels it. */
+export function sendKeysLabel(): string {
+  return isApplePlatform() ? '⌘ Enter' : 'Ctrl+Enter';
+}

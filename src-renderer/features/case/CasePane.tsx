@@ -1,16 +1,21 @@
 import { MessagesSquare } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Composer } from '../composer';
 import { CaseHeader } from './CaseHeader';
+import { PendingNotice } from './PendingNotice';
 import { Thread } from './Thread';
 import { useCaseDetail } from './use-case-detail';
 import './case.css';
 
-/** The open case: header and thread. Scrolls as one column; focusable so keyboard users can scroll it. */
+/**
+ * The open case: header and thread scroll as one column (focusable, so keyboard users can scroll
+ * it); the composer stays below them.
+ */
 export function CasePane({ caseId }: { caseId: number | null }) {
   const { t } = useTranslation();
   const query = useCaseDetail(caseId);
-  const scrollRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   // A newly opened case starts at its top.
   useEffect(() => {
@@ -40,21 +45,32 @@ export function CasePane({ caseId }: { caseId: number | null }) {
     content = (
       <>
         <CaseHeader detail={query.data} />
+        <PendingNotice actions={query.data.pendingActions} />
         <Thread detail={query.data} />
       </>
     );
   }
 
+  const detail = query.data;
   return (
     <section
-      ref={scrollRef}
       className={`case-pane${query.isPlaceholderData ? ' is-switching' : ''}`}
       role="region"
       aria-label={t('case.regionLabel')}
       aria-busy={query.isPlaceholderData || undefined}
-      tabIndex={0}
     >
-      {content}
+      <div ref={scrollRef} className="case-scroll" tabIndex={0}>
+        {content}
+      </div>
+      {/* While the next case loads, its composer is already there (the layout does not jump). */}
+      {caseId !== null && detail ? (
+        <Composer
+          caseId={caseId}
+          customerName={detail.id === caseId ? (detail.customer?.name ?? null) : null}
+          channel={detail.channel}
+          closed={detail.id === caseId && detail.status === 'closed'}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,24 +1,29 @@
 import { Lock } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ThreadMessage } from '../../../src-shared/contract/models';
+import type { OutboxItemState, ThreadMessage } from '../../../src-shared/contract/models';
 import { Avatar } from '../../ui/Avatar';
 import { ChannelIcon } from '../../ui/ChannelIcon';
+import { PendingStateLabel } from '../../ui/PendingStateLabel';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { AttachmentList } from './AttachmentList';
 import { HtmlMessageFrame } from './HtmlMessageFrame';
 
-/** One message of the thread. Internal notes look different on purpose: amber, labelled. */
-export const MessageCard = memo(function MessageCard({ message, sender }: { message: ThreadMessage; sender: string }) {
+/**
+ * One message of the thread. Internal notes look different on purpose: amber, labelled. The agent's
+ * own messages still in the outbox say where they stand (Queued, Sending, Failed, Conflict).
+ */
+export const MessageCard = memo(function MessageCard({ message, sender, pendingState }: { message: ThreadMessage; sender: string; pendingState: OutboxItemState | null }) {
   const { t } = useTranslation();
   const internal = !message.public;
   const name = message.author?.name || t('case.unknownAuthor');
   return (
     <article
-      className={`message author-${message.authorKind}${internal ? ' is-internal' : ''}`}
+      className={`message author-${message.authorKind}${internal ? ' is-internal' : ''}${pendingState ? ` is-pending pending-${pendingState}` : ''}`}
       data-message-id={message.id}
       data-author-kind={message.authorKind}
       data-internal={internal ? 'true' : undefined}
+      data-pending={pendingState ? 'true' : undefined}
     >
       <header className="message-header">
         <Avatar name={name} size={26} />
@@ -30,6 +35,7 @@ export const MessageCard = memo(function MessageCard({ message, sender }: { mess
             {t('case.internalNote')}
           </span>
         ) : null}
+        {pendingState ? <PendingStateLabel state={pendingState} /> : null}
         <span className="message-meta">
           <ChannelIcon channel={message.channel} size={14} />
           <RelativeTime at={message.createdAt} />

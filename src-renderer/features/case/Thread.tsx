@@ -1,6 +1,7 @@
 import { LoaderCircle } from 'lucide-react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../src-shared/contract/models';
+import type { CaseDetail, OutboxItemState } from '../../../src-shared/contract/models';
 import { MessageCard } from './MessageCard';
 import { useSenderKeys } from './use-sender-keys';
 
@@ -8,10 +9,19 @@ import { useSenderKeys } from './use-sender-keys';
 export function Thread({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const senderOf = useSenderKeys(detail);
+  const threadRef = useRef<HTMLElement>(null);
+  useScrollToQueuedMessage(detail, threadRef);
+  const stateOf = useMemo(() => new Map<string, OutboxItemState>(detail.pendingActions.map((a) => [a.id, a.state])), [detail.pendingActions]);
   return (
-    <section className="thread" aria-label={t('case.threadLabel')}>
+    <section ref={threadRef} className="thread" aria-label={t('case.threadLabel')}>
       {detail.thread.map((message) => (
-        <MessageCard key={message.id} message={message} sender={senderOf(message)} />
+        <MessageCard
+          key={message.id}
+          message={message}
+          sender={senderOf(message)}
+          // Core marks the message and lists its action in the same read; 'queued' covers a race.
+          pendingState={message.pendingActionId === null ? null : (stateOf.get(message.pendingActionId) ?? 'queued')}
+        />
       ))}
       {!detail.threadComplete ? (
         <p className="thread-loading" aria-live="polite">
@@ -21,4 +31,16 @@ export function Thread({ detail }: { detail: CaseDetail }) {
       ) : null}
     </section>
   );
+}
+
+/** The agent's message, just queued at the end of the thread they are reading, comes into view. */
+function useScrollToQueuedMessage(detail: CaseDetail, threadRef: React.RefObject<HTMLElement | null>): void {
+  const last = detail.thread.at(-1);
+  const seen = useRef<{ caseId: number; lastId: number | undefined } | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { caseId: detail.id, lastId: last?.id };
+    if (before?.caseId !== detail.id || before.lastId === last?.id || !last?.pendingActionId) return;
+    threadRef.current?.querySelector(`[data-message-id="${last.id}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [detail.id, last?.id, last?.pendingActionId, threadRef]);
 }

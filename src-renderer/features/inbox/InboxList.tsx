@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEv
 import { useTranslation } from 'react-i18next';
 import type { InboxRow as Row } from '../../../src-shared/contract/models';
 import type { InboxListKey } from '../../api';
+import { BulkActions } from './BulkActions';
 import { InboxRow } from './InboxRow';
 import { PlaceholderRow } from './PlaceholderRow';
 import { selectAndOpen, selectRange, setFocusedIndex, toggleSelected, useSelection } from './selection-store';
@@ -68,6 +69,7 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
   return (
     <>
       <ListHeader total={pages.total} filtered={filtered} />
+      <BulkActions />
       {pages.error && loading ? (
         <p className="inbox-message" role="alert">
           {t('app.loadError', { message: pages.error.message })}

@@ -1,4 +1,4 @@
-import { Clock } from 'lucide-react';
+import { Clock, ClockArrowUp } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow as Row } from '../../../src-shared/contract/models';
@@ -40,6 +40,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
       data-case-id={row.id}
       data-remote-id={row.remoteId}
       data-focused={focused ? 'true' : undefined}
+      data-pending={row.pending ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onClick(event, row, index)}
     >
@@ -48,6 +49,11 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
         <div className="row-line row-top">
           <span className="row-customer">{row.customer?.name || t('inbox.unknownCustomer')}</span>
           <span className="row-badges">
+            {row.pending ? (
+              <span className="row-pending" role="img" aria-label={t('inbox.changesPending')} title={t('inbox.changesPending')}>
+                <ClockArrowUp size={13} aria-hidden="true" />
+              </span>
+            ) : null}
             <PriorityBadge priority={row.priority} />
             <StatusPill status={row.status} />
           </span>

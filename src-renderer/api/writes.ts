@@ -1,0 +1,72 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DirectoryView } from '../../src-shared/contract/api';
+import type { CaseDetail, NetworkStatusView } from '../../src-shared/contract/models';
+import type { CaseIntent } from '../../src-shared/domain/case-intent';
+import { api } from './client';
+import { optimisticCase } from './optimistic-case';
+import { caseKeys, directoryKeys, networkKeys } from './query-keys';
+
+// Every write goes through core's outbox (DESIGN §6): core queues it durably, applies it to what
+// it shows at once, and says so with a change event (live-updates invalidates what changed).
+// These hooks are the only writers; features call them and never touch the bridge.
+
+export interface CaseActInput {
+  caseIds: number[];
+  intent: CaseIntent;
+}
+
+/** Queues one action per case. The open case shows the change before core's event lands. */
+export function useCaseAct() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseIds, intent }: CaseActInput) => api.call('cases:act', { caseIds, intent }),
+    onMutate: async ({ caseIds, intent }) => {
+      const directory = client.getQueryData<DirectoryView>(directoryKeys.all());
+      const previous = new Map<number, CaseDetail>();
+      for (const id of caseIds) {
+        const detail = client.getQueryData<CaseDetail | null>(caseKeys.detail(id));
+        if (!detail) continue;
+        await client.cancelQueries({ queryKey: caseKeys.detail(id) });
+        previous.set(id, detail);
+        client.setQueryData<CaseDetail | null>(caseKeys.detail(id), optimisticCase(detail, intent, directory));
+      }
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      // Nothing was queued: show the case as it was.
+      for (const [id, detail] of context?.previous ?? []) client.setQueryData(caseKeys.detail(id), detail);
+    },
+  });
+}
+
+export type OutboxStep = 'retry' | 'discard' | 'applyAnyway';
+
+/** Retry a failed action, discard one, or send a conflicting one anyway. */
+export function useOutboxStep() {
+  return useMutation({
+    mutationFn: ({ id, step }: { id: string; step: OutboxStep }) => {
+      switch (step) {
+        case 'retry':
+          return api.call('outbox:retry', { id });
+        case 'discard':
+          return api.call('outbox:discard', { id });
+        case 'applyAnyway':
+          return api.call('outbox:applyAnyway', { id });
+      }
+    },
+  });
+}
+
+/** Replaces a queued action's intent (after a conflict) and queues it again. */
+export function useOutboxEdit() {
+  return useMutation({ mutationFn: ({ id, intent }: { id: string; intent: CaseIntent }) => api.call('outbox:edit', { id, intent }) });
+}
+
+/** "Work offline" on or off; the answer is the new network status. */
+export function useSetOffline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (offline: boolean) => api.call('network:setOffline', { offline }),
+    onSuccess: (status) => client.setQueryData<NetworkStatusView>(networkKeys.status(), status),
+  });
+}

@@ -1,0 +1,139 @@
+import { useQuery } from '@tanstack/react-query';
+import { format } from 'date-fns';
+import { UserRoundCheck } from 'lucide-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../src-shared/contract/models';
+import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import { directoryQuery } from '../../api';
+import { useDateLocale } from '../../i18n';
+import { ChannelIcon } from '../../ui/ChannelIcon';
+import { CaseField } from './CaseField';
+import { pendingFields, pendingTags } from './pending-fields';
+import { TagEditor } from './TagEditor';
+import { useCaseEdit } from './use-case-edit';
+
+/** The case's fields, editable: each change is queued in the outbox and shown at once. */
+export function CaseFields({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const locale = useDateLocale();
+  const directory = useQuery(directoryQuery()).data;
+  const { edit, error } = useCaseEdit(detail.id);
+  const pending = useMemo(() => pendingFields(detail.pendingActions), [detail.pendingActions]);
+  const tagsPending = useMemo(() => pendingTags(detail.pendingActions), [detail.pendingActions]);
+
+  const agents = useMemo(() => {
+    const list = (directory?.agents ?? []).filter((a) => a.accountId === detail.accountId);
+    const current = detail.assignee;
+    return current && !list.some((a) => a.id === current.id) ? [...list, { id: current.id, name: current.name }] : list;
+  }, [directory, detail.accountId, detail.assignee]);
+  const groups = useMemo(() => {
+    const list = (directory?.groups ?? []).filter((g) => g.accountId === detail.accountId);
+    const current = detail.group;
+    return current && !list.some((g) => g.id === current.id) ? [...list, { id: current.id, name: current.name }] : list;
+  }, [directory, detail.accountId, detail.group]);
+  const me = directory?.me ?? [];
+  const myId = agents.find((a) => me.includes(a.id))?.id ?? null;
+
+  return (
+    <>
+      <dl className="case-fields" aria-label={t('case.fields')}>
+        <CaseField label={t('case.status')} pending={pending.has('status')}>
+          <select
+            className={`field-select status-select status-${detail.status}`}
+            aria-label={t('caseEdit.status')}
+            value={detail.status}
+            onChange={(e) => edit({ status: e.target.value as CaseStatus })}
+          >
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </CaseField>
+        <CaseField label={t('case.priority')} pending={pending.has('priority')}>
+          <select
+            className={`field-select priority-select${detail.priority ? ` priority-${detail.priority}` : ''}`}
+            aria-label={t('caseEdit.priority')}
+            value={detail.priority ?? ''}
+            onChange={(e) => edit({ priority: e.target.value === '' ? null : (e.target.value as CasePriority) })}
+          >
+            <option value="">{t('priority.none')}</option>
+            {CASE_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </CaseField>
+        <CaseField label={t('case.assignee')} pending={pending.has('assignee')}>
+          <div className="field-with-action">
+            <select
+              className="field-select"
+              aria-label={t('caseEdit.assignee')}
+              value={detail.assignee ? String(detail.assignee.id) : ''}
+              onChange={(e) => edit({ assigneeId: e.target.value === '' ? null : Number(e.target.value) })}
+            >
+              <option value="">{t('caseEdit.unassigned')}</option>
+              {agents.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button small assign-me"
+              disabled={myId === null || detail.assignee?.id === myId}
+              onClick={() => myId !== null && edit({ assigneeId: myId })}
+            >
+              <UserRoundCheck size={12} aria-hidden="true" />
+              {t('caseEdit.assignToMe')}
+            </button>
+          </div>
+        </CaseField>
+        <CaseField label={t('case.group')} pending={pending.has('group')}>
+          <select
+            className="field-select"
+            aria-label={t('caseEdit.group')}
+            value={detail.group ? String(detail.group.id) : ''}
+            onChange={(e) => edit({ groupId: e.target.value === '' ? null : Number(e.target.value) })}
+          >
+            <option value="">{t('caseEdit.noGroup')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </CaseField>
+        <CaseField label={t('case.channel')}>
+          <span className="with-icon">
+            <ChannelIcon channel={detail.channel} size={14} decorative />
+            {t(`channel.${detail.channel}`)}
+          </span>
+        </CaseField>
+        <CaseField label={t('case.created')}>
+          <time dateTime={new Date(detail.createdAt).toISOString()} title={format(detail.createdAt, 'PPpp', { locale })}>
+            {format(detail.createdAt, 'PP', { locale })}
+          </time>
+        </CaseField>
+        <CaseField label={t('case.tags')} pending={pending.has('tags')} wide>
+          <TagEditor
+            tags={detail.tags}
+            pendingTags={tagsPending}
+            suggestions={directory?.tags ?? []}
+            onAdd={(tags) => edit({ addTags: tags })}
+            onRemove={(tag) => edit({ removeTags: [tag] })}
+          />
+        </CaseField>
+      </dl>
+      {error ? (
+        <p className="case-edit-error" role="alert">
+          {t('caseEdit.actFailed', { message: error.message })}
+        </p>
+      ) : null}
+    </>
+  );
+}

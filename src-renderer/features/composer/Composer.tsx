@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelKind } from '../../../src-shared/domain/channels';
+import { networkStatusQuery } from '../../api';
+import { sendKeysLabel } from '../../ui/keyboard';
+import { ComposerActions } from './ComposerActions';
+import { DraftStatusText } from './DraftStatusText';
+import { EditingBanner } from './EditingBanner';
+import { ModeToggle } from './ModeToggle';
+import { patchEntry, type ComposerMode } from './composer-store';
+import { scheduleDraftSave } from './draft-autosave';
+import { useComposerEntry } from './use-composer-entry';
+import { useComposerSend } from './use-composer-send';
+import './composer.css';
+
+const MAX_BODY = 65_000;
+
+interface Props {
+  caseId: number;
+  customerName: string | null;
+  channel: ChannelKind;
+  closed: boolean;
+}
+
+/** Reply or internal note under the thread. Drafts save as the agent types; sending queues one action. */
+export function Composer({ caseId, customerName, channel, closed }: Props) {
+  const { t } = useTranslation();
+  const textId = useId();
+  const hintId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const { entry, loadFailed } = useComposerEntry(caseId);
+  const { send, pending, error } = useComposerSend(caseId);
+  const network = useQuery(networkStatusQuery()).data;
+
+  const mode: ComposerMode = entry?.mode ?? 'reply';
+  const editingId = entry?.editing?.actionId;
+  // A message put back for editing gets the focus.
+  useEffect(() => {
+    if (editingId) textRef.current?.focus();
+  }, [editingId]);
+
+  const change = (patch: { body?: string; mode?: ComposerMode }) => {
+    patchEntry(caseId, patch);
+    scheduleDraftSave(caseId);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      send('send');
+    }
+  };
+
+  const canSend = entry !== undefined && entry.body.trim() !== '' && !pending;
+  let hint: string | null = null;
+  if (network && !network.online) hint = t('composer.offlineHint');
+  else if (closed) hint = t('composer.closedHint');
+
+  return (
+    <section className={`composer${mode === 'note' ? ' is-note' : ''}`} role="region" aria-label={t('composer.label')}>
+      {entry?.editing ? <EditingBanner caseId={caseId} editing={entry.editing} /> : null}
+      <div className="composer-top">
+        <ModeToggle mode={mode} disabled={entry === undefined} onChange={(next) => change({ mode: next })} />
+        <span className="composer-audience">
+          {mode === 'note' ? t('composer.noteAudience') : customerName ? t('composer.replyAudience', { name: customerName, channel: t(`channel.${channel}`) }) : t('composer.replyAudienceNoName', { channel: t(`channel.${channel}`) })}
+        </span>
+        <DraftStatusText entry={entry} loadFailed={loadFailed} />
+      </div>
+      <label htmlFor={textId} className="visually-hidden">
+        {t('composer.message')}
+      </label>
+      <textarea
+        id={textId}
+        ref={textRef}
+        className="composer-text"
+        value={entry?.body ?? ''}
+        placeholder={
+          entry === undefined
+            ? t('composer.draftLoading')
+            : `${mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')} ${t('composer.sendHint', { keys: sendKeysLabel() })}`
+        }
+        disabled={entry === undefined}
+        readOnly={pending}
+        maxLength={MAX_BODY}
+        rows={3}
+        aria-describedby={hint ? hintId : undefined}
+        onChange={(event) => change({ body: event.target.value })}
+        onKeyDown={onKeyDown}
+      />
+      {error ? (
+        <p className="composer-note is-error" role="alert">
+          {t('composer.sendFailed', { message: error.message })}
+        </p>
+      ) : hint ? (
+        <p id={hintId} className="composer-note">
+          {hint}
+        </p>
+      ) : null}
+      <ComposerActions canSend={canSend} onSend={send} />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { DraftView } from '../../../src-shared/contract/models';
+import type { CaseIntent } from '../../../src-shared/domain/case-intent';
+
+// What the agent is typing, per case, for this session. Core keeps the durable copy (drafts:save,
+// debounced in draft-autosave.ts); this keeps every keystroke, so switching cases never loses text
+// that has not reached core yet.
+
+export type ComposerMode = 'reply' | 'note';
+
+/** A queued message put back in the composer after a conflict, to be edited and queued again. */
+export interface EditingAction {
+  actionId: string;
+  intent: CaseIntent;
+  /** The draft the composer held before, restored when editing ends. */
+  before: { body: string; mode: ComposerMode };
+}
+
+export interface ComposerEntry {
+  body: string;
+  mode: ComposerMode;
+  /** What core holds as this case's draft, as of the last load or save. */
+  savedBody: string;
+  savedMode: ComposerMode;
+  saving: boolean;
+  saveError: string | null;
+  editing: EditingAction | null;
+}
+
+export const useComposer = create<{ entries: Readonly<Record<number, ComposerEntry>> }>(() => ({ entries: {} }));
+
+export function getEntry(caseId: number): ComposerEntry | undefined {
+  return useComposer.getState().entries[caseId];
+}
+
+export function patchEntry(caseId: number, patch: Partial<ComposerEntry>): void {
+  useComposer.setState((state) => {
+    const entry = state.entries[caseId];
+    return entry ? { entries: { ...state.entries, [caseId]: { ...entry, ...patch } } } : state;
+  });
+}
+
+/** The composer of a case starts from its saved draft, unless it already holds text this session. */
+export function loadEntry(caseId: number, draft: DraftView | null): void {
+  if (getEntry(caseId)) return;
+  const body = draft?.body ?? '';
+  const mode = draft?.mode ?? 'reply';
+  useComposer.setState((state) => ({
+    entries: { ...state.entries, [caseId]: { body, mode, savedBody: body, savedMode: mode, saving: false, saveError: null, editing: null } },
+  }));
+}
+
+/** A whitespace-only draft is no draft: core deletes it. */
+function normalized(body: string): string {
+  return body.trim() === '' ? '' : body;
+}
+
+/** True when core holds exactly what the composer shows. */
+export function isSaved(entry: ComposerEntry): boolean {
+  const body = normalized(entry.body);
+  return body === normalized(entry.savedBody) && (body === '' || entry.mode === entry.savedMode);
+}
+
+export type DraftStatus = 'empty' | 'unsaved' | 'saving' | 'saved' | 'error' | 'editing';
+
+export function draftStatus(entry: ComposerEntry): DraftStatus {
+  if (entry.editing) return 'editing';
+  if (isSaved(entry)) return normalized(entry.body) === '' ? 'empty' : 'saved';
+  if (entry.saveError) return 'error';
+  return entry.saving ? 'saving' : 'unsaved';
+}

@@ -1,0 +1,55 @@
+import { Lock } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, OutboxItemView } from '../../../src-shared/contract/models';
+import { CASE_STATUSES, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { StatusPill } from '../../ui/StatusPill';
+
+function isStatus(value: string | null): value is CaseStatus {
+  return value !== null && (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+/** The helpdesk's side of a conflict: its status and update time, and the messages that arrived since. */
+export function ConflictRemote({ item, detail, headingId }: { item: OutboxItemView; detail: CaseDetail | undefined; headingId: string }) {
+  const { t } = useTranslation();
+  const conflict = item.conflict;
+  const newer = (detail?.thread ?? []).filter((m) => m.pendingActionId === null && m.createdAt > item.createdAt);
+  return (
+    <section className="conflict-side is-theirs" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('conflict.theirs')}</h3>
+      <dl className="conflict-remote-fields">
+        <div>
+          <dt>{t('conflict.remoteStatus')}</dt>
+          <dd>{isStatus(conflict?.remoteStatus ?? null) ? <StatusPill status={conflict!.remoteStatus as CaseStatus} /> : t('conflict.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('conflict.remoteUpdated')}</dt>
+          <dd>{conflict?.remoteUpdatedAt ? <RelativeTime at={conflict.remoteUpdatedAt} /> : t('conflict.unknown')}</dd>
+        </div>
+      </dl>
+      <h4>{t('conflict.newMessages')}</h4>
+      {newer.length === 0 ? (
+        <p className="muted small">{t('conflict.noNewMessages')}</p>
+      ) : (
+        <ul className="conflict-messages">
+          {newer.map((m) => (
+            <li key={m.id} className={m.public ? undefined : 'is-internal'}>
+              <p className="conflict-message-head">
+                <span className="conflict-message-author">{m.author?.name || t('case.unknownAuthor')}</span>
+                {m.public ? null : (
+                  <span className="internal-label">
+                    <Lock size={11} aria-hidden="true" />
+                    {t('case.internalNote')}
+                  </span>
+                )}
+                <RelativeTime at={m.createdAt} className="muted" />
+              </p>
+              <p className="conflict-message-text">{m.bodyText || t('case.emptyBody')}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflict?.description ? <p className="muted small conflict-description">{t('conflict.helpdeskSaid', { message: conflict.description })}</p> : null}
+    </section>
+  );
+}
