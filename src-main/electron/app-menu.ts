@@ -16,7 +16,7 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
   const settings: MenuItemConstructorOptions = { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: run('settings') };
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: 'File', submenu: [settings, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'File', submenu: [settings, { label: 'Work offline', accelerator: 'CmdOrCtrl+Shift+O', click: run('work-offline') }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }] },
     { role: 'editMenu' },
     {
       label: 'View',

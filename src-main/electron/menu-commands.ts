@@ -4,7 +4,7 @@
 // clone, so it crosses the context-isolation boundary intact); the renderer listens for `message`
 // events whose source is its own window. A renderer that does not listen simply ignores them.
 
-export const MENU_COMMANDS = ['search', 'go-mine', 'go-unassigned', 'go-all-open', 'settings'] as const;
+export const MENU_COMMANDS = ['search', 'go-mine', 'go-unassigned', 'go-all-open', 'settings', 'work-offline'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const COMMAND_MESSAGE_TYPE = 'shiftdesk:command';

@@ -38,11 +38,11 @@ describe('app menu', () => {
     const roles = all.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(expect.arrayContaining(['quit', 'editMenu', 'reload', 'zoomIn', 'togglefullscreen', 'windowMenu']));
     expect(roles).not.toContain('toggleDevTools');
-    for (const label of ['Search', 'Mine', 'Unassigned', 'All open', 'Settings…']) {
+    for (const label of ['Search', 'Mine', 'Unassigned', 'All open', 'Settings…', 'Work offline']) {
       const item = all.find((i) => i.label === label)!;
       (item.click as () => void)();
     }
-    expect(ran).toEqual(['search', 'go-mine', 'go-unassigned', 'go-all-open', 'settings']);
+    expect(ran).toEqual(['search', 'go-mine', 'go-unassigned', 'go-all-open', 'settings', 'work-offline']);
     expect([...ran].sort()).toEqual([...MENU_COMMANDS].sort());
   });
 

@@ -92,6 +92,7 @@ export class OutboxRepo {
       conflict: db.prepare(`UPDATE outbox SET state = 'conflict', conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, base_version = coalesce(?, base_version), intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`),
       delete: db.prepare('DELETE FROM outbox WHERE id = ?'),
+      advanceLater: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued'`),
       advanceBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued' AND base_version IS ?`),
       caseVersion: db.prepare('SELECT remote_version FROM cases WHERE id = ?').pluck(),
       count: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE state != 'sent' GROUP BY state`),
@@ -194,12 +195,17 @@ export class OutboxRepo {
     this.durably(() => this.s.conflict!.run(JSON.stringify(details), error, now, id));
   }
 
-  /** "Apply anyway": send again against the case's current remote version. */
+  /**
+   * "Apply anyway": send again against the case's current remote version. The case's later queued
+   * actions were held back by the same change the agent has now seen, so they move on with it.
+   */
   applyAnyway(id: string, now: number = Date.now()): void {
     this.durably(() => {
       const row = this.get(id);
       if (!row) return;
-      this.s.requeue!.run(this.s.caseVersion!.get(row.caseId) as string | null, null, now, id);
+      const version = this.s.caseVersion!.get(row.caseId) as string | null;
+      this.s.requeue!.run(version, null, now, id);
+      this.s.advanceLater!.run(version, row.caseId, row.seq);
     });
   }
 
@@ -214,7 +220,9 @@ export class OutboxRepo {
     this.durably(() => {
       const row = this.get(id);
       if (!row) return;
-      this.s.requeue!.run(this.s.caseVersion!.get(row.caseId) as string | null, JSON.stringify(intent), now, id);
+      const version = this.s.caseVersion!.get(row.caseId) as string | null;
+      this.s.requeue!.run(version, JSON.stringify(intent), now, id);
+      this.s.advanceLater!.run(version, row.caseId, row.seq);
       this.s.deleteLocalMessage!.run(id);
       if (intent.comment) {
         const info = this.s.caseInfo!.get(row.caseId) as { accountId: number; channel: string; meRemoteId: string | null };

@@ -69,8 +69,11 @@ describe('outbox repo', () => {
     expect(outbox.inFlight(1).map((a) => a.id)).toEqual([first.id]);
     outbox.conflict(first.id, { remoteVersion: 'v9' }, 'The case changed on the helpdesk');
     expect(outbox.ready(1, Date.now(), 10)).toEqual([]);
+    cache.applyPage('cases', { cases: [remoteCase({ generatedTs: 9, updatedAt: 9_000, version: 'v9' })], cursor: 'c', caughtUp: false });
     outbox.applyAnyway(first.id);
-    expect(outbox.get(first.id)).toMatchObject({ state: 'queued', baseVersion: '2026-11-01T10:00:00Z', conflict: null });
+    expect(outbox.get(first.id)).toMatchObject({ state: 'queued', baseVersion: 'v9', conflict: null });
+    // the later action, held back by the same remote change, moves on with it
+    expect(outbox.get(second.id)!.baseVersion).toBe('v9');
     outbox.markSending(first.id);
     outbox.markSent(first.id, { ok: true }, () => undefined);
     expect(outbox.ready(1, Date.now(), 10).map((a) => a.id)).toEqual([second.id]);
