@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: () => import('./search-bench'),
   'first-work': () => import('./first-work-bench'),
   ui: () => import('./ui-bench'),
+  outbox: () => import('./outbox-bench'),
 };
 const load = benchName ? benches[benchName] : undefined;
 if (!load) {
