@@ -106,7 +106,7 @@ const layersPlugin = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'playwright-report/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

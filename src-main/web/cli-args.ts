@@ -15,6 +15,11 @@ export interface WebHostArgs {
   demoSeed: number | null;
   demoLiveIntervalMs: number | null;
   demoRateLimits: 'off' | 'demo' | 'zendesk';
+  /**
+   * A demo helpdesk already running elsewhere (`npm run demo-server`), used instead of starting one
+   * in this process; null = the embedded demo. The --demo-cases/-seed/-live/-rate options do not apply.
+   */
+  demoUrl: string | null;
   secrets: SecretsMode;
   /** Where the built renderer lives; null = dist/renderer of this checkout. */
   rendererDir: string | null;
@@ -28,7 +33,12 @@ export const USAGE = `Usage: npm run web -- [options]
   --demo-cases N              tickets in a new demo helpdesk (default 5000)
   --demo-seed S               dataset seed of a new demo helpdesk (default 1)
   --demo-live-interval-ms MS  average time between live demo changes (default 3000)
-  --demo-rate-limits MODE   the demo helpdesk's API limits: off, demo (default) or zendesk
+  --demo-rate-limits MODE     the demo helpdesk's API limits: off, demo (default) or zendesk
+  --demo-url URL              use the demo helpdesk already running at URL (npm run demo-server) instead of
+                              starting one in this process; the host never starts or stops it, so stopping
+                              that server takes the helpdesk down for real (offline tests). Its account is
+                              added on first start; the --demo-cases/-seed/-live-interval-ms/-rate-limits
+                              options do not apply
   --secrets keychain|memory   where account tokens live (default keychain; memory forgets them on exit)
   --renderer-dir DIR          serve the renderer from DIR instead of dist/renderer (tests, development)`;
 
@@ -56,6 +66,7 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
     demoSeed: null,
     demoLiveIntervalMs: null,
     demoRateLimits: 'demo',
+    demoUrl: null,
     secrets: 'keychain',
     rendererDir: null,
   };
@@ -91,6 +102,18 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
         const mode = value();
         if (mode !== 'off' && mode !== 'demo' && mode !== 'zendesk') throw new CliError('--demo-rate-limits must be off, demo or zendesk');
         args.demoRateLimits = mode;
+        break;
+      }
+      case '--demo-url': {
+        const raw = text(flag, value());
+        let url: URL;
+        try {
+          url = new URL(raw);
+        } catch {
+          throw new CliError('--demo-url needs a URL such as http://127.0.0.1:4010');
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('--demo-url must be an http:// or https:// URL');
+        args.demoUrl = url.origin;
         break;
       }
       case '--secrets': {

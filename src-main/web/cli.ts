@@ -1,5 +1,6 @@
-// `npm run web`: runs the web host. Prints `SHIFTDESK_URL=...` (and `DEMO_URL=...` when it started
-// the demo helpdesk) once serving; warnings and errors go to stderr. SIGINT/SIGTERM stop it cleanly.
+// `npm run web`: runs the web host. Prints `SHIFTDESK_URL=...` (and `DEMO_URL=...` when the profile
+// uses a demo helpdesk: the embedded one, or the one --demo-url names) once serving; warnings and
+// errors go to stderr. SIGINT/SIGTERM stop it cleanly.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, parseWebHostArgs, type WebHostArgs } from './cli-args';

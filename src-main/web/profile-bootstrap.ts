@@ -15,6 +15,10 @@ import { clearDemoState, readDemoState, writeDemoState, type DemoState } from '.
 // port is taken, the demo starts on a free port and its account is replaced by a fresh one (the
 // demo data simply syncs again). If the agent removed the demo account, no demo is started.
 //
+// An external demo (`demoUrl`, the web host's --demo-url): a demo helpdesk this process neither
+// starts nor stops (`npm run demo-server`), so tests can take the helpdesk down for real. Its account
+// is added when the profile has none for that URL; demo.json is not used.
+//
 // Secrets. Tokens live in the keychain. When the keychain is unavailable, the demo account (whose
 // token is the public "demo-token") still works: core runs with an in-memory store seeded with that
 // token, and the shell says so. Tokens of accounts added in such a run are forgotten on exit.
@@ -32,6 +36,8 @@ export interface ProfileBootstrapOptions {
   demoLiveIntervalMs?: number | null;
   /** The embedded demo helpdesk's API limits (default 'demo'; benchmarks use 'off'). */
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
+  /** Use the demo helpdesk already running at this URL instead of embedding one. */
+  demoUrl?: string | null;
   core?: Omit<CoreLaunchOptions, 'dbPath'>;
   /** Warnings for the person running the app (stderr, a log). */
   warn: (message: string) => void;
@@ -41,6 +47,8 @@ export interface OpenProfile {
   core: CoreClient;
   /** The embedded demo helpdesk, when this profile uses it. */
   demo: DemoServer | null;
+  /** The demo helpdesk's URL: the embedded one's, or the external one (`demoUrl`); null without a demo. */
+  demoUrl: string | null;
   /** Where tokens live in this run. */
   secrets: SecretsMode;
   close(): Promise<void>;
@@ -51,6 +59,7 @@ type DemoDataset = Pick<DemoState, 'seed' | 'cases' | 'anchorTime'>;
 export async function openProfile(options: ProfileBootstrapOptions): Promise<OpenProfile> {
   mkdirSync(options.profileDir, { recursive: true });
   const coreOptions: CoreLaunchOptions = { ...options.core, dbPath: join(options.profileDir, 'shiftdesk.db') };
+  if (options.demoUrl) return await openWithExternalDemo(options, coreOptions, options.demoUrl);
   const liveIntervalMs = options.demoLiveIntervalMs ?? DEFAULT_DEMO_LIVE_INTERVAL_MS;
   let state = readDemoState(options.profileDir);
 
@@ -101,7 +110,7 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
         : { seed: options.demoSeed ?? DEFAULT_DEMO_SEED, cases: options.demoCases ?? DEFAULT_DEMO_CASES, anchorTime: Math.floor(Date.now() / 60_000) * 60_000 };
       demo ??= await startDemo(dataset, 0, liveIntervalMs, options.demoRateLimits ?? 'demo', options.warn);
       const agentEmail = options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL;
-      const added = await addDemoAccount(core, secrets, coreOptions, demo, agentEmail, options.warn);
+      const added = await addDemoAccount(core, secrets, coreOptions, demo.url, agentEmail, options.warn);
       core = added.core;
       secrets = added.secrets;
       state = { version: 1, accountId: added.account.id, port: Number(new URL(demo.url).port), ...dataset, agentEmail, tokenStore: secrets };
@@ -117,12 +126,42 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
   return {
     core: openCore,
     demo: openDemo,
+    demoUrl: openDemo?.url ?? null,
     secrets,
     close: async () => {
       await openCore.stop().catch(() => undefined);
       await openDemo?.close();
     },
   };
+}
+
+/**
+ * A profile on a demo helpdesk that runs elsewhere. Its account is added unless the profile has one
+ * for that URL already; an account whose token is gone (a memory store after a restart, or no
+ * keychain) gets the demo's public token in memory, as with the embedded demo.
+ */
+async function openWithExternalDemo(options: ProfileBootstrapOptions, coreOptions: CoreLaunchOptions, demoUrl: string): Promise<OpenProfile> {
+  const url = demoUrl.replace(/\/+$/, '');
+  let secrets: SecretsMode = options.secrets;
+  let core = await launchCore(coreOptions, secrets);
+  try {
+    const account = (await core.call('accounts:list', {})).find((a) => a.baseUrl.replace(/\/+$/, '') === url);
+    if (!account) {
+      const added = await addDemoAccount(core, secrets, coreOptions, url, options.agentEmail ?? DEMO_AGENT_EMAIL, options.warn);
+      core = added.core;
+      secrets = added.secrets;
+    } else if (!(await hasSyncEngine(core, account.id))) {
+      if (secrets === 'keychain') options.warn(`The demo account's token is not in the system keychain: its public token is kept in memory for this run.`);
+      await core.stop();
+      secrets = 'memory';
+      core = await launchCore(coreOptions, secrets, { [accountTokenKey(account.id)]: DEMO_TOKEN });
+    }
+  } catch (error) {
+    await core.stop().catch(() => undefined);
+    throw error;
+  }
+  const openCore = core;
+  return { core: openCore, demo: null, demoUrl: url, secrets, close: () => openCore.stop().catch(() => undefined) };
 }
 
 /** Starts the demo helpdesk on `port`, or on a free port when that one is taken. */
@@ -142,11 +181,11 @@ async function addDemoAccount(
   core: CoreClient,
   secrets: SecretsMode,
   coreOptions: CoreLaunchOptions,
-  demo: DemoServer,
+  demoUrl: string,
   email: string,
   warn: (message: string) => void,
 ): Promise<{ core: CoreClient; secrets: SecretsMode; account: AccountView }> {
-  const input = { kind: 'zendesk' as const, name: 'Demo helpdesk', baseUrl: demo.url, email, token: DEMO_TOKEN };
+  const input = { kind: 'zendesk' as const, name: 'Demo helpdesk', baseUrl: demoUrl, email, token: DEMO_TOKEN };
   try {
     return { core, secrets, account: await core.call('accounts:add', input) };
   } catch (error) {

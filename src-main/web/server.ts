@@ -22,13 +22,15 @@ export interface WebHostOptions {
   demoSeed?: number | null;
   demoLiveIntervalMs?: number | null;
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
+  /** A demo helpdesk running elsewhere, used instead of the embedded one (--demo-url). */
+  demoUrl?: string | null;
   warn: (message: string) => void;
 }
 
 export interface WebHost {
   /** The app's address with its token: http://127.0.0.1:PORT/?token=TOKEN */
   readonly url: string;
-  /** The embedded demo helpdesk, when the profile uses it. */
+  /** The demo helpdesk (embedded, or the external one of --demo-url), when the profile uses one. */
   readonly demoUrl: string | null;
   close(): Promise<void>;
 }
@@ -78,7 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${address.port}/?token=${token}`,
-    demoUrl: profile.demo?.url ?? null,
+    demoUrl: profile.demoUrl,
     close: () =>
       (closing ??= (async () => {
         await rpc.close();

@@ -350,6 +350,8 @@ export const en = {
     neverSynced: 'Not synced yet',
     following: 'Up to date',
     offline: 'Helpdesk unreachable',
+    paused: 'Sync paused: working offline',
+    lastSynced: 'last synced {{time}}',
     backingOff: 'Helpdesk busy',
     retryIn: 'retrying in {{time}}',
     error: 'Sync error: {{message}}',

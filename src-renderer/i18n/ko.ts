@@ -351,6 +351,8 @@ export const ko: Messages = {
     neverSynced: '아직 동기화되지 않음',
     following: '최신 상태',
     offline: '헬프데스크에 연결할 수 없음',
+    paused: '동기화 일시 중지: 오프라인 작업 중',
+    lastSynced: '마지막 동기화 {{time}}',
     backingOff: '헬프데스크 응답 지연',
     retryIn: '{{time}} 후 다시 시도',
     error: '동기화 오류: {{message}}',

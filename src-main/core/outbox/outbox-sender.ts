@@ -5,6 +5,7 @@ import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
 import { DEFAULT_BACKOFF, fullJitterDelay, sleep, type BackoffPolicy } from '../net/backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet } from '../sync/sync-types';
+import { outboxErrorMessage } from './error-message';
 import { RateBudget } from './rate-budget';
 
 export interface OutboxSenderOptions {
@@ -82,7 +83,9 @@ export class OutboxSender {
    */
   recoverInFlight(): void {
     this.recovered = true;
-    for (const row of this.options.outbox.inFlight(this.options.accountId)) this.options.outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
+    const rows = this.options.outbox.inFlight(this.options.accountId);
+    for (const row of rows) this.options.outbox.retryLater(row.id, 0, 'Interrupted while sending', true);
+    if (rows.length > 0) this.options.onChange?.({ kinds: ['outbox'], caseIds: [...new Set(rows.map((r) => r.caseId))], customerIds: [] });
   }
 
   /** Step: sends every action that is ready now (one per case, in parallel); returns how many went. */
@@ -105,9 +108,12 @@ export class OutboxSender {
     const action = this.toPushAction(row);
     if (!action) {
       outbox.fail(row.id, 'The case is no longer in the cache');
+      this.options.onChange?.({ kinds: ['outbox', 'cases'], caseIds: [row.caseId], customerIds: [] });
       return 'failed';
     }
     if (!outbox.markSending(row.id)) return 'skipped';
+    // "Sending" is a state the agent sees (outbox panel, the queued message): say so.
+    this.options.onChange?.({ kinds: ['outbox'], caseIds: [row.caseId], customerIds: [] });
     try {
       if (row.verifyBeforeSend) {
         const already = await this.options.connector.findPushed(action.caseRemoteId, row.id, this.abort.signal);
@@ -142,7 +148,8 @@ export class OutboxSender {
 
   private async onError(row: OutboxRow, action: PushAction, error: unknown): Promise<SendOutcome> {
     const { outbox } = this.options;
-    const message = error instanceof Error ? error.message : String(error);
+    // Stored and shown to the agent: a short sentence, never a raw response body.
+    const message = outboxErrorMessage(error);
     const changed = () => this.options.onChange?.({ kinds: ['outbox', 'cases'], caseIds: [row.caseId], customerIds: [] });
     if (this.abort.signal.aborted) {
       outbox.retryLater(row.id, 0, 'Interrupted while sending', true);

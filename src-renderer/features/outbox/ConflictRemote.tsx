@@ -9,11 +9,23 @@ function isStatus(value: string | null): value is CaseStatus {
   return value !== null && (CASE_STATUSES as readonly string[]).includes(value);
 }
 
+/**
+ * Since when a message is news to the agent: after the case version the change was queued against
+ * (the helpdesk's stamp, e.g. Zendesk's updated_at). Helpdesk times have whole seconds while the
+ * action's own time has milliseconds, so without a usable version the second the change was queued
+ * in counts as "since": a teammate's note written right after it must not be missed.
+ */
+export function newsSince(item: Pick<OutboxItemView, 'createdAt' | 'conflict'>): { after: number; inclusive: boolean } {
+  const base = item.conflict?.baseVersion ? Date.parse(item.conflict.baseVersion) : Number.NaN;
+  return Number.isFinite(base) ? { after: base, inclusive: false } : { after: Math.floor(item.createdAt / 1000) * 1000, inclusive: true };
+}
+
 /** The helpdesk's side of a conflict: its status and update time, and the messages that arrived since. */
 export function ConflictRemote({ item, detail, headingId }: { item: OutboxItemView; detail: CaseDetail | undefined; headingId: string }) {
   const { t } = useTranslation();
   const conflict = item.conflict;
-  const newer = (detail?.thread ?? []).filter((m) => m.pendingActionId === null && m.createdAt > item.createdAt);
+  const since = newsSince(item);
+  const newer = (detail?.thread ?? []).filter((m) => m.pendingActionId === null && (since.inclusive ? m.createdAt >= since.after : m.createdAt > since.after));
   return (
     <section className="conflict-side is-theirs" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('conflict.theirs')}</h3>

@@ -17,7 +17,7 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
   const run = (which: OutboxStep) => step.mutate({ id: item.id, step: which });
 
   return (
-    <li className={`outbox-item state-${item.state}`} data-testid="outbox-item" data-state={item.state} data-case-id={item.caseId}>
+    <li className={`outbox-item state-${item.state}`} data-testid="outbox-item" data-state={item.state} data-case-id={item.caseId} data-remote-id={item.caseRemoteId}>
       <div className="outbox-item-head">
         <PendingStateLabel state={item.state} />
         <button
@@ -37,7 +37,8 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
       </div>
       <IntentSummary intent={item.intent} />
       {item.lastError && item.state !== 'conflict' ? (
-        <p className="outbox-item-error">
+        // A failed change needs the agent (red); a queued one says why it is still waiting (muted).
+        <p className={`outbox-item-error${item.state === 'failed' ? '' : ' is-retrying'}`}>
           <CircleAlert size={12} aria-hidden="true" />
           <span title={item.lastError}>{readableError(item.lastError)}</span>
           {item.attempts > 1 ? <span className="muted"> · {t('outbox.attempts', { count: item.attempts })}</span> : null}

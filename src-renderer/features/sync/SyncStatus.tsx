@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Plug } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useConnectionState } from '../../api';
+import { networkStatusQuery, useConnectionState } from '../../api';
 import { AccountSyncLine } from './AccountSyncLine';
 import { useAccounts, useSyncStatus } from './use-sync-status';
 import './sync.css';
@@ -13,6 +14,8 @@ export function SyncStatus() {
   const stuck = useConnectionState((s) => s.failedAttempts >= 5);
   const statuses = useSyncStatus().data;
   const accounts = useAccounts().data;
+  // Online / working offline (kept current by core's network events): sync pauses with it.
+  const network = useQuery(networkStatusQuery()).data;
   const several = (statuses?.length ?? 0) > 1;
 
   let content;
@@ -38,7 +41,12 @@ export function SyncStatus() {
     content = <span className="sync-line muted">{accounts && accounts.length > 0 ? t('sync.neverSynced') : t('sync.noAccounts')}</span>;
   } else {
     content = statuses.map((status) => (
-      <AccountSyncLine key={status.accountId} status={status} accountName={several ? (accounts?.find((a) => a.id === status.accountId)?.name ?? null) : null} />
+      <AccountSyncLine
+        key={status.accountId}
+        status={status}
+        network={network}
+        accountName={several ? (accounts?.find((a) => a.id === status.accountId)?.name ?? null) : null}
+      />
     ));
   }
 

@@ -23,6 +23,11 @@ export interface WebHostOptions {
   stderr?: 'collect' | 'inherit';
   /** Use this profile folder and keep it afterwards (default: a fresh temporary one, removed on stop). */
   profileDir?: string;
+  /**
+   * Use the demo helpdesk already running at this URL (`--demo-url`, see demo-process.ts) instead of
+   * embedding one: the test can then stop it for real. `cases`, `seed` and `liveIntervalMs` do not apply.
+   */
+  demoUrl?: string;
 }
 
 export interface WebHost {
@@ -49,24 +54,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   assertRendererBuilt();
   const keepProfile = options.profileDir !== undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'shiftdesk-e2e-'));
-  const args = [
-    '--import',
-    'tsx',
-    'src-main/web/cli.ts',
-    '--port',
-    '0',
-    '--profile',
-    profileDir,
-    '--demo-cases',
-    String(options.cases),
-    '--secrets',
-    'memory',
-    '--demo-seed',
-    String(options.seed ?? 7),
-    '--demo-live-interval-ms',
-    String(options.liveIntervalMs ?? 3_600_000),
-    ...(options.extraArgs ?? []),
-  ];
+  const demoArgs = options.demoUrl
+    ? ['--demo-url', options.demoUrl]
+    : ['--demo-cases', String(options.cases), '--demo-seed', String(options.seed ?? 7), '--demo-live-interval-ms', String(options.liveIntervalMs ?? 3_600_000)];
+  const args = ['--import', 'tsx', 'src-main/web/cli.ts', '--port', '0', '--profile', profileDir, '--secrets', 'memory', ...demoArgs, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],

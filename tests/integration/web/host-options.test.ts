@@ -19,16 +19,18 @@ describe('web host options', () => {
       demoSeed: null,
       demoLiveIntervalMs: null,
       demoRateLimits: 'demo',
+      demoUrl: null,
       secrets: 'keychain',
       rendererDir: null,
     });
     expect(
       parseWebHostArgs(['--port', '8080', '--host=0.0.0.0', '--profile', '/tmp/p', '--agent', 'a@b.example', '--demo-cases', '150', '--demo-seed', '7', '--demo-live-interval-ms', '250', '--demo-rate-limits', 'off', '--secrets', 'memory', '--renderer-dir', 'out']),
-    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, demoRateLimits: 'off', secrets: 'memory', rendererDir: 'out' });
+    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, demoRateLimits: 'off', demoUrl: null, secrets: 'memory', rendererDir: 'out' });
+    expect(parseWebHostArgs(['--demo-url', 'http://127.0.0.1:4010/']).demoUrl).toBe('http://127.0.0.1:4010');
   });
 
   it('refuses bad options with a message', () => {
-    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--demo-rate-limits', 'none'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--what']]) {
+    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--demo-rate-limits', 'none'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--demo-url', 'nowhere'], ['--demo-url', 'ftp://127.0.0.1:4010'], ['--what']]) {
       expect(() => parseWebHostArgs(argv), argv.join(' ')).toThrow(CliError);
     }
     expect(() => parseWebHostArgs(['--help'])).toThrow(/Usage: npm run web/);
