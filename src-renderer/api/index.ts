@@ -3,6 +3,7 @@ export { api } from './client';
 export { BridgeError } from './bridge-error';
 export { useConnectionState, type ConnectionStatus } from './connection-state';
 export { subscribeToCoreEvents } from './live-updates';
+export { prefetchCaseView } from './prefetch';
 export { createQueryClient } from './query-client';
 export { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
 export {

@@ -71,11 +71,11 @@ export class ShiftdeskCore {
     this.inbox = new InboxService(this.db);
     this.outbox = new OutboxService(this.db, new OutboxRepo(this.db));
     this.network = new NetworkMonitor(
-      () => this.probe(),
-      () => {
-        this.emit('onNetworkStatus', this.networkStatus());
-        if (this.network.online && this.network.mayConnect()) for (const sender of this.senders.values()) sender.kick();
-      },
+      (signal) => this.probe(signal),
+      () => this.emit('onNetworkStatus', this.networkStatus()),
+      // Back online (or "Work offline" turned off): sync pauses end through `network.resumed`; the
+      // outbox goes at once, including actions that were waiting out a network backoff.
+      { onResume: () => this.senders.forEach((sender) => sender.resume()) },
     );
     this.cases = new CaseService(this.db, (caseId) => this.ensureThread(caseId), (caseId) => this.outbox.forCase(caseId));
     this.customers = new CustomerService(
@@ -108,7 +108,7 @@ export class ShiftdeskCore {
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     if (event === 'onChange') {
       const kinds = (payload as EventPayloads['onChange']).kinds;
-      if (kinds.includes('cases') || kinds.includes('accounts') || kinds.includes('directory')) this.inbox.invalidate();
+      if (kinds.includes('cases') || kinds.includes('directory')) this.inbox.invalidate();
     }
     this.events.emit(event, payload);
   }
@@ -183,22 +183,32 @@ export class ShiftdeskCore {
     return this.afterOutboxChange([before.caseId], { ok: result !== false });
   }
 
-  /** Can we reach any helpdesk? (the network monitor's probe) */
-  private async probe(): Promise<boolean> {
-    for (const engine of this.engines.values()) {
-      try {
-        await engine.connector.whoAmI(AbortSignal.timeout(10_000));
-        return true;
-      } catch {
-        // try the next account
+  /**
+   * Can we reach any helpdesk? The network monitor's probe: one request per account, all at once,
+   * no retries; the first answer wins. The monitor bounds it with a short timeout (`signal`).
+   */
+  private probe(signal: AbortSignal): Promise<boolean> {
+    const connectors = [...this.engines.values()].map((engine) => engine.connector);
+    if (connectors.length === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let left = connectors.length;
+      for (const connector of connectors) {
+        const ping = connector.ping ? connector.ping(signal) : connector.whoAmI(signal).then(() => true);
+        ping
+          .catch(() => false)
+          .then((reachable) => {
+            left--;
+            if (reachable || left === 0) resolve(reachable);
+          });
       }
-    }
-    return this.engines.size === 0;
+    });
   }
 
   private directory(): DirectoryView {
     return {
-      agents: this.db.prepare('SELECT id, account_id AS accountId, name, email FROM agents ORDER BY name').all() as DirectoryView['agents'],
+      agents: (this.db.prepare('SELECT id, account_id AS accountId, name, email, active FROM agents ORDER BY name').all() as (Omit<DirectoryView['agents'][number], 'active'> & { active: number })[]).map(
+        (agent) => ({ ...agent, active: agent.active === 1 }),
+      ),
       groups: this.db.prepare('SELECT id, account_id AS accountId, name FROM groups ORDER BY name').all() as DirectoryView['groups'],
       tags: this.db.prepare('SELECT tag FROM case_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 200').pluck().all() as string[],
       me: this.inbox.myAgentIds(),
@@ -237,13 +247,18 @@ export class ShiftdeskCore {
     const engine = new SyncEngine({
       db: this.db,
       accountId: account.id,
-      connector: new ZendeskConnector({ baseUrl: account.baseUrl, email: account.email, token }),
+      connector: new ZendeskConnector({
+        baseUrl: account.baseUrl,
+        email: account.email,
+        token,
+        // Every request to the helpdesk (sync, threads, outbox sends) feeds the offline detection,
+        // and its retry pauses end when the network is back.
+        http: { onReachability: (reachable, sentAt) => this.network.report(!reachable, sentAt), wake: this.network.resumed },
+      }),
       onChange: (change) => this.emit('onChange', change),
-      onProgress: (progress) => {
-        if (progress.state === 'offline') this.network.report(true);
-        this.emit('onSyncProgress', progress);
-      },
+      onProgress: (progress) => this.emit('onSyncProgress', progress),
       mayConnect: () => this.network.mayConnect(),
+      wake: this.network.resumed,
       followIntervalMs: this.options.followIntervalMs ?? followIntervalFor(account.baseUrl),
     });
     this.engines.set(account.id, engine);
@@ -258,7 +273,7 @@ export class ShiftdeskCore {
         this.emit('onChange', change);
         this.emit('onNetworkStatus', this.networkStatus());
       },
-      onNetwork: (down) => this.network.report(down),
+      // No `onNetwork`: the connector's HTTP client reports every answer and connection failure.
       mayConnect: () => this.network.mayConnect() && this.network.online,
     });
     this.senders.set(account.id, sender);

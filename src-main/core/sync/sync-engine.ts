@@ -3,12 +3,14 @@ import type { Db } from '../db/connection';
 import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
 import { AccountsRepo } from '../db/repos/accounts-repo';
 import { SearchIndexer } from '../db/repos/search-indexer';
-import { DEFAULT_BACKOFF, fullJitterDelay, sleep, type BackoffPolicy } from '../net/backoff';
+import { DEFAULT_BACKOFF, fullJitterDelay, pause, sleep, type BackoffPolicy, type WakeSource } from '../net/backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet, SyncDecision, SyncProgress, SyncState } from './sync-types';
 
 const MAX_QUEUED_PAGES = 4;
 const MAX_PAGES_PER_COMMIT = 8;
+/** How often a quiet follow poll refreshes the account's "last synced" time (and tells the UI). */
+const LAST_SYNCED_EVERY_MS = 15_000;
 
 /** Several consecutive pages of one stream as one page ending at the last one's cursor. */
 function mergePages(pages: readonly PullPage[]): PullPage {
@@ -35,6 +37,11 @@ export interface SyncEngineOptions {
   indexSearch?: boolean;
   /** While this says no (the agent chose "Work offline"), no request is made. */
   mayConnect?: () => boolean;
+  /**
+   * Ends backoff and follow pauses early: the network monitor rings it when requests may go out
+   * again (the helpdesk answered after an outage, or "Work offline" was turned off).
+   */
+  wake?: WakeSource;
 }
 
 /**
@@ -51,6 +58,7 @@ export class SyncEngine {
   private readonly abort = new AbortController();
   private state: SyncState = 'idle';
   private phase: SyncProgress['phase'] = 'identity';
+  private lastSyncedWrittenAt = 0;
   private error: string | null = null;
   private nextRetryAt: number | null = null;
   private casesTotal: number | null = null;
@@ -197,7 +205,7 @@ export class SyncEngine {
           if (page.caughtUp) {
             // Wait until this page is stored before polling again.
             while (queue.length > 0 && !this.signal.aborted) await new Promise<void>((resolve) => setTimeout(resolve, 5));
-            await sleep(this.options.followIntervalMs ?? 10_000, this.signal).catch(() => undefined);
+            await pause(this.options.followIntervalMs ?? 10_000, this.signal, this.options.wake?.signal).catch(() => undefined);
           }
         }
       } catch (error) {
@@ -291,21 +299,28 @@ export class SyncEngine {
     if (applied.messages > 0) kinds.push('messages');
     if (applied.customerIds.length > 0) kinds.push('customers');
     if (page.groups || page.organizations || page.people?.some((p) => p.role !== 'customer')) kinds.push('directory');
-    if (kinds.length > 0) this.options.onChange?.({ kinds, caseIds: applied.caseIds, customerIds: applied.customerIds });
     if (this.state !== 'syncing' && this.state !== 'following') this.setState('syncing');
+    // An empty page (a quiet poll) changes no count: nothing to announce.
+    if (kinds.length === 0) return applied;
+    this.options.onChange?.({ kinds, caseIds: applied.caseIds, customerIds: applied.customerIds });
     this.scheduleProgress();
     return applied;
   }
 
   private onCaughtUp(): void {
     const streams = this.options.connector.streams().filter((s) => s.follows);
-    if (streams.every((s) => this.cache.cursor(s.name).complete)) {
-      // Refresh the query planner's statistics once the backfill has landed (cheap when nothing changed).
-      if (this.phase !== 'done') this.options.db.pragma('optimize');
-      this.phase = 'done';
-      this.accounts.setStatus(this.options.accountId, 'ok', null, Date.now());
-      this.setState('following');
-    }
+    if (!streams.every((s) => this.cache.cursor(s.name).complete)) return;
+    const first = this.phase !== 'done';
+    // Refresh the query planner's statistics once the backfill has landed.
+    if (first) this.options.db.pragma('optimize');
+    this.phase = 'done';
+    // Every stream polls every few seconds; a quiet poll must cost the UI nothing. "Last synced"
+    // is written (and announced) when the state changes, else at most every LAST_SYNCED_EVERY_MS.
+    const now = Date.now();
+    if (!first && this.state === 'following' && now - this.lastSyncedWrittenAt < LAST_SYNCED_EVERY_MS) return;
+    this.lastSyncedWrittenAt = now;
+    this.accounts.setStatus(this.options.accountId, 'ok', null, now);
+    this.setState('following', true);
   }
 
   /**
@@ -314,7 +329,7 @@ export class SyncEngine {
    */
   private async retrying<T>(what: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      while (this.options.mayConnect?.() === false) await sleep(250, this.signal);
+      while (this.options.mayConnect?.() === false) await pause(250, this.signal, this.options.wake?.signal);
       try {
         const result = await call();
         if (this.problems.delete(what)) this.reportProblems();
@@ -332,7 +347,8 @@ export class SyncEngine {
         this.problems.set(what, { kind, message: `${what}: ${(error as Error).message}`, retryAt: Date.now() + delay });
         this.options.onDecision?.({ stream: what, action: 'retry', reason: this.problems.get(what)!.message });
         this.reportProblems();
-        await sleep(delay, this.signal);
+        // Retry-After is the helpdesk's to set; other backoffs end when the network comes back.
+        await pause(delay, this.signal, error instanceof RateLimitedError ? undefined : this.options.wake?.signal);
       }
     }
   }
@@ -347,21 +363,23 @@ export class SyncEngine {
     this.nextRetryAt = worst ? Math.min(...all.map((p) => p.retryAt)) : null;
     const status = worst === undefined ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.kind === 'error' ? 'error' : worst.kind === 'offline' ? 'offline' : 'syncing';
     this.accounts.setStatus(this.options.accountId, status, this.error);
-    this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.kind === 'offline' ? 'offline' : 'backing-off');
+    this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.kind === 'offline' ? 'offline' : 'backing-off', true);
   }
 
   private fail(error: unknown): void {
     this.error = error instanceof Error ? error.message : String(error);
     this.accounts.setStatus(this.options.accountId, 'error', this.error);
     this.options.onDecision?.({ stream: '*', action: 'stop', reason: this.error });
-    this.setState('error');
+    this.setState('error', true);
     this.abort.abort(error); // stop sibling streams: nothing works until the account is fixed
   }
 
-  private setState(state: SyncState): void {
+  /** Announces the state; the account row (status, error, last synced) counts as changed when the state does or the caller says so. */
+  private setState(state: SyncState, accountChanged = false): void {
+    const changed = accountChanged || state !== this.state;
     this.state = state;
     this.emitProgress();
-    this.options.onChange?.({ kinds: ['accounts'], caseIds: [], customerIds: [] });
+    if (changed) this.options.onChange?.({ kinds: ['accounts'], caseIds: [], customerIds: [] });
   }
 
   /** Progress is coalesced to at most a few events a second; counting is cheap but not free. */

@@ -1,5 +1,5 @@
 import { ImageOff } from 'lucide-react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../../ui/use-element-width';
 import { buildSrcdoc } from './build-srcdoc';
@@ -7,14 +7,22 @@ import { estimateFrameHeight } from './estimate-frame-height';
 import { allowImagesFrom, useImagePermissions } from './image-permissions-store';
 import { sanitizeMessageHtml, withRemoteImages } from './sanitize-message-html';
 
+/** How far outside the thread's visible part a frame is already built. */
+const NEAR_VIEW_MARGIN = '800px 0px';
+
 /**
  * A message's HTML in a sandboxed iframe: no scripts, no same-origin access (so it cannot
  * touch the app or its bridge), popups only for links, and a CSP that blocks every fetch.
+ *
+ * Each frame is a document of its own (Chromium may even give it a process), the most expensive
+ * thing in a thread. Frames at the top of a newly opened thread (`eager`) are built at once;
+ * the others when they come near the visible part, showing the message's plain text until then.
  */
-export function HtmlMessageFrame({ messageId, html, sender }: { messageId: number; html: string; sender: string }) {
+export function HtmlMessageFrame({ messageId, html, text, sender, eager }: { messageId: number; html: string; text: string; sender: string; eager: boolean }) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(containerRef);
+  const near = useNearView(containerRef, eager);
+  const width = useElementWidth(containerRef, 'message-frame');
   const sanitized = useMemo(() => sanitizeMessageHtml(messageId, html), [messageId, html]);
   const imagesAllowed = useImagePermissions((s) => s.allowedSenders.has(sender));
   const showImages = imagesAllowed && sanitized.remoteImages > 0;
@@ -32,14 +40,41 @@ export function HtmlMessageFrame({ messageId, html, sender }: { messageId: numbe
           </button>
         </div>
       ) : null}
-      <iframe
-        className="html-message-frame"
-        title={t('case.htmlFrameTitle')}
-        sandbox="allow-popups allow-popups-to-escape-sandbox"
-        referrerPolicy="no-referrer"
-        srcDoc={srcdoc}
-        style={{ height }}
-      />
+      {near ? (
+        <iframe
+          className="html-message-frame"
+          title={t('case.htmlFrameTitle')}
+          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          referrerPolicy="no-referrer"
+          srcDoc={srcdoc}
+          style={{ height }}
+        />
+      ) : (
+        <div className="html-message-frame is-deferred" style={{ height }}>
+          {text}
+        </div>
+      )}
     </div>
   );
+}
+
+/** True once the element is near the scroll viewport (or at once when `eager`); it stays true. */
+function useNearView(ref: React.RefObject<HTMLElement | null>, eager: boolean): boolean {
+  const [near, setNear] = useState(eager);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: NEAR_VIEW_MARGIN },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, near]);
+  return near;
 }

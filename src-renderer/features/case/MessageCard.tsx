@@ -13,7 +13,18 @@ import { HtmlMessageFrame } from './HtmlMessageFrame';
  * One message of the thread. Internal notes look different on purpose: amber, labelled. The agent's
  * own messages still in the outbox say where they stand (Queued, Sending, Failed, Conflict).
  */
-export const MessageCard = memo(function MessageCard({ message, sender, pendingState }: { message: ThreadMessage; sender: string; pendingState: OutboxItemState | null }) {
+export const MessageCard = memo(function MessageCard({
+  message,
+  sender,
+  pendingState,
+  eager,
+}: {
+  message: ThreadMessage;
+  sender: string;
+  pendingState: OutboxItemState | null;
+  /** At the top of the thread: its HTML frame is built at once. */
+  eager: boolean;
+}) {
   const { t } = useTranslation();
   const internal = !message.public;
   const name = message.author?.name || t('case.unknownAuthor');
@@ -42,7 +53,7 @@ export const MessageCard = memo(function MessageCard({ message, sender, pendingS
         </span>
       </header>
       {message.bodyHtml ? (
-        <HtmlMessageFrame messageId={message.id} html={message.bodyHtml} sender={sender} />
+        <HtmlMessageFrame messageId={message.id} html={message.bodyHtml} text={message.bodyText} sender={sender} eager={eager} />
       ) : (
         // Plain text stays text: line breaks kept, nothing linkified or interpreted.
         <div className="message-text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>

@@ -5,6 +5,9 @@ import type { CaseDetail, OutboxItemState } from '../../../src-shared/contract/m
 import { MessageCard } from './MessageCard';
 import { useSenderKeys } from './use-sender-keys';
 
+/** Messages at the top of a thread (where it opens) whose HTML is rendered at once. */
+const EAGER_MESSAGES = 3;
+
 /** The conversation, oldest first, as the customer and the team lived it. */
 export function Thread({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -14,11 +17,12 @@ export function Thread({ detail }: { detail: CaseDetail }) {
   const stateOf = useMemo(() => new Map<string, OutboxItemState>(detail.pendingActions.map((a) => [a.id, a.state])), [detail.pendingActions]);
   return (
     <section ref={threadRef} className="thread" aria-label={t('case.threadLabel')}>
-      {detail.thread.map((message) => (
+      {detail.thread.map((message, index) => (
         <MessageCard
           key={message.id}
           message={message}
           sender={senderOf(message)}
+          eager={index < EAGER_MESSAGES}
           // Core marks the message and lists its action in the same read; 'queued' covers a race.
           pendingState={message.pendingActionId === null ? null : (stateOf.get(message.pendingActionId) ?? 'queued')}
         />

@@ -1,13 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow as Row } from '../../../src-shared/contract/models';
-import type { InboxListKey } from '../../api';
+import { prefetchCaseView, type InboxListKey } from '../../api';
 import { BulkActions } from './BulkActions';
 import { InboxRow } from './InboxRow';
 import { PlaceholderRow } from './PlaceholderRow';
-import { selectAndOpen, selectRange, setFocusedIndex, toggleSelected, useSelection } from './selection-store';
+import { selectRange, setFocusedIndex, toggleSelected, useSelection } from './selection-store';
 import { useInboxKeyboard } from './use-inbox-keyboard';
+import { useOpenRow } from './use-open-row';
 import { ListHeader } from './ListHeader';
 import { PAGE_SIZE, useInboxPages } from './use-inbox-pages';
 
@@ -46,7 +48,11 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
   }, [pages.total, focusedIndex]);
 
   const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
-  useInboxKeyboard(pages, scrollRef, scrollToIndex);
+  const client = useQueryClient();
+  // Reading the case starts on pointer-down or when the keyboard rests on a row, not after the click has rendered.
+  const onRowPress = useCallback((row: Row) => prefetchCaseView(client, row.id, row.customer?.id ?? null), [client]);
+  const openRow = useOpenRow();
+  useInboxKeyboard(pages, scrollRef, scrollToIndex, onRowPress, openRow);
 
   // Stable across renders (rows are memoized); it reads the latest pages through a ref.
   const pagesRef = useRef(pages);
@@ -60,10 +66,10 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
     } else if (event.metaKey || event.ctrlKey) {
       toggleSelected(row.id, index);
     } else {
-      selectAndOpen(row.id, index);
+      openRow(row, index);
     }
     scrollRef.current?.focus({ preventScroll: true });
-  }, []);
+  }, [openRow]);
 
   const focusedRow = pages.rowAt(focusedIndex);
   return (
@@ -90,7 +96,7 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
         {items.map((item) => {
           const row = loading ? undefined : pages.rowAt(item.index);
           return row ? (
-            <InboxRow key={row.id} row={row} index={item.index} total={count} top={item.start} onClick={onRowClick} />
+            <InboxRow key={row.id} row={row} index={item.index} total={count} top={item.start} onClick={onRowClick} onPress={onRowPress} />
           ) : (
             <PlaceholderRow key={`placeholder-${item.index}`} top={item.start} focused={!loading && item.index === focusedIndex} />
           );

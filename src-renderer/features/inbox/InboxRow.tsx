@@ -16,10 +16,12 @@ interface Props {
   total: number;
   top: number;
   onClick: (event: MouseEvent, row: Row, index: number) => void;
+  /** The pointer went down on the row: the agent is about to open it. */
+  onPress: (row: Row) => void;
 }
 
 /** One case in the list: who, what, how urgent, how long they have waited. */
-export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick }: Props) {
+export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick, onPress }: Props) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selectedIds.has(row.id));
   const focused = useSelection((s) => s.focusedIndex === index);
@@ -42,6 +44,9 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
       data-focused={focused ? 'true' : undefined}
       data-pending={row.pending ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
+      onPointerDown={(event) => {
+        if (event.button === 0) onPress(row);
+      }}
       onClick={(event) => onClick(event, row, index)}
     >
       <ChannelIcon channel={row.channel} size={16} className="row-channel" />

@@ -20,14 +20,38 @@ export function useOpenCaseId(): number | null {
   return useSelection((s) => s.openCaseId);
 }
 
+/** Bumped by every open, so an open still waiting for its data never overrides a later one. */
+let openGeneration = 0;
+
 /** Opens a case in the case pane (from a row, a search result, the customer's history…). */
 export function openCase(caseId: number): void {
+  openGeneration++;
   useSelection.setState({ openCaseId: caseId });
 }
 
 /** Plain click or Enter: this row alone is selected, focused and open. */
 export function selectAndOpen(caseId: number, index: number): void {
+  openGeneration++;
   useSelection.setState({ openCaseId: caseId, selectedIds: new Set([caseId]), anchorIndex: index, focusedIndex: index });
+}
+
+/**
+ * Plain click or Enter on a row whose case is still being read: the row is selected at once, and
+ * the case pane switches when the case has arrived (or after `maxWaitMs`, showing the previous
+ * case dimmed meanwhile). The pane then renders once, with its data, instead of twice.
+ */
+export function selectThenOpen(caseId: number, index: number, ready: Promise<unknown>, maxWaitMs: number): void {
+  const generation = ++openGeneration;
+  useSelection.setState({ selectedIds: new Set([caseId]), anchorIndex: index, focusedIndex: index });
+  let done = false;
+  const open = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    if (generation === openGeneration) useSelection.setState({ openCaseId: caseId });
+  };
+  const timer = setTimeout(open, maxWaitMs);
+  ready.then(open, open);
 }
 
 /** Ctrl/Cmd+click: add or remove one row. */

@@ -1,23 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { isInteractive, shouldIgnoreShortcut } from '../../ui/keyboard';
-import { selectAndOpen, setFocusedIndex, useSelection } from './selection-store';
+import { setFocusedIndex, useSelection } from './selection-store';
+import type { InboxRow } from '../../../src-shared/contract/models';
 import type { InboxPages } from './use-inbox-pages';
 
 /**
  * j/k (and the arrow keys while the list has focus) move the focused row, Enter/o open it.
  * Listens on the document so the keys work wherever the agent is, except while typing or in a dialog.
  */
-export function useInboxKeyboard(pages: InboxPages, listRef: React.RefObject<HTMLElement | null>, scrollToIndex: (index: number) => void): void {
+export function useInboxKeyboard(
+  pages: InboxPages,
+  listRef: React.RefObject<HTMLElement | null>,
+  scrollToIndex: (index: number) => void,
+  /** The keyboard rests on this row (it is likely to be opened next). */
+  onRowFocused: (row: InboxRow) => void,
+  openRow: (row: InboxRow, index: number) => void,
+): void {
   // The handler is attached once; it reads the latest list through this ref.
-  const latest = useRef({ pages, scrollToIndex });
+  const latest = useRef({ pages, scrollToIndex, onRowFocused, openRow });
   useEffect(() => {
-    latest.current = { pages, scrollToIndex };
+    latest.current = { pages, scrollToIndex, onRowFocused, openRow };
   });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (shouldIgnoreShortcut(event)) return;
-      const { pages, scrollToIndex } = latest.current;
+      const { pages, scrollToIndex, onRowFocused, openRow } = latest.current;
       const total = pages.total ?? 0;
       if (total === 0) return;
       const inList = listRef.current !== null && listRef.current.contains(document.activeElement);
@@ -26,6 +34,8 @@ export function useInboxKeyboard(pages: InboxPages, listRef: React.RefObject<HTM
         const next = Math.min(total - 1, Math.max(0, useSelection.getState().focusedIndex + delta));
         setFocusedIndex(next);
         scrollToIndex(next);
+        const row = pages.rowAt(next);
+        if (row) onRowFocused(row);
       };
       switch (event.key) {
         case 'j':
@@ -48,7 +58,7 @@ export function useInboxKeyboard(pages: InboxPages, listRef: React.RefObject<HTM
           const row = pages.rowAt(index);
           if (!row) return;
           event.preventDefault();
-          selectAndOpen(row.id, index);
+          openRow(row, index);
           return;
         }
       }

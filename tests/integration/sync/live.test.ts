@@ -14,9 +14,19 @@ describe('live traffic through incremental sync', () => {
     demo = await startDemoServer({ seed: 21, cases: 150, live: { intervalMs: 3_600_000 } });
     const dbPath = join(mkdtempSync(join(tmpdir(), 'shiftdesk-live-')), 'profile.db');
     const changes: ChangeSet[] = [];
-    const { db, engine } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 100, engine: { onChange: (c) => changes.push(c) } });
+    const progress: unknown[] = [];
+    const { db, engine } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 100, engine: { onChange: (c) => changes.push(c), onProgress: (p) => progress.push(p) } });
     void engine.start();
     await waitForProgress(engine, fullyCaughtUp);
+
+    // Caught up and nothing happening: the streams keep polling (every 100 ms here), but a quiet
+    // poll announces nothing, so the UI does no work for it.
+    changes.length = 0;
+    const progressEvents = progress.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(changes).toEqual([]);
+    expect(progress.length - progressEvents).toBeLessThanOrEqual(1);
+
     const before = { cases: demo.dataset.tickets().length, comments: demo.dataset.commentCount };
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(before.comments);
     changes.length = 0;
