@@ -70,9 +70,8 @@ export const en = {
   },
   inbox: {
     listLabel: 'Cases',
-    total_one: '{{count}} case',
-    total_other: '{{count}} cases',
-    totalUnit: 'cases',
+    totalUnit_one: 'case',
+    totalUnit_other: 'cases',
     selected: '{{count}} selected',
     clearSelection: 'Clear selection',
     empty: 'No cases here.',
@@ -142,6 +141,7 @@ export const en = {
     unassigned: 'Unassigned',
     noGroup: 'No group',
     you: '{{name}} (you)',
+    inactive: '{{name}} (inactive)',
     assignToMe: 'Assign to me',
     addTag: 'Add tag',
     addTagPlaceholder: 'Add tag…',
@@ -303,6 +303,9 @@ export const en = {
     recentOrders: 'Recent orders',
     noOrders: 'No recent orders.',
     ordersLoading: 'Looking up orders…',
+    ordersOffline: 'Orders cannot be looked up while offline.',
+    ordersOfflineAsOf: 'Offline: orders as of {{time}}',
+    ordersFailed: 'Could not look up orders. Shiftdesk tries again in a minute.',
     items_one: '{{count}} item',
     items_other: '{{count}} items',
     orderStatus: {
@@ -322,7 +325,7 @@ export const en = {
   },
   search: {
     label: 'Search',
-    placeholder: 'refund status:open channel:twitter from:name',
+    placeholder: 'Search cases, messages and people',
     resultsLabel: 'Search results',
     cases: 'Cases',
     messages: 'Messages',
@@ -402,6 +405,7 @@ export const en = {
     },
     language: 'Language',
     tokenHint: 'Stored in the system keychain, never on disk.',
+    tokenHintMemory: 'Kept in memory for this session only, never on disk: it is forgotten when Shiftdesk stops.',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

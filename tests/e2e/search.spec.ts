@@ -86,8 +86,10 @@ test('an operator search returns only matching cases', async ({ app, host }) => 
     if (!subject) continue;
     await app.searchResults.getByText(subject, { exact: false }).first().click();
     await expect(app.caseTitle).toHaveText(subject);
-    const fields = app.caseRegion.locator('dl');
-    const text = await fields.evaluate((dl) => `${dl.textContent ?? ''} ${Array.from(dl.querySelectorAll('[aria-label]')).map((e) => e.getAttribute('aria-label')).join(' ')}`);
+    // The case header: the channel in its meta line, the status in its field.
+    const header = app.caseRegion.locator('header.case-header');
+    const status = await app.caseRegion.getByLabel('Case status', { exact: true }).inputValue();
+    const text = `${status} ${(await header.getByTestId('case-channel').textContent()) ?? ''}`;
     expect(text, `fields of "${subject}"`).toMatch(/open/i);
     expect(text, `fields of "${subject}"`).toMatch(/e-?mail/i);
     await app.searchbox.fill('status:open channel:email');

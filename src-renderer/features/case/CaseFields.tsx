@@ -1,13 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { format } from 'date-fns';
 import { UserRoundCheck } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
 import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
 import { directoryQuery } from '../../api';
-import { useDateLocale } from '../../i18n';
-import { ChannelIcon } from '../../ui/ChannelIcon';
 import { CaseField } from './CaseField';
 import { pendingFields, pendingTags } from './pending-fields';
 import { TagEditor } from './TagEditor';
@@ -16,7 +13,6 @@ import { useCaseEdit } from './use-case-edit';
 /** The case's fields, editable: each change is queued in the outbox and shown at once. */
 export function CaseFields({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const locale = useDateLocale();
   const directory = useQuery(directoryQuery()).data;
   const { edit, error } = useCaseEdit(detail.id);
   const pending = useMemo(() => pendingFields(detail.pendingActions), [detail.pendingActions]);
@@ -82,14 +78,16 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
                 </option>
               ))}
             </select>
+            {/* An icon with its name as label and tooltip: the assignee's name gets the width. */}
             <button
               type="button"
-              className="button small assign-me"
+              className="icon-button assign-me"
+              aria-label={t('caseEdit.assignToMe')}
+              title={t('caseEdit.assignToMe')}
               disabled={myId === null || detail.assignee?.id === myId}
               onClick={() => myId !== null && edit({ assigneeId: myId })}
             >
-              <UserRoundCheck size={12} aria-hidden="true" />
-              {t('caseEdit.assignToMe')}
+              <UserRoundCheck size={15} aria-hidden="true" />
             </button>
           </div>
         </CaseField>
@@ -107,17 +105,6 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
               </option>
             ))}
           </select>
-        </CaseField>
-        <CaseField label={t('case.channel')}>
-          <span className="with-icon">
-            <ChannelIcon channel={detail.channel} size={14} decorative />
-            {t(`channel.${detail.channel}`)}
-          </span>
-        </CaseField>
-        <CaseField label={t('case.created')}>
-          <time dateTime={new Date(detail.createdAt).toISOString()} title={format(detail.createdAt, 'PPpp', { locale })}>
-            {format(detail.createdAt, 'PP', { locale })}
-          </time>
         </CaseField>
         <CaseField label={t('case.tags')} pending={pending.has('tags')} wide>
           <TagEditor

@@ -7,7 +7,7 @@ import { prefetchCaseView, type InboxListKey } from '../../api';
 import { BulkActions } from './BulkActions';
 import { InboxRow } from './InboxRow';
 import { PlaceholderRow } from './PlaceholderRow';
-import { selectRange, setFocusedIndex, toggleSelected, useSelection } from './selection-store';
+import { selectRange, setFocusedIndex, setKeyboardNavigation, toggleSelected, useSelection } from './selection-store';
 import { useInboxKeyboard } from './use-inbox-keyboard';
 import { useOpenRow } from './use-open-row';
 import { ListHeader } from './ListHeader';
@@ -50,7 +50,14 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
   const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
   const client = useQueryClient();
   // Reading the case starts on pointer-down or when the keyboard rests on a row, not after the click has rendered.
-  const onRowPress = useCallback((row: Row) => prefetchCaseView(client, row.id, row.customer?.id ?? null), [client]);
+  const onRowPress = useCallback(
+    (row: Row) => {
+      setKeyboardNavigation(false);
+      prefetchCaseView(client, row.id, row.customer?.id ?? null);
+    },
+    [client],
+  );
+  const keyboardNavigation = useSelection((s) => s.keyboardNavigation);
   const openRow = useOpenRow();
   useInboxKeyboard(pages, scrollRef, scrollToIndex, onRowPress, openRow);
 
@@ -89,6 +96,7 @@ export function InboxList({ listKey, listHash, filtered }: { listKey: InboxListK
       aria-label={t('inbox.listLabel')}
       aria-multiselectable="true"
       aria-busy={loading}
+      data-keyboard-navigation={keyboardNavigation || undefined}
       aria-activedescendant={focusedRow ? `case-row-${focusedRow.id}` : undefined}
       tabIndex={0}
     >

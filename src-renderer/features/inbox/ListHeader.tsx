@@ -13,7 +13,7 @@ export function ListHeader({ total, filtered }: { total: number | undefined; fil
         {/* The contract wants bare digits in inbox-total; the unit stays outside it. */}
         <span data-testid="inbox-total">{total ?? ''}</span>
         {total === undefined ? <span className="skeleton skeleton-inline" aria-hidden="true" /> : null}
-        <span className="list-total-unit">{t('inbox.totalUnit')}</span>
+        <span className="list-total-unit">{t('inbox.totalUnit', { count: total ?? 0 })}</span>
       </span>
       {selectedCount > 1 ? (
         <span className="selection-indicator" aria-live="polite">

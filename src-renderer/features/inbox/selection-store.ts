@@ -11,9 +11,11 @@ interface SelectionState {
   /** Where a Shift+click range starts. */
   anchorIndex: number | null;
   focusedIndex: number;
+  /** The agent is moving through the list with the keyboard: the focused row is marked. */
+  keyboardNavigation: boolean;
 }
 
-export const useSelection = create<SelectionState>(() => ({ openCaseId: null, selectedIds: new Set(), anchorIndex: null, focusedIndex: 0 }));
+export const useSelection = create<SelectionState>(() => ({ openCaseId: null, selectedIds: new Set(), anchorIndex: null, focusedIndex: 0, keyboardNavigation: false }));
 
 /** The case shown in the case pane, or null. */
 export function useOpenCaseId(): number | null {
@@ -71,6 +73,11 @@ export function selectRange(ids: readonly number[], index: number): void {
 
 export function clearSelection(): void {
   useSelection.setState((state) => ({ selectedIds: state.openCaseId === null ? new Set() : new Set([state.openCaseId]), anchorIndex: null }));
+}
+
+/** j/k turn the focused-row mark on; a pointer on the list turns it off (the open row is marked anyway). */
+export function setKeyboardNavigation(on: boolean): void {
+  if (useSelection.getState().keyboardNavigation !== on) useSelection.setState({ keyboardNavigation: on });
 }
 
 export function setFocusedIndex(index: number): void {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isInteractive, shouldIgnoreShortcut } from '../../ui/keyboard';
-import { setFocusedIndex, useSelection } from './selection-store';
+import { setFocusedIndex, setKeyboardNavigation, useSelection } from './selection-store';
 import type { InboxRow } from '../../../src-shared/contract/models';
 import type { InboxPages } from './use-inbox-pages';
 
@@ -32,6 +32,7 @@ export function useInboxKeyboard(
       const move = (delta: number) => {
         event.preventDefault();
         const next = Math.min(total - 1, Math.max(0, useSelection.getState().focusedIndex + delta));
+        setKeyboardNavigation(true);
         setFocusedIndex(next);
         scrollToIndex(next);
         const row = pages.rowAt(next);
