@@ -27,6 +27,7 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'drafts:save': true,
   'network:status': true,
   'network:setOffline': true,
+  'app:info': true,
 };
 
 const EVENT_FLAGS: { readonly [E in EventName]: true } = {

@@ -5,9 +5,10 @@ export { useConnectionState, type ConnectionStatus } from './connection-state';
 export { subscribeToCoreEvents } from './live-updates';
 export { prefetchCaseView } from './prefetch';
 export { createQueryClient } from './query-client';
-export { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
+export { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
 export {
   accountsQuery,
+  appInfoQuery,
   caseDetailQuery,
   countsQuery,
   customerDetailQuery,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys } from './query-keys';
+import { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys } from './query-keys';
 
 // Query definitions shared by features: one key, one fetch, wherever a query is used.
 
@@ -32,3 +32,6 @@ export const draftQuery = (caseId: number) => queryOptions({ queryKey: draftKeys
 
 /** Online / offline and the outbox counts; kept current by `onNetworkStatus` events. */
 export const networkStatusQuery = () => queryOptions({ queryKey: networkKeys.status(), queryFn: () => api.call('network:status', {}) });
+
+/** Facts about this run of core (where tokens are kept); they do not change while it runs. */
+export const appInfoQuery = () => queryOptions({ queryKey: appKeys.info(), queryFn: () => api.call('app:info', {}) });

@@ -59,3 +59,7 @@ export const draftKeys = {
 export const networkKeys = {
   status: () => ['network', 'status'] as const,
 };
+
+export const appKeys = {
+  info: () => ['app', 'info'] as const,
+};

@@ -5,11 +5,13 @@ import {
   inboxQuerySchema,
   searchInputSchema,
   type AccountView,
+  type AppInfoView,
   type CaseDetail,
   type DraftView,
   type NetworkStatusView,
   type OutboxItemView,
   type CustomerDetail,
+  type DirectoryAgent,
   type InboxPage,
   type SearchResults,
   type ViewCounts,
@@ -44,6 +46,7 @@ export const METHODS = {
   'drafts:save': z.object({ caseId: z.number().int().positive(), body: z.string().max(65_000), mode: z.enum(['reply', 'note']) }).strict(),
   'network:status': none,
   'network:setOffline': z.object({ offline: z.boolean() }).strict(),
+  'app:info': none,
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -87,11 +90,13 @@ export interface MethodOutputs {
   'drafts:save': DraftView | null;
   'network:status': NetworkStatusView;
   'network:setOffline': NetworkStatusView;
+  'app:info': AppInfoView;
 }
 
 /** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */
 export interface DirectoryView {
-  agents: { id: number; accountId: number; name: string; email: string | null }[];
+  /** Every agent, active or not (see DirectoryAgent.active). */
+  agents: DirectoryAgent[];
   groups: { id: number; accountId: number; name: string }[];
   tags: string[];
   me: number[];

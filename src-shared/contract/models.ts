@@ -39,6 +39,20 @@ export interface PersonRef {
   name: string;
 }
 
+/** An agent in the directory (`directory:get`). */
+export interface DirectoryAgent {
+  id: number;
+  accountId: number;
+  name: string;
+  email: string | null;
+  /**
+   * May the agent be given work? false for agents deleted or suspended on the helpdesk. Inactive
+   * agents stay listed, because cases still name them (filters, names of assignees and authors),
+   * but assignee pickers offer only active ones (`assignableAgents` in src-shared/domain/assignees).
+   */
+  active: boolean;
+}
+
 export interface InboxRow {
   id: number;
   accountId: number;
@@ -128,8 +142,16 @@ export interface CustomerDetail {
   identities: Identity[];
   tier: string | null;
   lifetimeValue: number | null;
+  /**
+   * ISO 4217 code of `lifetimeValue`, when known: the currency the customer's orders are in (the
+   * commerce system keeps both in the customer's currency). null: show the amount without one.
+   */
+  lifetimeValueCurrency: string | null;
   followers: number | null;
+  /** Cached orders (null: never looked up yet), shown as they were at `ordersFetchedAt`. */
   orders: RecentOrderView[] | null;
+  ordersFetchedAt: number | null;
+  /** The latest lookup failed while the helpdesk was reachable (offline lookups wait instead). */
   ordersError: string | null;
   cases: InboxRow[];
   csat: { caseId: number; score: string; at: number }[];
@@ -205,6 +227,15 @@ export interface DraftView {
   mode: 'reply' | 'note';
   baseVersion: string | null;
   updatedAt: number;
+}
+
+/** Facts about this run of core that the UI states to the agent (`app:info`). */
+export interface AppInfoView {
+  /**
+   * Where account tokens live: the OS keychain, or (web host with `--secrets memory`, or no
+   * keychain available) only in core's memory, forgotten when it stops.
+   */
+  secretStore: 'keychain' | 'memory';
 }
 
 export interface NetworkStatusView {

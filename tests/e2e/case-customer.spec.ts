@@ -2,6 +2,7 @@ import { luminance } from './helpers/app';
 import { articleText, findRichCase } from './helpers/cases';
 import { openingWords } from './helpers/demo-truth';
 import { expect, test } from './helpers/fixtures';
+import { OutboxUi } from './helpers/outbox';
 
 // Opening a case: its thread matches the helpdesk, the customer pane shows who wrote in, a previous
 // case opens from there, and internal notes are visibly marked.
@@ -20,6 +21,16 @@ test('a case shows its whole thread and the customer pane', async ({ app, host }
   expect(firstText, 'first message text (oldest first)').toContain(openingWords(comments[0]!.body));
   const lastText = await articleText(app.messages.last());
   expect(lastText, 'last message text').toContain(openingWords(comments.at(-1)!.body));
+
+  // The assignee picker offers active agents only (deleted and suspended ones stay out).
+  const agents = await host.truth.agents();
+  const inactive = agents.filter((a) => a.active === false || a.suspended === true);
+  expect(inactive.length, 'the demo has former agents').toBeGreaterThan(0);
+  const offered = await app.caseRegion.getByLabel('Case assignee', { exact: true }).locator('option').allTextContents();
+  for (const a of agents) {
+    if (inactive.includes(a) && a.id !== ticket.assignee_id) expect(offered, `${a.name} is not offered`).not.toContain(a.name);
+    if (!inactive.includes(a)) expect(offered, `${a.name} is offered`).toContain(a.name);
+  }
 
   // Fields
   const fields = app.caseRegion.locator('dl');
@@ -70,4 +81,62 @@ test('internal notes are visibly marked', async ({ app, host }) => {
   const [r, g, b] = (noteBg.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number];
   expect(luminance(noteBg), `note background ${noteBg} is opaque`).not.toBeNull();
   expect(r >= g && g > b && r - b > 15, `note background ${noteBg} is amber (r ≥ g > b)`).toBe(true);
+});
+
+test('a Korean customer’s lifetime value and orders are in won', async ({ app, host }) => {
+  const ticket = await host.truth.ticket(host.summary.sampleKoreanTicketId);
+  const requester = await host.truth.user(ticket.requester_id);
+  expect(requester.user_fields.lifetime_value_currency, 'the helpdesk keeps the value in won').toBe('KRW');
+  await app.openCase(ticket.id, ticket.status);
+  const pane = app.customerPane;
+  await expect(pane.locator('h2').first()).toHaveText(requester.name);
+  const orders = pane.getByRole('list', { name: 'Recent orders', exact: true });
+  await expect(orders).toBeVisible({ timeout: 15_000 });
+  await expect(orders).toContainText('₩');
+  await expect(orders).not.toContainText('$');
+  // The value is the customer's (in won), never dollars.
+  await expect(pane.getByTestId('customer-ltv')).toHaveText(/^₩[\d,]+$/);
+});
+
+test('offline, recent orders show what is cached, and are looked up once back online', async ({ app, host }) => {
+  const ui = new OutboxUi(app);
+  const pane = app.customerPane;
+  const orders = pane.getByRole('list', { name: 'Recent orders', exact: true });
+  const cannot = pane.getByText('Orders cannot be looked up while offline.', { exact: true });
+  const asOf = pane.getByText(/^Offline: orders as of \S/);
+  const skip = new Set([host.summary.hostileTicketId, host.summary.sampleKoreanTicketId]);
+  const tickets = (await host.truth.tickets()).filter((t) => !skip.has(t.id));
+  await ui.setWorkOffline(true);
+  try {
+    // A customer (with an e-mail, so orders can be looked up) whose orders nobody has looked up yet.
+    let found = false;
+    for (const ticket of tickets.slice(0, 30)) {
+      const requester = await host.truth.user(ticket.requester_id);
+      if (!requester.email) continue;
+      await app.openCase(ticket.id, ticket.status);
+      await expect(pane.locator('h2').first()).toHaveText(requester.name);
+      await expect(cannot.or(asOf)).toBeVisible();
+      if (await cannot.isVisible()) {
+        found = true;
+        break;
+      }
+    }
+    expect(found, 'a customer without cached orders').toBe(true);
+    await expect(pane).not.toContainText('Looking up orders');
+
+    // Back online, the lookup runs by itself.
+    await ui.setWorkOffline(false);
+    await expect(orders).toBeVisible({ timeout: 15_000 });
+    await expect(cannot).toHaveCount(0);
+    await expect(asOf).toHaveCount(0);
+
+    // Offline again: the orders stay, marked with when they were looked up.
+    await ui.setWorkOffline(true);
+    await expect(asOf).toBeVisible();
+    await expect(orders).toBeVisible();
+  } finally {
+    if ((await ui.workOffline.getAttribute('aria-pressed')) === 'true') await ui.setWorkOffline(false);
+  }
+  await expect(asOf).toHaveCount(0);
+  await expect(orders).toBeVisible();
 });

@@ -135,6 +135,17 @@ test('the hostile e-mail is inert', async ({ page, host }) => {
   await expect(frame.getByText('Your system charged me twice')).toBeVisible();
   await page.waitForTimeout(1_500);
 
+  // Links the sanitizer took the address from read as plain text (body colour, no underline, no
+  // hand); a link it kept still looks like one. Colours: FRAME_CSS in build-srcdoc.ts.
+  for (const name of ['View invoice', 'Download PDF', 'Open receipt']) {
+    const stripped = frame.getByText(name, { exact: true });
+    await expect(stripped, `"${name}" lost its href`).not.toHaveAttribute('href', /./);
+    await expect(stripped, `"${name}" is not styled as a link`).toHaveCSS('color', 'rgb(29, 33, 41)');
+    await expect(stripped).toHaveCSS('text-decoration-line', 'none');
+    await expect(stripped).not.toHaveCSS('cursor', 'pointer');
+  }
+  await expect(frame.getByRole('link', { name: 'Verify your account', exact: true })).toHaveCSS('color', 'rgb(31, 95, 191)');
+
   // Hover and toggle handlers, javascript:/data: links, the phishing form: nothing happens.
   await clickInFrame(frame.getByText('Invoice details'));
   await frame.getByText('Hover for the breakdown').hover({ force: true, timeout: 2_000 }).catch(() => undefined);

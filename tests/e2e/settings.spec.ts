@@ -51,6 +51,14 @@ test('adding an account with a wrong token shows the error in an alert', async (
   await expect(dialog.getByRole('alert')).toHaveText(/authenticat|401|token|credential|unauthori[sz]ed/i);
 });
 
+test('the token hint says where tokens are kept: in memory under --secrets memory', async ({ app }) => {
+  // The e2e web host runs with `--secrets memory` (helpers/web-host.ts): nothing goes to a keychain.
+  const dialog = await openSettingsFresh(app);
+  const token = dialog.getByLabel('API token', { exact: true });
+  await expect(token).toHaveAccessibleDescription(/in memory for this session only/i);
+  await expect(dialog).not.toContainText(/keychain/i);
+});
+
 test('switching the theme to dark applies it, and back to light', async ({ app }) => {
   const before = luminance(await pageBackground(app.page));
   const dialog = await openSettingsFresh(app);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../src-main/demo/index';
 import { CoreClient } from '../../src-main/core/rpc/core-client';
 import type { ChangeEvent, SyncStatusView } from '../../src-shared/contract/api';
+import { assignableAgents } from '../../src-shared/domain/assignees';
 
 // Core in its worker thread, driven only through the contract, as the shells will drive it.
 describe('core over RPC', () => {
@@ -58,6 +59,22 @@ describe('core over RPC', () => {
     expect(customer?.cases.map((c) => c.id)).toContain(detail!.id);
     const status = await core.call('sync:status', {});
     expect(status[0]).toMatchObject({ accountId: account.id, historyComplete: true });
+  });
+
+  it('lists every agent in the directory with whether it is active, and offers only active ones for assignment', async () => {
+    const directory = await core.call('directory:get', {});
+    const byEmail = new Map(directory.agents.map((a) => [a.email, a]));
+    for (const agent of demo.dataset.agents()) {
+      expect(byEmail.get(agent.email), agent.name).toMatchObject({ name: agent.name, active: agent.active && !agent.suspended });
+    }
+    // The demo's former agents: one deleted, one suspended.
+    const inactive = directory.agents.filter((a) => !a.active).map((a) => a.name).sort();
+    expect(inactive).toEqual(['Kenji Watanabe', 'Rachel Moore']);
+    const assignable = assignableAgents(directory.agents).map((a) => a.name);
+    expect(assignable).not.toContain('Rachel Moore');
+    expect(assignable).toContain(demo.dataset.meAgent.name);
+    const rachel = directory.agents.find((a) => a.name === 'Rachel Moore')!;
+    expect(assignableAgents(directory.agents, rachel.id).map((a) => a.name)).toContain('Rachel Moore');
   });
 
   it('keeps the token out of the database files', () => {

@@ -60,6 +60,11 @@ export interface RemotePerson {
   lifetimeValue: number | null;
   followers: number | null;
   updatedAt: number;
+  /**
+   * May this person still be given work? false for agents deleted or suspended on the remote;
+   * absent counts as active. (Only agents' flag is stored.)
+   */
+  active?: boolean;
 }
 
 export interface RemoteNamed {
@@ -123,6 +128,11 @@ export interface ChannelConnector {
   pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage>;
   fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
   recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
+  /**
+   * Does the remote answer at all? One request, no retries: any answer counts (even an error
+   * status), only a connection-level failure or `signal` says no. The network monitor's probe.
+   */
+  ping?(signal?: AbortSignal): Promise<boolean>;
 }
 
 /** One outbox action as the helpdesk should apply it, with remote ids resolved. */

@@ -36,3 +36,59 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Something sleeping retries can listen to, to end their pause early (see `pause`). */
+export interface WakeSource {
+  /** The signal of the current round: it fires at the next wake-up. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * A wake-up call for sleeping retries: `wake()` ends every `pause` that listens to it, and a new
+ * round starts for the pauses that begin afterwards. (The network monitor rings it when the
+ * helpdesk answers again, so backoffs that grew during an outage do not delay the return.)
+ */
+export class Wakeup implements WakeSource {
+  private controller = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  wake(): void {
+    const current = this.controller;
+    this.controller = new AbortController();
+    current.abort();
+  }
+}
+
+/**
+ * `sleep`, except that it also ends, without an error, when `wake` fires. It rejects only when
+ * `signal` aborts.
+ */
+export function pause(ms: number, signal?: AbortSignal, wake?: AbortSignal): Promise<void> {
+  if (!wake) return sleep(ms, signal);
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    if (wake.aborted) return resolve();
+    const settle = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      wake.removeEventListener('abort', onWake);
+    };
+    const timer = setTimeout(() => {
+      settle();
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      settle();
+      reject(signal?.reason);
+    };
+    const onWake = () => {
+      settle();
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    wake.addEventListener('abort', onWake, { once: true });
+  });
+}

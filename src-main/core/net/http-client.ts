@@ -1,5 +1,6 @@
-import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, sleep, type BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, pause, sleep, type BackoffPolicy, type WakeSource } from './backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from './errors';
+import { sendJson } from './json-write';
 
 export type RequestPriority = 'foreground' | 'background';
 
@@ -15,6 +16,14 @@ export interface HttpClientOptions {
   /** Longest Retry-After we sleep through inside one request; longer ones surface as errors. */
   maxRetryAfterMs?: number;
   onEvent?: (event: HttpEvent) => void;
+  /**
+   * Every attempt's outcome for the app's offline detection: an answer (any HTTP status) is
+   * `true`; a connection-level failure (refused, DNS, reset, timeout) is `false` with the time the
+   * request was sent. Requests the caller aborted report nothing.
+   */
+  onReachability?: (reachable: boolean, sentAt: number) => void;
+  /** Ends the pauses between retries early (the network monitor rings it when the helpdesk is back). */
+  wake?: WakeSource;
 }
 
 export type HttpEvent =
@@ -56,9 +65,33 @@ export class JsonHttpClient {
         const delayMs = fullJitterDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
         this.stats.retries++;
         this.options.onEvent?.({ kind: 'retrying', url, attempt: attempt + 1, delayMs, reason: error.message });
-        await sleep(delayMs, options.signal);
+        // Rate-limit pauses (above) are the helpdesk's to set; a network backoff ends when the network is back.
+        await pause(delayMs, options.signal, this.options.wake?.signal);
       }
     }
+  }
+
+  /**
+   * Does the helpdesk answer at all? One request, no retries, no queueing behind other requests;
+   * any HTTP answer counts (even 401 or 500), only a connection-level failure or `signal` (give it
+   * a short timeout) says no.
+   */
+  async ping(pathOrUrl: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.requestOnce(this.resolve(pathOrUrl), signal);
+      return true;
+    } catch (error) {
+      if (signal?.aborted) return false;
+      return !(error instanceof TransientRemoteError && error.status === null);
+    }
+  }
+
+  /** A write (PUT/POST), never retried here (see json-write.ts); it reports reachability like reads. */
+  sendJson(url: string, method: 'PUT' | 'POST', body: unknown, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<{ status: number; body: unknown }> {
+    return sendJson(this.resolve(url), method, this.options.authorization, body, {
+      ...options,
+      ...(this.options.onReachability ? { onReachability: this.options.onReachability } : {}),
+    });
   }
 
   private async withSlot<T>(priority: RequestPriority, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -86,6 +119,7 @@ export class JsonHttpClient {
   private async requestOnce(url: string, signal?: AbortSignal): Promise<unknown> {
     this.stats.requests++;
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    const sentAt = Date.now();
     let response: Response;
     try {
       response = await fetch(url, {
@@ -94,8 +128,10 @@ export class JsonHttpClient {
       });
     } catch (error) {
       if (signal?.aborted) throw error;
+      this.options.onReachability?.(false, sentAt);
       throw new TransientRemoteError(`Cannot reach ${new URL(url).host}: ${describe(error)}`, null);
     }
+    this.options.onReachability?.(true, sentAt);
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 60_000;
       this.stats.rateLimited++;

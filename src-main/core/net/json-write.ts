@@ -3,8 +3,16 @@
 import { parseRetryAfter } from './backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from './errors';
 
-export async function sendJson(url: string, method: 'PUT' | 'POST', authorization: string, body: unknown, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<{ status: number; body: unknown }> {
+export interface SendJsonOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** As in HttpClientOptions: an answer is `true`, a connection-level failure `false` (with the send time). */
+  onReachability?: (reachable: boolean, sentAt: number) => void;
+}
+
+export async function sendJson(url: string, method: 'PUT' | 'POST', authorization: string, body: unknown, options: SendJsonOptions = {}): Promise<{ status: number; body: unknown }> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  const sentAt = Date.now();
   let response: Response;
   try {
     response = await fetch(url, {
@@ -15,9 +23,11 @@ export async function sendJson(url: string, method: 'PUT' | 'POST', authorizatio
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    options.onReachability?.(false, sentAt);
     // The request may or may not have reached the helpdesk: the caller must check before re-sending.
     throw new TransientRemoteError(`Cannot reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`, null);
   }
+  options.onReachability?.(true, sentAt);
   const text = await response.text().catch(() => '');
   let parsed: unknown = text;
   try {

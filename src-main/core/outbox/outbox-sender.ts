@@ -41,6 +41,8 @@ export class OutboxSender {
   private wake: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private consecutiveFailures = 0;
+  /** Actions put back for a network failure: they go at once when the network is back (`resume`). */
+  private readonly waitingForNetwork = new Set<string>();
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.budget = new RateBudget(options.updatesPerMinute ?? 90);
@@ -57,10 +59,19 @@ export class OutboxSender {
     await this.running?.catch(() => undefined);
   }
 
-  /** Something was queued or the network came back: look at the queue now. */
+  /** Something was queued: look at the queue now. */
   kick(): void {
     this.wake?.();
     this.wake = null;
+  }
+
+  /** The network is back: actions that were waiting out a network backoff go now, with the rest. */
+  resume(): void {
+    if (this.waitingForNetwork.size > 0) {
+      this.options.outbox.sendSoon([...this.waitingForNetwork]);
+      this.waitingForNetwork.clear();
+    }
+    this.kick();
   }
 
   private async loop(): Promise<void> {
@@ -105,6 +116,7 @@ export class OutboxSender {
   /** Step: sends one action and records what became of it. */
   async sendOne(row: OutboxRow): Promise<SendOutcome> {
     const { outbox } = this.options;
+    this.waitingForNetwork.delete(row.id);
     const action = this.toPushAction(row);
     if (!action) {
       outbox.fail(row.id, 'The case is no longer in the cache');
@@ -177,7 +189,10 @@ export class OutboxSender {
     if (error instanceof TransientRemoteError || error instanceof PayloadError) {
       // No (usable) answer: the helpdesk may have applied it. Verify before sending again.
       const network = error instanceof TransientRemoteError && error.status === null;
-      if (network) this.networkDown();
+      if (network) {
+        this.networkDown();
+        this.waitingForNetwork.add(row.id);
+      }
       const delay = fullJitterDelay(Math.min(row.attempts, 8), this.options.backoff ?? DEFAULT_BACKOFF);
       outbox.retryLater(row.id, Date.now() + delay, message, true);
       changed();

@@ -71,17 +71,25 @@ export class ShiftdeskCore {
     this.inbox = new InboxService(this.db);
     this.outbox = new OutboxService(this.db, new OutboxRepo(this.db));
     this.network = new NetworkMonitor(
-      (signal) => this.probe(signal),
+      (accountId, signal) => this.probe(accountId, signal),
       () => this.emit('onNetworkStatus', this.networkStatus()),
-      // Back online (or "Work offline" turned off): sync pauses end through `network.resumed`; the
-      // outbox goes at once, including actions that were waiting out a network backoff.
-      { onResume: () => this.senders.forEach((sender) => sender.resume()) },
+      // A helpdesk is back (or "Work offline" was turned off): its sync pauses end through
+      // `network.wakeupFor(account)`; its outbox goes at once, including actions that were waiting
+      // out a network backoff; order lookups put off while offline run for the customers still on screen.
+      {
+        onResume: (accountId) => {
+          this.senders.get(accountId)?.resume();
+          this.customers.resumeOrderLookups();
+        },
+      },
     );
     this.cases = new CaseService(this.db, (caseId) => this.ensureThread(caseId), (caseId) => this.outbox.forCase(caseId));
     this.customers = new CustomerService(
       this.db,
       (emails) => this.recentOrders(emails),
       (customerId) => this.emit('onChange', { kinds: ['customers'], caseIds: [], customerIds: [customerId] }),
+      // Offline (by choice or not), nothing goes out: the pane shows the orders cached before.
+      { mayLookUp: () => this.network.mayConnect() && this.network.online },
     );
     this.searchService = new SearchService(this.db, () => this.inbox.myAgentIds());
   }
@@ -135,6 +143,7 @@ export class ShiftdeskCore {
       this.senders.delete(id);
       await this.engines.get(id)?.stop();
       this.engines.delete(id);
+      this.network.forget(id);
       const removed = await this.accounts.remove(id);
       this.emit('onChange', { kinds: ['accounts', 'cases', 'customers'], caseIds: [], customerIds: [] });
       return { removed };
@@ -161,6 +170,7 @@ export class ShiftdeskCore {
       this.network.setForcedOffline(offline);
       return this.networkStatus();
     },
+    'app:info': () => ({ secretStore: this.options.secrets.kind }),
   };
 
   networkStatus(): NetworkStatusView {
@@ -184,24 +194,15 @@ export class ShiftdeskCore {
   }
 
   /**
-   * Can we reach any helpdesk? The network monitor's probe: one request per account, all at once,
-   * no retries; the first answer wins. The monitor bounds it with a short timeout (`signal`).
+   * Can we reach this account's helpdesk? The network monitor's probe: one request, no retries
+   * (`ping`); the monitor bounds it with a short timeout (`signal`).
    */
-  private probe(signal: AbortSignal): Promise<boolean> {
-    const connectors = [...this.engines.values()].map((engine) => engine.connector);
-    if (connectors.length === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      let left = connectors.length;
-      for (const connector of connectors) {
-        const ping = connector.ping ? connector.ping(signal) : connector.whoAmI(signal).then(() => true);
-        ping
-          .catch(() => false)
-          .then((reachable) => {
-            left--;
-            if (reachable || left === 0) resolve(reachable);
-          });
-      }
-    });
+  private async probe(accountId: number, signal: AbortSignal): Promise<boolean> {
+    const connector = this.engines.get(accountId)?.connector;
+    if (!connector) return true; // removed meanwhile: nothing to wait for
+    if (connector.ping) return await connector.ping(signal);
+    await connector.whoAmI(signal);
+    return true;
   }
 
   private directory(): DirectoryView {
@@ -253,12 +254,12 @@ export class ShiftdeskCore {
         token,
         // Every request to the helpdesk (sync, threads, outbox sends) feeds the offline detection,
         // and its retry pauses end when the network is back.
-        http: { onReachability: (reachable, sentAt) => this.network.report(!reachable, sentAt), wake: this.network.resumed },
+        http: { onReachability: (reachable, sentAt) => this.network.report(account.id, !reachable, sentAt), wake: this.network.wakeupFor(account.id) },
       }),
       onChange: (change) => this.emit('onChange', change),
       onProgress: (progress) => this.emit('onSyncProgress', progress),
       mayConnect: () => this.network.mayConnect(),
-      wake: this.network.resumed,
+      wake: this.network.wakeupFor(account.id),
       followIntervalMs: this.options.followIntervalMs ?? followIntervalFor(account.baseUrl),
     });
     this.engines.set(account.id, engine);
@@ -274,7 +275,7 @@ export class ShiftdeskCore {
         this.emit('onNetworkStatus', this.networkStatus());
       },
       // No `onNetwork`: the connector's HTTP client reports every answer and connection failure.
-      mayConnect: () => this.network.mayConnect() && this.network.online,
+      mayConnect: () => this.network.mayConnect() && this.network.isReachable(account.id),
     });
     this.senders.set(account.id, sender);
     return engine;

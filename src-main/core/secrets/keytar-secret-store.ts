@@ -26,6 +26,7 @@ export const KEYTAR_MODULE_ENV = 'SHIFTDESK_KEYTAR_MODULE';
  * message at the first use, not at start-up.
  */
 export class KeytarSecretStore implements SecretStore {
+  readonly kind = 'keychain';
   private keytar: Keytar | null = null;
 
   constructor(

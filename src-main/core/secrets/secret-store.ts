@@ -3,6 +3,8 @@
  * in the app; secrets never reach SQLite, logs or settings files (DESIGN §9).
  */
 export interface SecretStore {
+  /** Where the secrets go: the agent is told (a token kept in memory is gone after this run). */
+  readonly kind: 'keychain' | 'memory';
   get(key: string): Promise<string | null>;
   set(key: string, secret: string): Promise<void>;
   delete(key: string): Promise<boolean>;
@@ -16,6 +18,7 @@ export function accountSecretKey(accountId: number): string {
 
 /** A store that forgets on exit: for tests, and for the embedded demo helpdesk's well-known token. */
 export class MemorySecretStore implements SecretStore {
+  readonly kind = 'memory';
   private readonly secrets = new Map<string, string>();
 
   async get(key: string): Promise<string | null> {

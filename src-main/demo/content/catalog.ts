@@ -38,6 +38,14 @@ export function localPrice(usd: number, language: Language): number {
   return Math.round(value) - 0.01;
 }
 
+/** Converts a USD amount (a total, not a shelf price) into the customer's currency, to the cent or to 100 won/yen. */
+export function localAmount(usd: number, language: Language): number {
+  const c = CURRENCY_BY_LANGUAGE[language];
+  const value = usd * c.perUsd;
+  if (c.decimals === 0) return Math.round(value / 100) * 100;
+  return Math.round(value * 100) / 100;
+}
+
 export function formatMoney(amount: number, language: Language): string {
   switch (language) {
     case 'ko':

@@ -7,7 +7,7 @@ import { hostileEmailText } from './hostile-html';
 import { GeneratedDataset } from './generated-dataset';
 import { generateOrganizations } from './organizations';
 import { generatePeople } from './people';
-import { generateStaff } from './staff';
+import { generateFormerAgents, generateStaff } from './staff';
 import { planTickets, type TicketPlan } from './ticket-plan';
 import { buildThreads } from './threads';
 import type { DemoTicket } from './types';
@@ -43,6 +43,9 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     firstUserId: staff.nextUserId,
     organizations,
   });
+  // Added after everything else so the rest of the dataset stays as it was (own random stream, last ids).
+  const lastEndUserId = people.endUsers.at(-1)?.user.id ?? staff.nextUserId - 1;
+  const formerAgents = generateFormerAgents(Rng.derive(seed, 'former-staff'), lastEndUserId + 1, anchorSec, baseUrl, staff.groups.map((g) => g.id));
   const { plans, hostileTicketId, sampleKoreanTicketId } = planTickets({
     seed,
     cases,
@@ -67,6 +70,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     organizations: organizations.map((o) => o.org),
     persons: people.persons,
     endUsers: people.endUsers.map((r) => r.user),
+    formerAgents,
     personOfEndUser,
     tickets,
     metas: plans.map((p) => p.meta),

@@ -53,6 +53,8 @@ export interface GeneratedParts {
   organizations: DemoOrganization[];
   persons: Person[];
   endUsers: DemoUser[];
+  /** Deleted or suspended agents; their ids follow the last end user's. */
+  formerAgents: DemoUser[];
   personOfEndUser: Int32Array;
   tickets: DemoTicket[];
   metas: TicketMeta[];
@@ -84,6 +86,8 @@ export class GeneratedDataset implements DemoDataset {
   private readonly organizationList: DemoOrganization[];
   private readonly firstUserId: number;
   private readonly firstEndUserId: number;
+  private readonly endUserTotal: number;
+  private readonly formerAgentList: DemoUser[];
   private readonly personOfEndUser: Int32Array;
   private readonly usersByEmail = new Map<string, DemoUser>();
   private readonly agentsById = new Map<number, AgentInfo>();
@@ -104,7 +108,10 @@ export class GeneratedDataset implements DemoDataset {
     this.persons = parts.persons;
     this.ticketList = parts.tickets;
     this.organizationList = parts.organizations;
-    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers];
+    // Ordered by id: the team, end users, then former agents.
+    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents];
+    this.endUserTotal = parts.endUsers.length;
+    this.formerAgentList = parts.formerAgents;
     this.firstUserId = this.userList[0]?.id ?? 0;
     this.firstEndUserId = parts.endUsers[0]?.id ?? 0;
     this.personOfEndUser = parts.personOfEndUser;
@@ -151,20 +158,26 @@ export class GeneratedDataset implements DemoDataset {
     return this.usersByEmail.get(email.toLowerCase());
   }
 
+  /** Every agent and admin: the team, then the former (deleted or suspended) agents. */
   agents(): DemoUser[] {
-    return this.staff.agents.map((a) => a.user);
+    return [...this.staff.agents.map((a) => a.user), ...this.formerAgentList];
+  }
+
+  /** Agents deleted (`active: false`) or suspended on the helpdesk. */
+  formerAgents(): DemoUser[] {
+    return this.formerAgentList.slice();
   }
 
   endUsers(): DemoUser[] {
-    return this.userList.slice(this.staff.agents.length);
+    return this.userList.slice(this.staff.agents.length, this.staff.agents.length + this.endUserTotal);
   }
 
   get endUserCount(): number {
-    return this.userList.length - this.staff.agents.length;
+    return this.endUserTotal;
   }
 
   endUserAt(index: number): DemoUser | undefined {
-    return this.userList[this.staff.agents.length + index];
+    return index >= 0 && index < this.endUserTotal ? this.userList[this.staff.agents.length + index] : undefined;
   }
 
   agentInfo(id: number): AgentInfo | undefined {

@@ -1,5 +1,5 @@
 // CRM orders of a person, derived on demand from the seed (nothing stored).
-import { CATALOG, localPrice } from '../content/catalog';
+import { CATALOG, CURRENCY_BY_LANGUAGE, localPrice } from '../content/catalog';
 import { Rng } from '../random/prng';
 import { DAY, isoFromUnix } from '../util/time';
 import type { CustomerTier, DemoOrder, Language } from './types';
@@ -59,18 +59,9 @@ export function ordersForPerson(seed: number, personId: number, language: Langua
   return orders;
 }
 
+/** A person's orders are in the currency of their language (the same one as their lifetime value). */
 function currencyOf(language: Language): string {
-  switch (language) {
-    case 'ko':
-      return 'KRW';
-    case 'ja':
-      return 'JPY';
-    case 'es':
-    case 'de':
-      return 'EUR';
-    case 'en':
-      return 'USD';
-  }
+  return CURRENCY_BY_LANGUAGE[language].code;
 }
 
 /** The public CRM shape (no internal fields). */

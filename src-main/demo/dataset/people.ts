@@ -3,6 +3,7 @@
 // person always share at least one identity value (e-mail, phone, handle or Facebook id) with
 // the person's primary record, and records of different people never share one, so a client
 // can merge them into one customer; personOfUser is the ground truth for tests.
+import { CURRENCY_BY_LANGUAGE, localAmount } from '../content/catalog';
 import { randomName, type PersonName } from '../content/names';
 import type { Rng } from '../random/prng';
 import { DAY, isoFromUnix } from '../util/time';
@@ -108,7 +109,7 @@ export function generatePeople(rng: Rng, options: PeopleOptions): People {
     const shape: Shape = personId < 2 ? ['email'] : (SHAPES[rng.weightedIndex(SHAPE_WEIGHTS)] as { shape: Shape }).shape;
     const name = randomName(rng, language);
     const tier = rng.weighted(TIER_WEIGHTS);
-    const lifetimeValue = lifetimeValueFor(rng, tier);
+    const lifetimeValue = lifetimeValueFor(rng, tier, language);
     const hasTwitter = shape.includes('twitter');
     const followers = Math.round(hasTwitter ? rng.logNormal(300, 2) : rng.logNormal(40, 1.5));
     const org = shape[0] === 'email' && organizations.length > 0 && rng.chance(0.25) ? rng.pick(organizations) : null;
@@ -148,6 +149,8 @@ export function generatePeople(rng: Rng, options: PeopleOptions): People {
       const userFields = {
         tier,
         lifetime_value: lifetimeValue,
+        // The commerce system keeps a customer's value in the currency they order in (orders.ts).
+        lifetime_value_currency: CURRENCY_BY_LANGUAGE[language].code,
         followers,
         // The primary record knows the person's other identities (that is what links them).
         twitter_handle: kind === 'twitter' || (primary && hasTwitter) ? twitterHandle : null,
@@ -185,9 +188,10 @@ export function generatePeople(rng: Rng, options: PeopleOptions): People {
   return { persons, endUsers };
 }
 
-function lifetimeValueFor(rng: Rng, tier: CustomerTier): number {
+/** What the customer has spent, in their own currency (the ranges are in USD). */
+function lifetimeValueFor(rng: Rng, tier: CustomerTier, language: Language): number {
   const [min, max] = tier === 'vip' ? [6000, 60000] : tier === 'gold' ? [900, 6000] : [20, 900];
-  return Math.round((min + rng.next() * (max - min)) * 100) / 100;
+  return localAmount(min + rng.next() * (max - min), language);
 }
 
 function displayName(rng: Rng, kind: IdentityKind, name: PersonName, handle: string | null): string {

@@ -1,4 +1,5 @@
-// The support team: groups, agents (one admin) and the default "me" agent.
+// The support team: groups, agents (one admin) and the default "me" agent; and former agents,
+// deleted or suspended since.
 import { DEMO_AGENT_EMAIL, DEMO_AGENT_KOREAN_NAME, DEMO_AGENT_NAME, GROUP_ID_BASE, SUPPORT_NAME, USER_ID_BASE } from '../constants';
 import type { GroupKey } from '../content/topics';
 import type { Rng } from '../random/prng';
@@ -23,6 +24,18 @@ const AGENTS: readonly { name: string; korean?: string }[] = [
   { name: 'Ben Carter' }, { name: 'Grace Kim', korean: '김그레이스' }, { name: 'Omar Haddad' }, { name: 'Leo Fischer' },
   { name: 'Nina Petrova' }, { name: 'Ravi Shah' }, { name: 'Emily Zhang' }, { name: 'Jonas Berg' },
 ];
+
+// Former teammates: one deleted (Zendesk: `active: false`) and one suspended (`suspended: true`).
+// They are generated after everyone else and take the ids after the last end user, so adding them
+// changed no other record; no generated ticket or comment names them (their work was handed over
+// before they left), they cannot sign in, and the helpdesk refuses them as assignees.
+const FORMER_AGENTS: readonly { name: string; state: 'deleted' | 'suspended' }[] = [
+  { name: 'Rachel Moore', state: 'deleted' },
+  { name: 'Kenji Watanabe', state: 'suspended' },
+];
+
+const emailOf = (name: string, n: number): string =>
+  `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '.')}${n > 0 ? n : ''}@support.shiftdesk.example`;
 
 export interface AgentInfo {
   user: DemoUser;
@@ -91,9 +104,6 @@ export function generateStaff(rng: Rng, agentCount: number, anchorSec: number, b
     return info;
   };
 
-  const emailOf = (name: string, n: number): string =>
-    `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '.')}${n > 0 ? n : ''}@support.shiftdesk.example`;
-
   // The account owner is the one admin.
   const admin = AGENTS[0] as { name: string };
   makeAgent(admin.name, emailOf(admin.name, 0), 'admin', 'vip', null);
@@ -107,4 +117,41 @@ export function generateStaff(rng: Rng, agentCount: number, anchorSec: number, b
     makeAgent(name, emailOf(template.name, round === 0 ? 0 : round + 1), 'agent', groupKey, template.korean ?? null);
   }
   return { groups, groupIdByKey, agents, me, nextUserId };
+}
+
+/**
+ * The former agents (deterministic per seed), with ids from `firstId` on: the first free id after
+ * every other generated user. `groupIds` are the team's groups (their last default group).
+ */
+export function generateFormerAgents(rng: Rng, firstId: number, anchorSec: number, baseUrl: string, groupIds: readonly number[]): DemoUser[] {
+  const founded = anchorSec - 3 * 365 * DAY;
+  return FORMER_AGENTS.map(({ name, state }, i) => {
+    const id = firstId + i;
+    const created = founded + rng.range(0, 300) * DAY;
+    const left = anchorSec - rng.range(20, 150) * DAY;
+    return {
+      id,
+      url: userUrl(baseUrl, id),
+      name,
+      email: emailOf(name, 0),
+      phone: null,
+      role: 'agent',
+      organization_id: null,
+      default_group_id: groupIds.length > 0 ? rng.pick(groupIds) : null,
+      locale: 'en-US',
+      time_zone: rng.pick(['Eastern Time (US & Canada)', 'Pacific Time (US & Canada)', 'London', 'Berlin']),
+      tags: [],
+      active: state !== 'deleted',
+      suspended: state === 'suspended',
+      verified: true,
+      shared_phone_number: null,
+      external_id: null,
+      notes: state === 'deleted' ? 'Left the team' : 'On extended leave',
+      signature: `${name}\n${SUPPORT_NAME}`,
+      created_at: isoFromUnix(created),
+      updated_at: isoFromUnix(left),
+      last_login_at: isoFromUnix(left - rng.range(1, 5) * DAY),
+      user_fields: { tier: 'standard', lifetime_value: 0, followers: 0, twitter_handle: null, facebook_id: null, whatsapp_phone: null },
+    };
+  });
 }

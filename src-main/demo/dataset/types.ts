@@ -88,7 +88,9 @@ export interface DemoTicket {
 
 export interface UserFields {
   tier: CustomerTier;
+  /** In `lifetime_value_currency` (customers: the currency of their orders); agents have 0 and no currency. */
   lifetime_value: number;
+  lifetime_value_currency?: string;
   followers: number;
   twitter_handle: string | null;
   facebook_id: string | null;
@@ -227,10 +229,11 @@ export interface DemoDataset {
   ticket(id: number): DemoTicket | undefined;
 
   readonly userCount: number;
-  /** All users (agents first, then end users), ordered by id. */
+  /** All users (the team's agents first, then end users, then former agents), ordered by id. */
   users(): DemoUser[];
   user(id: number): DemoUser | undefined;
   userByEmail(email: string): DemoUser | undefined;
+  /** Agents and admins, active or not (deleted: `active: false`; suspended: `suspended: true`). */
   agents(): DemoUser[];
   endUsers(): DemoUser[];
 

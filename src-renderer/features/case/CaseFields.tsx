@@ -3,6 +3,7 @@ import { UserRoundCheck } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
+import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
 import { directoryQuery } from '../../api';
 import { CaseField } from './CaseField';
@@ -18,10 +19,11 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
   const pending = useMemo(() => pendingFields(detail.pendingActions), [detail.pendingActions]);
   const tagsPending = useMemo(() => pendingTags(detail.pendingActions), [detail.pendingActions]);
 
+  // Deleted or suspended agents are offered for no new assignment; the current assignee always shows.
   const agents = useMemo(() => {
-    const list = (directory?.agents ?? []).filter((a) => a.accountId === detail.accountId);
     const current = detail.assignee;
-    return current && !list.some((a) => a.id === current.id) ? [...list, { id: current.id, name: current.name }] : list;
+    const list = assignableAgents((directory?.agents ?? []).filter((a) => a.accountId === detail.accountId), current?.id ?? null);
+    return current && !list.some((a) => a.id === current.id) ? [...list, { id: current.id, name: current.name, active: true }] : list;
   }, [directory, detail.accountId, detail.assignee]);
   const groups = useMemo(() => {
     const list = (directory?.groups ?? []).filter((g) => g.accountId === detail.accountId);
@@ -74,7 +76,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
               <option value="">{t('caseEdit.unassigned')}</option>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {a.active ? a.name : t('caseEdit.inactive', { name: a.name })}
                 </option>
               ))}
             </select>

@@ -4,9 +4,6 @@ import type { CustomerDetail } from '../../../src-shared/contract/models';
 import { Avatar } from '../../ui/Avatar';
 import { useFormatters } from '../../ui/use-formatters';
 
-// Lifetime value comes from the helpdesk's customer fields, kept in the account's currency.
-const LTV_CURRENCY = 'USD';
-
 /** Who this is and what they are worth to the business, at a glance. */
 export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
@@ -40,7 +37,14 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
         </div>
         <div>
           <dt>{t('customer.lifetimeValue')}</dt>
-          <dd data-testid="customer-ltv">{customer.lifetimeValue === null ? t('customer.notSet') : format.currency(customer.lifetimeValue, LTV_CURRENCY)}</dd>
+          <dd data-testid="customer-ltv">
+            {customer.lifetimeValue === null
+              ? t('customer.notSet')
+              : // In the customer's own currency (that of their orders); without one, no symbol is better than a wrong one.
+                customer.lifetimeValueCurrency
+                ? format.currency(customer.lifetimeValue, customer.lifetimeValueCurrency)
+                : format.integer(customer.lifetimeValue)}
+          </dd>
         </div>
         <div>
           <dt>{t('customer.followers')}</dt>

@@ -1,3 +1,4 @@
+import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { CheckCircle2, Tag } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,7 @@ export function BulkActions() {
           {t('bulk.assignTo')}
         </option>
         <option value="none">{t('bulk.unassigned')}</option>
-        {(directory?.agents ?? []).map((a) => (
+        {assignableAgents(directory?.agents ?? []).map((a) => (
           <option key={a.id} value={a.id}>
             {me.includes(a.id) ? t('caseEdit.you', { name: a.name }) : a.name}
           </option>

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../../src-shared/contract/models';
 import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { isEmptyIntent, type CaseIntent } from '../../../src-shared/domain/case-intent';
 import { directoryQuery, useOutboxEdit } from '../../api';
 import { parseTags } from '../../ui/intent-lines';
@@ -43,7 +44,8 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
     if (!isEmptyIntent(next)) edit.mutate({ id: item.id, intent: next }, { onSuccess: onDone });
   };
   const keep = <option value={KEEP}>{t('conflict.keep')}</option>;
-  const agents = directory?.agents ?? [];
+  // Active agents only, plus the one this action assigns (it may have been deactivated since).
+  const agents = assignableAgents(directory?.agents ?? [], intent.assigneeId ?? null);
 
   return (
     <form className="intent-editor" onSubmit={submit}>
@@ -86,7 +88,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
                 <option value="">{t('caseEdit.unassigned')}</option>
                 {agents.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.name}
+                    {a.active ? a.name : t('caseEdit.inactive', { name: a.name })}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountInputSchema, type AccountInput } from '../../../src-shared/contract/models';
+import { appInfoQuery } from '../../api';
 import { useAddAccount, useTestAccount } from './use-account-mutations';
 
 type Result = { kind: 'ok' | 'error'; text: string } | null;
@@ -14,6 +16,8 @@ export function AddAccountForm() {
   const [result, setResult] = useState<Result>(null);
   const test = useTestAccount();
   const add = useAddAccount();
+  // Say where the token goes only once core has told us: a memory store forgets it on exit.
+  const secretStore = useQuery(appInfoQuery()).data?.secretStore;
   const ids = { url: useId(), email: useId(), token: useId(), hint: useId() };
 
   /** The contract's own schema checks the fields, so the messages match what core would say. */
@@ -72,7 +76,7 @@ export function AddAccountForm() {
         <input id={ids.token} type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" aria-describedby={ids.hint} />
         <span />
         <span id={ids.hint} className="muted small">
-          {t('settings.tokenHint')}
+          {secretStore === 'memory' ? t('settings.tokenHintMemory') : secretStore === 'keychain' ? t('settings.tokenHint') : null}
         </span>
       </div>
       {result ? (

@@ -124,6 +124,11 @@ export class DemoTruth {
     return (await this.api<{ user: DemoUser }>(`/api/v2/users/${id}.json`)).user;
   }
 
+  /** Every agent and admin, deleted and suspended ones included. */
+  async agents(): Promise<DemoUser[]> {
+    return (await this.api<{ users: DemoUser[] }>('/api/v2/users.json?role[]=agent&role[]=admin&per_page=100')).users;
+  }
+
   async users(ids: readonly number[]): Promise<DemoUser[]> {
     const out: DemoUser[] = [];
     for (let i = 0; i < ids.length; i += 100) {

@@ -55,6 +55,29 @@ describe('customers across channels', () => {
     for (const agent of ds.agents()) expect(ds.personOfUser(agent.id)).toBeUndefined();
   });
 
+  it('keeps each customer’s lifetime value in the currency of their orders (won for Korean customers)', () => {
+    const seen = new Set<string>();
+    for (const user of ds.endUsers()) {
+      const fields = user.user_fields;
+      expect(fields.lifetime_value_currency, `user ${user.id}`).toMatch(/^(USD|KRW|EUR|JPY)$/);
+      seen.add(fields.lifetime_value_currency!);
+      if (user.locale === 'ko') {
+        expect(fields.lifetime_value_currency).toBe('KRW');
+        // Won, not dollars: whole hundreds, at least ₩20 000 (the smallest value is $20).
+        expect(fields.lifetime_value % 100).toBe(0);
+        expect(fields.lifetime_value).toBeGreaterThanOrEqual(20 * 1350 - 100);
+      }
+      if (!user.email) continue;
+      for (const order of ds.ordersForEmail(user.email)) expect(order.currency, `orders of user ${user.id}`).toBe(fields.lifetime_value_currency);
+    }
+    expect([...seen].sort()).toEqual(['EUR', 'JPY', 'KRW', 'USD']);
+    // Every record of a person says the same.
+    for (let personId = 0; personId < ds.personCount; personId++) {
+      const values = new Set(ds.usersOfPerson(personId).map((id) => `${ds.user(id)!.user_fields.lifetime_value} ${ds.user(id)!.user_fields.lifetime_value_currency}`));
+      expect(values.size).toBe(1);
+    }
+  });
+
   it('serves CRM orders for the e-mail of any customer, newest first', () => {
     const customer = ds.endUsers().find((u) => u.email !== null) as DemoUser;
     const orders = ds.ordersForEmail(customer.email as string);

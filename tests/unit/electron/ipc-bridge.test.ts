@@ -36,6 +36,7 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'drafts:save': { caseId: 1, body: 'Draft', mode: 'reply' },
   'network:status': {},
   'network:setOffline': { offline: true },
+  'app:info': {},
 };
 
 class FakeCore implements ShiftdeskApi {

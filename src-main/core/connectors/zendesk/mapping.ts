@@ -84,6 +84,8 @@ export function toRemotePerson(user: ZendeskUser): RemotePerson {
     lifetimeValue: numberField(fields, 'lifetime_value'),
     followers: numberField(fields, 'followers'),
     updatedAt: Date.parse(user.updated_at),
+    // Zendesk: `active` is false for a deleted user; a suspended one keeps `active` but has `suspended`.
+    active: user.active !== false && user.suspended !== true,
   };
 }
 

@@ -44,6 +44,9 @@ export const userSchema = z.object({
   locale: z.string().nullish(),
   updated_at: isoTime,
   user_fields: z.record(z.string(), z.unknown()).nullish(),
+  /** false once the user is deleted. */
+  active: z.boolean().nullish(),
+  suspended: z.boolean().nullish(),
 });
 export type ZendeskUser = z.infer<typeof userSchema>;
 

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
 import { PayloadError } from '../../net/errors';
 import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMessage, type RemotePerson, type StreamSpec, type WritableConnector } from '../connector';
-import { sendJson } from '../../net/json-write';
 import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
 import {
   commentSchema,
@@ -61,12 +60,10 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
   readonly capabilities = { pushActions: true, threadOnDemand: true, recentOrders: true };
   readonly http: JsonHttpClient;
   private readonly pageSize: number;
-  private readonly authorization: string;
 
   constructor(options: ZendeskConnectorOptions) {
     const authorization = `Basic ${Buffer.from(`${options.email}/token:${options.token}`).toString('base64')}`;
     this.http = new JsonHttpClient({ ...options.http, baseUrl: options.baseUrl, authorization });
-    this.authorization = authorization;
     this.pageSize = options.exportPageSize ?? 1000;
   }
 
@@ -77,6 +74,10 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
   async whoAmI(signal?: AbortSignal): Promise<RemotePerson> {
     const body = await this.get('/api/v2/users/me.json', meResponse, 'foreground', signal);
     return toRemotePerson(body.user);
+  }
+
+  ping(signal?: AbortSignal): Promise<boolean> {
+    return this.http.ping('/api/v2/users/me.json', signal);
   }
 
   async estimateCaseCount(signal?: AbortSignal): Promise<number | null> {
@@ -160,7 +161,7 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
     if (action.addTags && action.addTags.length > 0) ticket.additional_tags = action.addTags;
     if (action.removeTags && action.removeTags.length > 0) ticket.remove_tags = action.removeTags;
     const url = this.http.resolve(`/api/v2/tickets/${encodeURIComponent(action.caseRemoteId)}.json`);
-    const response = await sendJson(url, 'PUT', this.authorization, { ticket }, signal ? { signal } : {});
+    const response = await this.http.sendJson(url, 'PUT', { ticket }, signal ? { signal } : {});
     if (response.status === 409) {
       const body = response.body as { description?: unknown } | null;
       throw new WriteConflictError(typeof body?.description === 'string' ? body.description : 'UpdateConflict');

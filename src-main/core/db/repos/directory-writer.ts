@@ -5,7 +5,8 @@ import type { Db } from '../connection';
 /**
  * Groups, organisations and agents of one account, with remote→local id maps. A case may name an
  * agent or group before the directory stream has delivered it; such references get a placeholder
- * row that the directory fills in later, so no reference is ever dropped.
+ * row that the directory fills in later, so no reference is ever dropped. Agents carry whether they
+ * are active (deleted and suspended ones are not; placeholders are not until the directory fills them).
  */
 export class DirectoryWriter {
   private readonly ids = { groups: new Map<string, number>(), organizations: new Map<string, number>(), agents: new Map<string, number>() };
@@ -28,10 +29,11 @@ export class DirectoryWriter {
     const select = (table: string) => db.prepare(`SELECT id FROM ${table} WHERE account_id = ? AND remote_id = ?`).pluck();
     this.selectNamed = { groups: select('groups'), organizations: select('organizations'), agents: select('agents') };
     this.upsertAgentStmt = db.prepare(
-      `INSERT INTO agents (account_id, remote_id, name, email, role) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, remote_id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role RETURNING id`,
+      `INSERT INTO agents (account_id, remote_id, name, email, role, active) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, remote_id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, active = excluded.active RETURNING id`,
     );
-    this.placeholderAgentStmt = db.prepare(`INSERT INTO agents (account_id, remote_id, name, email, role) VALUES (?, ?, ?, NULL, 'agent') ON CONFLICT (account_id, remote_id) DO NOTHING`);
+    // Not known to be an active agent until the directory says so: not offered for assignment.
+    this.placeholderAgentStmt = db.prepare(`INSERT INTO agents (account_id, remote_id, name, email, role, active) VALUES (?, ?, ?, NULL, 'agent', 0) ON CONFLICT (account_id, remote_id) DO NOTHING`);
     for (const row of db.prepare('SELECT remote_id, id FROM agents WHERE account_id = ?').all(accountId) as { remote_id: string; id: number }[]) {
       this.ids.agents.set(row.remote_id, row.id);
     }
@@ -54,7 +56,7 @@ export class DirectoryWriter {
   }
 
   upsertAgent(person: RemotePerson): number {
-    const id = this.upsertAgentStmt.pluck().get(this.accountId, person.remoteId, person.name, person.email, person.role) as number;
+    const id = this.upsertAgentStmt.pluck().get(this.accountId, person.remoteId, person.name, person.email, person.role, person.active === false ? 0 : 1) as number;
     this.ids.agents.set(person.remoteId, id);
     return id;
   }

@@ -88,6 +88,7 @@ export class OutboxRepo {
       markSending: db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'queued'`),
       markSent: db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, conflict_json = NULL, verify_before_send = 0, remote_result_json = ? WHERE id = ?`),
       retryLater: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, verify_before_send = max(verify_before_send, ?), updated_at = ? WHERE id = ?`),
+      sendSoon: db.prepare(`UPDATE outbox SET next_attempt_at = 0 WHERE id = ? AND state = 'queued' AND next_attempt_at > 0`),
       fail: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`),
       conflict: db.prepare(`UPDATE outbox SET state = 'conflict', conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ?`),
       requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, base_version = coalesce(?, base_version), intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`),
@@ -185,6 +186,11 @@ export class OutboxRepo {
   /** Back to the queue until `at`; `uncertain` when the helpdesk may have applied it (no answer came). */
   retryLater(id: string, at: number, error: string, uncertain = false, now: number = Date.now()): void {
     this.durably(() => this.s.retryLater!.run(at, error, uncertain ? 1 : 0, now, id));
+  }
+
+  /** Queued actions waiting out a backoff may go now (the network they waited for is back). */
+  sendSoon(ids: readonly string[]): number {
+    return this.durably(() => ids.reduce((n, id) => n + this.s.sendSoon!.run(id).changes, 0));
   }
 
   fail(id: string, error: string, now: number = Date.now()): void {

@@ -110,6 +110,26 @@ describe('outbox sender', () => {
     expect(failed.lastError).not.toMatch(/[{}]/);
     expect(events.at(-1)!.states).toEqual(['failed']);
   });
+
+  it('sends an action that waited out a network backoff as soon as the network is back, not one the helpdesk asked to wait', async () => {
+    cache.applyPage(null, { cases: [remoteCase({ remoteId: '101' })], cursor: null, caughtUp: true });
+    const offline = outbox.enqueue(caseId, { priority: 'high' });
+    const limited = outbox.enqueue(cache.cases.caseIdFor('101'), { status: 'pending' });
+    const draining = sender.drainOnce();
+    await connector.pushed(2);
+    connector.pushes[0]!.reject(new TransientRemoteError('Cannot reach x: connect ECONNREFUSED', null));
+    connector.pushes[1]!.reject(new RateLimitedError(60_000));
+    await draining;
+    const accountId = offline.accountId;
+    // A minute of backoff, whatever the jitter drew.
+    db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?').run(Date.now() + 60_000, offline.id);
+    expect(outbox.get(offline.id)).toMatchObject({ state: 'queued', verifyBeforeSend: true });
+    expect(outbox.ready(accountId, Date.now(), 10)).toEqual([]);
+    // The network monitor says the helpdesk answers again.
+    sender.resume();
+    expect(outbox.ready(accountId, Date.now(), 10).map((row) => row.id)).toEqual([offline.id]);
+    expect(outbox.get(limited.id)!.nextAttemptAt).toBeGreaterThan(Date.now() + 50_000);
+  });
 });
 
 describe('outbox error messages', () => {
