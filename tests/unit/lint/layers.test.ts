@@ -44,4 +44,12 @@ describe('layer rules', () => {
     expect(await layerErrors('src-main/demo/x.ts', "import { a } from '../core/db/connection';\nexport const b = a;\n")).toHaveLength(1);
     expect(await layerErrors('src-main/demo/x.ts', "import express from 'express';\nexport const a = express;\n")).toHaveLength(1);
   });
+
+  it('lets only the demo presence broker load aedes, and keeps MQTT clients out of the demo and the renderer', async () => {
+    expect(await layerErrors('src-main/demo/presence-broker.ts', "import { Aedes } from 'aedes';\nexport const a = Aedes;\n")).toEqual([]);
+    expect(await layerErrors('src-main/demo/live/teammates.ts', "import { Aedes } from 'aedes';\nexport const a = Aedes;\n")).toHaveLength(1);
+    expect(await layerErrors('src-main/demo/presence-broker.ts', "import { connect } from 'mqtt';\nexport const a = connect;\n")).toHaveLength(1);
+    expect(await layerErrors('src-main/core/presence/presence-client.ts', "import { connect } from 'mqtt';\nexport const a = connect;\n")).toEqual([]);
+    expect(await layerErrors('src-renderer/features/case/presence.tsx', "import { connect } from 'mqtt';\nexport const a = connect;\n")).toHaveLength(1);
+  });
 });
