@@ -23,24 +23,27 @@ export function HtmlMessageFrame({ messageId, html, text, sender, eager }: { mes
   const containerRef = useRef<HTMLDivElement>(null);
   const near = useNearView(containerRef, eager);
   const width = useElementWidth(containerRef, 'message-frame');
-  const sanitized = useMemo(() => sanitizeMessageHtml(messageId, html), [messageId, html]);
+  // Sanitizing parses the whole message: done only for frames that are built.
+  const sanitized = useMemo(() => (near ? sanitizeMessageHtml(messageId, html) : null), [near, messageId, html]);
   const imagesAllowed = useImagePermissions((s) => s.allowedSenders.has(sender));
-  const showImages = imagesAllowed && sanitized.remoteImages > 0;
-  const srcdoc = useMemo(() => buildSrcdoc(showImages ? withRemoteImages(sanitized.html) : sanitized.html, showImages), [sanitized, showImages]);
-  const height = useMemo(() => estimateFrameHeight(sanitized.html, width), [sanitized, width]);
+  const remoteImages = sanitized?.remoteImages ?? 0;
+  const showImages = imagesAllowed && remoteImages > 0;
+  const srcdoc = useMemo(() => (sanitized ? buildSrcdoc(showImages ? withRemoteImages(sanitized.html) : sanitized.html, showImages) : ''), [sanitized, showImages]);
+  // A deferred frame's height comes from the raw HTML (style and script text do not count).
+  const height = useMemo(() => estimateFrameHeight(sanitized?.html ?? html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ''), width), [sanitized, html, width]);
 
   return (
     <div className="html-message" ref={containerRef}>
-      {sanitized.remoteImages > 0 && !imagesAllowed ? (
+      {remoteImages > 0 && !imagesAllowed ? (
         <div className="remote-images-bar">
           <ImageOff size={14} aria-hidden="true" />
-          <span>{t('case.remoteImagesBlocked', { count: sanitized.remoteImages })}</span>
+          <span>{t('case.remoteImagesBlocked', { count: remoteImages })}</span>
           <button type="button" className="button small" onClick={() => allowImagesFrom(sender)}>
             {t('case.loadImages')}
           </button>
         </div>
       ) : null}
-      {near ? (
+      {sanitized ? (
         <iframe
           className="html-message-frame"
           title={t('case.htmlFrameTitle')}
