@@ -1,8 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkStatus } from '../features/outbox';
 import { SyncStatus } from '../features/sync';
 
-export function StatusBar() {
+// Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
+export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
   return (
     <footer className="status-bar">
@@ -15,4 +17,4 @@ export function StatusBar() {
       </div>
     </footer>
   );
-}
+});

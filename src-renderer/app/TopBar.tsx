@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { Keyboard, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { SearchArea } from '../features/search';
 import { openDialog } from './dialogs-store';
 
-export function TopBar() {
+// Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
+export const TopBar = memo(function TopBar() {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
@@ -25,4 +27,4 @@ export function TopBar() {
       </div>
     </header>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CasePane, useCaseDetail } from '../features/case';
 import { CustomerPane } from '../features/customer';
@@ -6,7 +7,8 @@ import { ResizeHandle } from '../ui/ResizeHandle';
 import { PANE_LIMITS, setPaneWidth, useLayout } from './layout-store';
 
 /** Views | list | case | customer, with keyboard-accessible splitters between them. */
-export function Workspace() {
+// Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
+export const Workspace = memo(function Workspace() {
   const { t } = useTranslation();
   const sidebar = useLayout((s) => s.sidebar);
   const list = useLayout((s) => s.list);
@@ -25,4 +27,4 @@ export function Workspace() {
       <CustomerPane customerId={customerId} currentCaseId={openCaseId} />
     </main>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Archive, Hourglass, Inbox, PauseCircle, UserRound, UserX, type LucideIcon } from 'lucide-react';
 import './inbox.css';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,8 @@ const FIXED_ICONS: Record<FixedViewId, LucideIcon> = {
 };
 
 /** The queues an agent switches between, each with its live count. */
-export function ViewsSidebar() {
+// Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
+export const ViewsSidebar = memo(function ViewsSidebar() {
   const { t } = useTranslation();
   const counts = useInboxCounts().data;
   return (
@@ -36,7 +38,7 @@ export function ViewsSidebar() {
       </ul>
     </nav>
   );
-}
+});
 
 function ViewButton({ id, label, Icon, count }: { id: ViewId; label: string; Icon: LucideIcon; count: number | undefined }) {
   const active = useFilters((s) => s.view === id);
