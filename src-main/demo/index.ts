@@ -29,3 +29,4 @@ export type { TeammateUpdate, TeammateUpdateResult } from './live/teammate-updat
 export type { TicketAudit } from './api/audit-format';
 export { UPDATE_CONFLICT_BODY } from './http/send';
 export { startDemoServer, type DemoServer, type DemoServerOptions } from './server';
+export { startPresenceBroker, type PresenceBroker, type PresenceBrokerOptions } from './presence-broker';

@@ -28,12 +28,21 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'network:status': true,
   'network:setOffline': true,
   'app:info': true,
+  'presence:get': true,
+  'presence:setStatus': true,
+  'presence:setActivity': true,
+  'presence:leave': true,
+  'presence:settings:get': true,
+  'presence:settings:set': true,
 };
 
 const EVENT_FLAGS: { readonly [E in EventName]: true } = {
   onChange: true,
   onSyncProgress: true,
   onNetworkStatus: true,
+  onPresence: true,
+  onPresenceConnection: true,
+  onCaseEvent: true,
 };
 
 export const METHOD_IDS = Object.freeze(Object.keys(METHOD_FLAGS) as MethodId[]);

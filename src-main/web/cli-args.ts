@@ -20,6 +20,11 @@ export interface WebHostArgs {
    * in this process; null = the embedded demo. The --demo-cases/-seed/-live/-rate options do not apply.
    */
   demoUrl: string | null;
+  /**
+   * The presence broker of a demo profile (`mqtt://…`, e.g. another instance's PRESENCE_URL), used
+   * instead of the embedded demo's own broker; null = the embedded demo's broker.
+   */
+  presenceUrl: string | null;
   secrets: SecretsMode;
   /** Where the built renderer lives; null = dist/renderer of this checkout. */
   rendererDir: string | null;
@@ -29,7 +34,8 @@ export const USAGE = `Usage: npm run web -- [options]
   --port N                    port to listen on (default 0 = a free port)
   --host H                    address to bind (default 127.0.0.1; anything else exposes the app to the network)
   --profile DIR               profile folder (default: the per-user data folder, .../Shiftdesk/web-profile)
-  --agent EMAIL               agent the demo account signs in as (default the demo's "me" agent)
+  --agent EMAIL               agent the demo account signs in as (default the demo's "me" agent); any active
+                              agent of the demo helpdesk, so a second instance can be another agent
   --demo-cases N              tickets in a new demo helpdesk (default 5000)
   --demo-seed S               dataset seed of a new demo helpdesk (default 1)
   --demo-live-interval-ms MS  average time between live demo changes (default 3000)
@@ -39,6 +45,9 @@ export const USAGE = `Usage: npm run web -- [options]
                               that server takes the helpdesk down for real (offline tests). Its account is
                               added on first start; the --demo-cases/-seed/-live-interval-ms/-rate-limits
                               options do not apply
+  --presence-url URL          presence broker of the demo profile (mqtt://HOST:PORT, e.g. the PRESENCE_URL
+                              another instance printed, so both share presence) instead of the embedded demo's
+                              own broker
   --secrets keychain|memory   where account tokens live (default keychain; memory forgets them on exit)
   --renderer-dir DIR          serve the renderer from DIR instead of dist/renderer (tests, development)`;
 
@@ -67,6 +76,7 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
     demoLiveIntervalMs: null,
     demoRateLimits: 'demo',
     demoUrl: null,
+    presenceUrl: null,
     secrets: 'keychain',
     rendererDir: null,
   };
@@ -114,6 +124,19 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('--demo-url must be an http:// or https:// URL');
         args.demoUrl = url.origin;
+        break;
+      }
+      case '--presence-url': {
+        const raw = text(flag, value());
+        let url: URL;
+        try {
+          url = new URL(raw);
+        } catch {
+          throw new CliError('--presence-url needs a URL such as mqtt://127.0.0.1:1883');
+        }
+        if (!['mqtt:', 'mqtts:', 'ws:', 'wss:'].includes(url.protocol) || url.hostname === '') throw new CliError('--presence-url must be an mqtt://, mqtts://, ws:// or wss:// URL');
+        if (url.username !== '' || url.password !== '') throw new CliError('--presence-url takes no credentials');
+        args.presenceUrl = raw.replace(/\/+$/, '');
         break;
       }
       case '--secrets': {

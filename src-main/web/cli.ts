@@ -1,6 +1,7 @@
 // `npm run web`: runs the web host. Prints `SHIFTDESK_URL=...` (and `DEMO_URL=...` when the profile
-// uses a demo helpdesk: the embedded one, or the one --demo-url names) once serving; warnings and
-// errors go to stderr. SIGINT/SIGTERM stop it cleanly.
+// uses a demo helpdesk: the embedded one, or the one --demo-url names; then `PRESENCE_URL=...`, the
+// presence broker of the demo profile: the embedded demo's, or --presence-url) once serving; warnings
+// and errors go to stderr. SIGINT/SIGTERM stop it cleanly.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, parseWebHostArgs, type WebHostArgs } from './cli-args';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(args.rendererDir ?? resolve(REPO_ROOT, 'dist', 'renderer')),
     warn,
   });
-  process.stdout.write(`SHIFTDESK_URL=${host.url}\n${host.demoUrl ? `DEMO_URL=${host.demoUrl}\n` : ''}`);
+  process.stdout.write(`SHIFTDESK_URL=${host.url}\n${host.demoUrl ? `DEMO_URL=${host.demoUrl}\n` : ''}${host.presenceUrl ? `PRESENCE_URL=${host.presenceUrl}\n` : ''}`);
 
   let stopping = false;
   const shutdown = (): void => {

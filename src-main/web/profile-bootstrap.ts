@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountView } from '../../src-shared/contract/models';
 import type { CoreClient } from '../core/rpc/core-client';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, startPresenceBroker, type DemoServer, type PresenceBroker } from '../demo/index';
 import type { SecretsMode } from './cli-args';
 import { accountTokenKey, isKeychainUnavailable, launchCore, type CoreLaunchOptions } from './core-launcher';
 import { clearDemoState, readDemoState, writeDemoState, type DemoState } from './demo-state';
@@ -22,6 +22,12 @@ import { clearDemoState, readDemoState, writeDemoState, type DemoState } from '.
 // Secrets. Tokens live in the keychain. When the keychain is unavailable, the demo account (whose
 // token is the public "demo-token") still works: core runs with an in-memory store seeded with that
 // token, and the shell says so. Tokens of accounts added in such a run are forgotten on exit.
+//
+// Presence. The embedded demo also runs a presence broker (aedes, loopback, a free port; it accepts
+// any password: it is a demo on this machine only). A demo profile's presence settings are filled
+// in at every start, unless the agent set up another workspace than `demo`: broker = that embedded
+// broker, or `presenceUrl` (another instance's, so two instances share presence), username = the
+// demo account's agent e-mail (the agent id on the broker), workspace `demo`.
 
 export const DEFAULT_DEMO_CASES = 5000;
 export const DEFAULT_DEMO_SEED = 1;
@@ -38,6 +44,8 @@ export interface ProfileBootstrapOptions {
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
   /** Use the demo helpdesk already running at this URL instead of embedding one. */
   demoUrl?: string | null;
+  /** The presence broker of a demo profile instead of the embedded demo's own (--presence-url). */
+  presenceUrl?: string | null;
   core?: Omit<CoreLaunchOptions, 'dbPath'>;
   /** Warnings for the person running the app (stderr, a log). */
   warn: (message: string) => void;
@@ -49,6 +57,8 @@ export interface OpenProfile {
   demo: DemoServer | null;
   /** The demo helpdesk's URL: the embedded one's, or the external one (`demoUrl`); null without a demo. */
   demoUrl: string | null;
+  /** The presence broker a demo profile uses (the embedded one, or `presenceUrl`); null without a demo. */
+  presenceUrl: string | null;
   /** Where tokens live in this run. */
   secrets: SecretsMode;
   close(): Promise<void>;
@@ -122,18 +132,53 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
     throw error;
   }
 
-  const [openCore, openDemo] = [core, demo];
+  // The demo's presence broker, next to the demo helpdesk (not when another broker is named).
+  let broker: PresenceBroker | null = null;
+  let presenceUrl: string | null = null;
+  if (demo && state) {
+    try {
+      if (options.presenceUrl) presenceUrl = options.presenceUrl;
+      else {
+        broker = await startPresenceBroker({ host: '127.0.0.1' });
+        presenceUrl = broker.url;
+      }
+      await configureDemoPresence(core, presenceUrl, state.agentEmail, options.warn);
+    } catch (error) {
+      options.warn(`Presence is not available: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const [openCore, openDemo, openBroker] = [core, demo, broker];
   return {
     core: openCore,
     demo: openDemo,
     demoUrl: openDemo?.url ?? null,
+    presenceUrl,
     secrets,
     close: async () => {
       await openCore.stop().catch(() => undefined);
+      await openBroker?.close();
       await openDemo?.close();
     },
   };
 }
+
+/**
+ * Points a demo profile's presence at `brokerUrl` as `email` in the workspace `demo`, unless the
+ * agent set presence up for another workspace. Core connects in the background.
+ */
+async function configureDemoPresence(core: CoreClient, brokerUrl: string, email: string, warn: (message: string) => void): Promise<void> {
+  const current = await core.call('presence:settings:get', {});
+  if (current && current.workspace !== DEMO_PRESENCE_WORKSPACE) {
+    warn(`Presence keeps its own settings (workspace "${current.workspace}"), not the demo broker ${brokerUrl}.`);
+    return;
+  }
+  if (current && current.brokerUrl === brokerUrl && current.username === email) return;
+  await core.call('presence:settings:set', { brokerUrl, username: email, workspace: DEMO_PRESENCE_WORKSPACE });
+}
+
+/** The presence workspace of demo profiles. */
+export const DEMO_PRESENCE_WORKSPACE = 'demo';
 
 /**
  * A profile on a demo helpdesk that runs elsewhere. Its account is added unless the profile has one
@@ -144,10 +189,12 @@ async function openWithExternalDemo(options: ProfileBootstrapOptions, coreOption
   const url = demoUrl.replace(/\/+$/, '');
   let secrets: SecretsMode = options.secrets;
   let core = await launchCore(coreOptions, secrets);
+  let email: string;
   try {
     const account = (await core.call('accounts:list', {})).find((a) => a.baseUrl.replace(/\/+$/, '') === url);
+    email = account?.email ?? options.agentEmail ?? DEMO_AGENT_EMAIL;
     if (!account) {
-      const added = await addDemoAccount(core, secrets, coreOptions, url, options.agentEmail ?? DEMO_AGENT_EMAIL, options.warn);
+      const added = await addDemoAccount(core, secrets, coreOptions, url, email, options.warn);
       core = added.core;
       secrets = added.secrets;
     } else if (!(await hasSyncEngine(core, account.id))) {
@@ -160,8 +207,18 @@ async function openWithExternalDemo(options: ProfileBootstrapOptions, coreOption
     await core.stop().catch(() => undefined);
     throw error;
   }
+  // An external demo has no broker of ours: presence only with --presence-url.
+  let presenceUrl: string | null = null;
+  if (options.presenceUrl) {
+    try {
+      await configureDemoPresence(core, options.presenceUrl, email, options.warn);
+      presenceUrl = options.presenceUrl;
+    } catch (error) {
+      options.warn(`Presence is not available: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const openCore = core;
-  return { core: openCore, demo: null, demoUrl: url, secrets, close: () => openCore.stop().catch(() => undefined) };
+  return { core: openCore, demo: null, demoUrl: url, presenceUrl, secrets, close: () => openCore.stop().catch(() => undefined) };
 }
 
 /** Starts the demo helpdesk on `port`, or on a free port when that one is taken. */

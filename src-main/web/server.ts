@@ -24,6 +24,8 @@ export interface WebHostOptions {
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
   /** A demo helpdesk running elsewhere, used instead of the embedded one (--demo-url). */
   demoUrl?: string | null;
+  /** The presence broker of a demo profile instead of the embedded demo's own (--presence-url). */
+  presenceUrl?: string | null;
   warn: (message: string) => void;
 }
 
@@ -32,6 +34,8 @@ export interface WebHost {
   readonly url: string;
   /** The demo helpdesk (embedded, or the external one of --demo-url), when the profile uses one. */
   readonly demoUrl: string | null;
+  /** The presence broker a demo profile uses (the embedded demo's, or --presence-url). */
+  readonly presenceUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${shownHost}:${address.port}/?token=${token}`,
     demoUrl: profile.demoUrl,
+    presenceUrl: profile.presenceUrl,
     close: () =>
       (closing ??= (async () => {
         await rpc.close();

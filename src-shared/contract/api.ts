@@ -3,6 +3,7 @@ import {
   accountInputSchema,
   caseIntentSchema,
   inboxQuerySchema,
+  presenceSettingsInputSchema,
   searchInputSchema,
   type AccountView,
   type AppInfoView,
@@ -14,8 +15,13 @@ import {
   type DirectoryAgent,
   type InboxPage,
   type SearchResults,
+  type CaseEventView,
+  type PresenceChangeEvent,
+  type PresenceSettingsView,
+  type PresenceView,
   type ViewCounts,
 } from './models';
+import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionStatus } from '../domain/presence';
 
 // The ONE definition of the renderer↔core API (DESIGN §3). Method ids are `domain:verb`; every
 // input is validated with its schema where it enters core. Shells forward these and nothing else.
@@ -47,6 +53,13 @@ export const METHODS = {
   'network:status': none,
   'network:setOffline': z.object({ offline: z.boolean() }).strict(),
   'app:info': none,
+  /** Presence (docs/presence.md), keyed by local case ids. `caseIds`: only these cases (an inbox page); default all. */
+  'presence:get': z.object({ caseIds: z.array(z.number().int().positive()).max(500).optional() }).strict().default({}),
+  'presence:setStatus': z.object({ status: z.enum(SETTABLE_AGENT_STATUSES) }).strict(),
+  'presence:setActivity': z.object({ caseId: z.number().int().positive(), activity: z.enum(PRESENCE_ACTIVITIES) }).strict(),
+  'presence:leave': z.object({ caseId: z.number().int().positive() }).strict(),
+  'presence:settings:get': none,
+  'presence:settings:set': presenceSettingsInputSchema,
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -91,6 +104,13 @@ export interface MethodOutputs {
   'network:status': NetworkStatusView;
   'network:setOffline': NetworkStatusView;
   'app:info': AppInfoView;
+  'presence:get': PresenceView;
+  /** ok: false when presence is not configured (or the case is unknown). Nothing waits for the broker. */
+  'presence:setStatus': { ok: boolean };
+  'presence:setActivity': { ok: boolean };
+  'presence:leave': { ok: boolean };
+  'presence:settings:get': PresenceSettingsView | null;
+  'presence:settings:set': PresenceSettingsView;
 }
 
 /** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */
@@ -112,9 +132,15 @@ export interface EventPayloads {
   onChange: ChangeEvent;
   onSyncProgress: SyncStatusView;
   onNetworkStatus: NetworkStatusView;
+  /** Someone's presence changed (mine included): which local cases and agents. */
+  onPresence: PresenceChangeEvent;
+  /** The presence broker connection: connecting, connected, or unavailable with the reason. */
+  onPresenceConnection: PresenceConnectionStatus;
+  /** Another agent replied, changed the status of or assigned one of my cases (before sync brings it). */
+  onCaseEvent: CaseEventView;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['onChange', 'onSyncProgress', 'onNetworkStatus'];
+export const EVENT_NAMES: readonly EventName[] = ['onChange', 'onSyncProgress', 'onNetworkStatus', 'onPresence', 'onPresenceConnection', 'onCaseEvent'];
 
 /** The API as the renderer sees it: one function per method, subscriptions that return an unsubscribe. */
 export type ShiftdeskApi = {

@@ -3,6 +3,7 @@ import { CASE_PRIORITIES, CASE_STATUSES, type AuthorKind, type CasePriority, typ
 import { CHANNEL_KINDS, type ChannelKind, type IdentityKind } from '../domain/channels';
 import { INBOX_SORTS, isViewId, type ViewId } from '../domain/views';
 import type { CaseIntent } from '../domain/case-intent';
+import type { AgentStatus, CaseEventKind, PresenceActivity, PresenceConnectionStatus, SettableAgentStatus } from '../domain/presence';
 
 // Data crossing the renderer↔core boundary. Inputs are zod schemas (validated on arrival);
 // outputs are plain types produced by core.
@@ -242,4 +243,83 @@ export interface NetworkStatusView {
   online: boolean;
   forcedOffline: boolean;
   outbox: { queued: number; sending: number; failed: number; conflict: number };
+}
+
+// --- presence (DESIGN §7, docs/presence.md) --------------------------------------------------------
+// Core speaks MQTT with helpdesk-wide case keys; the contract speaks this profile's LOCAL case ids.
+// Cases another agent is on that this profile does not have (yet) are left out.
+
+export const presenceSettingsInputSchema = z
+  .object({
+    /** mqtt://, mqtts://, ws:// or wss://, without credentials (checked in core). */
+    brokerUrl: z.string().trim().min(1).max(500),
+    /** The broker username, which is the agent id the others see. */
+    username: z.string().trim().min(1).max(128),
+    /** The team's topic prefix. */
+    workspace: z.string().trim().min(1).max(64),
+    /** Goes to the system keychain only. Absent: keep the stored one; null: remove it. */
+    password: z.string().max(1000).nullable().optional(),
+  })
+  .strict();
+export type PresenceSettingsInput = z.input<typeof presenceSettingsInputSchema>;
+
+/** The presence settings as the UI sees them: never the password, only whether one is stored. */
+export interface PresenceSettingsView {
+  brokerUrl: string;
+  username: string;
+  workspace: string;
+  hasPassword: boolean;
+}
+
+/** Another agent on one of my cases. */
+export interface CasePresenceView {
+  agentId: string;
+  name: string;
+  activity: PresenceActivity;
+  /** When they started this activity, by their clock (ms). */
+  since: number;
+  /** Their last heartbeat, by their clock (ms). */
+  at: number;
+}
+
+/** Another agent's status. */
+export interface AgentPresenceView {
+  agentId: string;
+  name: string;
+  status: AgentStatus;
+  /** The local id of the case they are on, when this profile has it. */
+  currentCaseId: number | null;
+  at: number;
+}
+
+export interface PresenceView {
+  /** False until presence settings are saved (`presence:settings:set`). */
+  configured: boolean;
+  connection: PresenceConnectionStatus;
+  /** Me as published (or as will be, once connected); null when not configured. */
+  me: { agentId: string; name: string; status: SettableAgentStatus; currentCaseId: number | null; cases: { caseId: number; activity: PresenceActivity; since: number }[] } | null;
+  /** The other agents we know a status of (offline ones included). */
+  agents: AgentPresenceView[];
+  /** Local case id → the other agents on it, most urgent activity first. Cases nobody else is on are absent. */
+  cases: Record<number, CasePresenceView[]>;
+}
+
+/** Another agent just did something on one of my cases (before sync brings it): `onCaseEvent`. */
+export interface CaseEventView {
+  caseId: number;
+  agentId: string;
+  name: string;
+  kind: CaseEventKind;
+  actionId: string;
+  at: number;
+  status?: CaseStatus;
+  assigneeRemoteId?: string | null;
+  public?: boolean;
+  version?: string;
+}
+
+/** `onPresence`: whose presence changed; call `presence:get` (with these case ids) for the details. */
+export interface PresenceChangeEvent {
+  caseIds: number[];
+  agentIds: string[];
 }

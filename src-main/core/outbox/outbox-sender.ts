@@ -25,6 +25,11 @@ export interface OutboxSenderOptions {
   /** While this says no, nothing is sent (the agent chose "Work offline"). */
   mayConnect?: () => boolean;
   idleMs?: number;
+  /**
+   * An action landed on the helpdesk (sent now, or found already applied in its audits): e.g. to
+   * announce it on the presence broker. Called after the outbox recorded it; errors are ignored.
+   */
+  onSent?: (sent: { row: OutboxRow; action: PushAction; result: PushResult }) => void;
 }
 
 export type SendOutcome = 'sent' | 'already-applied' | 'conflict' | 'failed' | 'retry' | 'skipped';
@@ -130,20 +135,20 @@ export class OutboxSender {
       if (row.verifyBeforeSend) {
         const already = await this.options.connector.findPushed(action.caseRemoteId, row.id, this.abort.signal);
         if (already) {
-          this.settle(row, already);
+          this.settle(row, already, action);
           return 'already-applied';
         }
       }
       await this.budget.take(this.abort.signal);
       const result = await this.options.connector.push(action, this.abort.signal);
-      this.settle(row, result);
+      this.settle(row, result, action);
       return 'sent';
     } catch (error) {
       return this.onError(row, action, error);
     }
   }
 
-  private settle(row: OutboxRow, result: PushResult): void {
+  private settle(row: OutboxRow, result: PushResult, action: PushAction): void {
     const { db, cache, outbox } = this.options;
     outbox.markSent(row.id, result, () => {
       if (result.case) cache.applyPage(null, { cases: [result.case], cursor: null, caughtUp: true });
@@ -156,6 +161,11 @@ export class OutboxSender {
     }, result.case?.version ?? null);
     this.networkOk();
     this.options.onChange?.({ kinds: ['cases', 'messages', 'outbox'], caseIds: [row.caseId], customerIds: [] });
+    try {
+      this.options.onSent?.({ row, action, result });
+    } catch {
+      // An announcement is a courtesy: the action is sent either way.
+    }
   }
 
   private async onError(row: OutboxRow, action: PushAction, error: unknown): Promise<SendOutcome> {

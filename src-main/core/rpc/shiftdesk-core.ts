@@ -16,6 +16,7 @@ import { OutboxRepo } from '../db/repos/outbox-repo';
 import { OutboxSender } from '../outbox/outbox-sender';
 import { NetworkMonitor } from '../services/network-monitor';
 import { OutboxService } from '../services/outbox-service';
+import { caseEventsFor, CorePresence, type PresenceTuning } from '../presence/core-presence';
 
 export interface CoreOptions {
   /** The profile database file (one per agent profile). */
@@ -27,6 +28,8 @@ export interface CoreOptions {
   autoSync?: boolean;
   /** Ticket updates per minute per account (Zendesk: 100; we stay under it). */
   updatesPerMinute?: number;
+  /** Presence timings (tests shorten the heartbeat and expiry); defaults: docs/presence.md. */
+  presence?: PresenceTuning;
 }
 
 /**
@@ -64,6 +67,7 @@ export class ShiftdeskCore {
   readonly cases: CaseService;
   readonly customers: CustomerService;
   readonly searchService: SearchService;
+  readonly presence: CorePresence;
 
   constructor(private readonly options: CoreOptions) {
     this.db = openDatabase({ path: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -92,15 +96,26 @@ export class ShiftdeskCore {
       { mayLookUp: () => this.network.mayConnect() && this.network.online },
     );
     this.searchService = new SearchService(this.db, () => this.inbox.myAgentIds());
+    this.presence = new CorePresence({
+      db: this.db,
+      secrets: options.secrets,
+      ...(options.presence ? { tuning: options.presence } : {}),
+      onChange: (change) => this.emit('onPresence', change),
+      onConnection: (status) => this.emit('onPresenceConnection', status),
+      onCaseEvent: (event) => this.emit('onCaseEvent', event),
+    });
   }
 
   async start(): Promise<void> {
+    // Presence connects in the background: core works on without a broker.
+    await this.presence.start();
     if (this.options.autoSync === false) return;
     for (const account of this.accounts.repo.list()) await this.startSync(account);
   }
 
   async stop(): Promise<void> {
     this.network.stop();
+    await this.presence.close().catch(() => undefined);
     await Promise.all([...this.senders.values()].map((sender) => sender.stop()));
     await Promise.all([...this.engines.values()].map((engine) => engine.stop()));
     this.senders.clear();
@@ -117,6 +132,8 @@ export class ShiftdeskCore {
     if (event === 'onChange') {
       const kinds = (payload as EventPayloads['onChange']).kinds;
       if (kinds.includes('cases') || kinds.includes('directory')) this.inbox.invalidate();
+      // My agent record (my display name on the presence broker) arrives with the directory.
+      if (kinds.includes('directory') || kinds.includes('accounts')) this.presence.refreshName();
     }
     this.events.emit(event, payload);
   }
@@ -171,6 +188,12 @@ export class ShiftdeskCore {
       return this.networkStatus();
     },
     'app:info': () => ({ secretStore: this.options.secrets.kind }),
+    'presence:get': ({ caseIds }) => this.presence.view(caseIds),
+    'presence:setStatus': ({ status }) => this.presence.setStatus(status),
+    'presence:setActivity': ({ caseId, activity }) => this.presence.setActivity(caseId, activity),
+    'presence:leave': ({ caseId }) => this.presence.leave(caseId),
+    'presence:settings:get': () => this.presence.settingsView(),
+    'presence:settings:set': (input) => this.presence.setSettings(input),
   };
 
   networkStatus(): NetworkStatusView {
@@ -276,6 +299,10 @@ export class ShiftdeskCore {
       },
       // No `onNetwork`: the connector's HTTP client reports every answer and connection failure.
       mayConnect: () => this.network.mayConnect() && this.network.isReachable(account.id),
+      // Tell the other agents before their sync brings it (a reply, a status change, an assignment).
+      onSent: ({ row, action, result }) => {
+        for (const event of caseEventsFor(action, result.case?.version ?? null)) this.presence.announce(row.caseId, event);
+      },
     });
     this.senders.set(account.id, sender);
     return engine;

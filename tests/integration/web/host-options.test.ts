@@ -20,20 +20,29 @@ describe('web host options', () => {
       demoLiveIntervalMs: null,
       demoRateLimits: 'demo',
       demoUrl: null,
+      presenceUrl: null,
       secrets: 'keychain',
       rendererDir: null,
     });
     expect(
       parseWebHostArgs(['--port', '8080', '--host=0.0.0.0', '--profile', '/tmp/p', '--agent', 'a@b.example', '--demo-cases', '150', '--demo-seed', '7', '--demo-live-interval-ms', '250', '--demo-rate-limits', 'off', '--secrets', 'memory', '--renderer-dir', 'out']),
-    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, demoRateLimits: 'off', demoUrl: null, secrets: 'memory', rendererDir: 'out' });
+    ).toEqual({ port: 8080, host: '0.0.0.0', profileDir: '/tmp/p', agentEmail: 'a@b.example', demoCases: 150, demoSeed: 7, demoLiveIntervalMs: 250, demoRateLimits: 'off', demoUrl: null, presenceUrl: null, secrets: 'memory', rendererDir: 'out' });
     expect(parseWebHostArgs(['--demo-url', 'http://127.0.0.1:4010/']).demoUrl).toBe('http://127.0.0.1:4010');
+    // A second instance: another demo agent, on the first instance's helpdesk and presence broker.
+    expect(parseWebHostArgs(['--agent', 'maya.rodriguez@support.shiftdesk.example', '--demo-url', 'http://127.0.0.1:4010', '--presence-url', 'mqtt://127.0.0.1:41883'])).toMatchObject({
+      agentEmail: 'maya.rodriguez@support.shiftdesk.example',
+      demoUrl: 'http://127.0.0.1:4010',
+      presenceUrl: 'mqtt://127.0.0.1:41883',
+    });
+    expect(parseWebHostArgs(['--presence-url=wss://broker.example/mqtt']).presenceUrl).toBe('wss://broker.example/mqtt');
   });
 
   it('refuses bad options with a message', () => {
-    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--demo-rate-limits', 'none'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--demo-url', 'nowhere'], ['--demo-url', 'ftp://127.0.0.1:4010'], ['--what']]) {
+    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--demo-cases', '3'], ['--secrets', 'disk'], ['--demo-rate-limits', 'none'], ['--agent', 'nobody'], ['--profile'], ['--profile', '--port'], ['--demo-url', 'nowhere'], ['--demo-url', 'ftp://127.0.0.1:4010'], ['--presence-url', 'http://127.0.0.1:1883'], ['--presence-url', 'mqtt://ana:pw@127.0.0.1:1883'], ['--presence-url', 'nowhere'], ['--presence-url'], ['--what']]) {
       expect(() => parseWebHostArgs(argv), argv.join(' ')).toThrow(CliError);
     }
     expect(() => parseWebHostArgs(['--help'])).toThrow(/Usage: npm run web/);
+    expect(() => parseWebHostArgs(['--help'])).toThrow(/--presence-url URL/);
   });
 
   it('keeps the default profile in the per-user data folder', () => {

@@ -12,6 +12,8 @@ export interface HostProcess {
   token: string;
   url: string;
   demoUrl: string | null;
+  /** The presence broker a demo profile uses (PRESENCE_URL). */
+  presenceUrl: string | null;
   stdout(): string;
   stderr(): string;
   /** SIGTERM, then the exit code. */
@@ -38,11 +40,13 @@ export async function startHostProcess(args: readonly string[], timeoutMs = 45_0
     void exited.then(([code]) => reject(new Error(`web host exited with ${code}; stderr: ${stderr}`)));
   });
   const demo = /^DEMO_URL=(\S+)$/m.exec(stdout);
+  const presence = /^PRESENCE_URL=(\S+)$/m.exec(stdout);
   return {
     origin: match[1]!,
     token: match[2]!,
     url: `${match[1]}/?token=${match[2]}`,
     demoUrl: demo?.[1] ?? null,
+    presenceUrl: presence?.[1] ?? null,
     stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {

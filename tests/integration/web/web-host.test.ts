@@ -47,12 +47,24 @@ describe('web host', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints one SHIFTDESK_URL line and the demo helpdesk URL, both on loopback', () => {
+  it('prints one SHIFTDESK_URL line, the demo helpdesk URL and its presence broker, all on loopback', () => {
     const lines = host.stdout().trim().split('\n');
     expect(lines.filter((l) => l.startsWith('SHIFTDESK_URL='))).toHaveLength(1);
-    expect(lines).toEqual([`SHIFTDESK_URL=${host.url}`, `DEMO_URL=${host.demoUrl}`]);
+    expect(lines).toEqual([`SHIFTDESK_URL=${host.url}`, `DEMO_URL=${host.demoUrl}`, `PRESENCE_URL=${host.presenceUrl}`]);
     expect(host.demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.presenceUrl).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes
+  });
+
+  it('fills the demo profile\'s presence settings and connects to the embedded broker', async () => {
+    expect(await client.result('presence:settings:get')).toEqual({ brokerUrl: host.presenceUrl, username: 'jordan.lee@support.shiftdesk.example', workspace: 'demo', hasPassword: false });
+    const deadline = Date.now() + 15_000;
+    let view = await client.result<{ configured: boolean; connection: { state: string } }>('presence:get');
+    while (view.connection.state !== 'connected' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      view = await client.result('presence:get');
+    }
+    expect(view).toMatchObject({ configured: true, connection: { state: 'connected' }, me: { agentId: 'jordan.lee@support.shiftdesk.example', status: 'available' } });
   });
 
   it('serves the renderer with a strict CSP and hardening headers', async () => {

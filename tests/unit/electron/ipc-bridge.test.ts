@@ -37,6 +37,12 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'network:status': {},
   'network:setOffline': { offline: true },
   'app:info': {},
+  'presence:get': { caseIds: [1, 2] },
+  'presence:setStatus': { status: 'away' },
+  'presence:setActivity': { caseId: 1, activity: 'typing' },
+  'presence:leave': { caseId: 1 },
+  'presence:settings:get': {},
+  'presence:settings:set': { brokerUrl: 'mqtt://127.0.0.1:1883', username: 'ana@acme.example', workspace: 'support', password: 'secret' },
 };
 
 class FakeCore implements ShiftdeskApi {

@@ -2,7 +2,8 @@ import type { Migration } from './migration';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-outbox-and-drafts';
 import { migration0003 } from './0003-agent-active';
+import { migration0004 } from './0004-presence-settings';
 
 /** Every migration, in order. Add one file per schema version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 export type { Migration } from './migration';

@@ -9,6 +9,7 @@ import { AccountsRepo } from '../../../../src-main/core/db/repos/accounts-repo';
 import { OutboxRepo, type OutboxState } from '../../../../src-main/core/db/repos/outbox-repo';
 import { helpdeskReason, MAX_ERROR_LENGTH, outboxErrorMessage } from '../../../../src-main/core/outbox/error-message';
 import { OutboxSender } from '../../../../src-main/core/outbox/outbox-sender';
+import { caseEventsFor } from '../../../../src-main/core/presence/core-presence';
 import { PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../../../../src-main/core/net/errors';
 import type { ChangeSet } from '../../../../src-main/core/sync/sync-types';
 
@@ -87,6 +88,35 @@ describe('outbox sender', () => {
     expect(await draining).toBe(1);
     expect(events.map((e) => e.states)).toEqual([['sending'], []]);
     expect(events[1]!.change.kinds).toContain('outbox');
+  });
+
+  it('reports an action that landed (onSent), once, after recording it, and not one the helpdesk refused', async () => {
+    const sent: { id: string; state: string | undefined; version: string | null; action: PushAction }[] = [];
+    const announcing = new OutboxSender({
+      db, accountId: 1, connector, cache, outbox, updatesPerMinute: 6000,
+      onSent: ({ row, action, result }) => sent.push({ id: row.id, state: outbox.get(row.id)?.state, version: result.case?.version ?? null, action }),
+    });
+    const reply = outbox.enqueue(caseId, { comment: { body: 'On its way', public: true }, status: 'pending' });
+    const draining = announcing.drainOnce();
+    await connector.pushed(1);
+    expect(sent).toEqual([]);
+    connector.pushes[0]!.resolve({ case: remoteCase({ version: 'v2', updatedAt: 3_000, generatedTs: 3 }), commentRemoteId: '555' });
+    expect(await draining).toBe(1);
+    expect(sent).toEqual([{ id: reply.id, state: expect.anything(), version: 'v2', action: expect.objectContaining({ actionId: reply.id, status: 'pending' }) }]);
+    expect(sent[0]!.state).not.toBe('sending'); // recorded as sent before anyone is told
+    expect(caseEventsFor(sent[0]!.action, 'v2')).toEqual([
+      { kind: 'replied', actionId: reply.id, public: true, version: 'v2' },
+      { kind: 'status_changed', actionId: reply.id, status: 'pending', version: 'v2' },
+    ]);
+    expect(caseEventsFor({ actionId: 'x', assigneeRemoteId: null }, null)).toEqual([{ kind: 'assigned', actionId: 'x', assigneeRemoteId: null }]);
+    expect(caseEventsFor({ actionId: 'y' }, null)).toEqual([]); // tags or priority only: nothing to announce
+
+    outbox.enqueue(caseId, { addTags: ['x'] });
+    const refused = announcing.drainOnce();
+    await connector.pushed(2);
+    connector.pushes[1]!.reject(new PermanentRemoteError('Unprocessable', 422, { error: 'RecordInvalid' }));
+    await refused;
+    expect(sent).toHaveLength(1);
   });
 
   it('tells the UI when an interrupted action goes back to the queue at start', async () => {
