@@ -5,7 +5,7 @@ export { useConnectionState, type ConnectionStatus } from './connection-state';
 export { subscribeToCoreEvents } from './live-updates';
 export { prefetchCaseView } from './prefetch';
 export { createQueryClient } from './query-client';
-export { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
+export { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, presenceKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
 export {
   accountsQuery,
   appInfoQuery,
@@ -16,7 +16,9 @@ export {
   draftQuery,
   networkStatusQuery,
   outboxListQuery,
+  presenceConnectionQuery,
+  presenceQuery,
   searchQuery,
   syncStatusQuery,
 } from './queries';
-export { useCaseAct, useOutboxEdit, useOutboxStep, useSetOffline, type CaseActInput, type OutboxStep } from './writes';
+export { useCaseAct, useOutboxEdit, useOutboxStep, useSetOffline, useSetPresenceStatus, reportActivity, reportLeave, type CaseActInput, type OutboxStep } from './writes';

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChangeEvent, SyncStatusView } from '../../src-shared/contract/api';
-import type { NetworkStatusView } from '../../src-shared/contract/models';
+import type { NetworkStatusView, PresenceChangeEvent } from '../../src-shared/contract/models';
+import type { PresenceConnectionStatus } from '../../src-shared/domain/presence';
 import { api } from './client';
 import { useConnectionState } from './connection-state';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, syncKeys } from './query-keys';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, presenceKeys, syncKeys } from './query-keys';
 
 // The renderer's ONE subscription to core's events. Core says what changed (entity kinds and
 // ids); we invalidate exactly the affected queries, so nothing in the renderer ever polls.
@@ -54,11 +55,35 @@ export function applyNetworkStatus(client: QueryClient, status: NetworkStatusVie
   client.setQueryData<NetworkStatusView>(networkKeys.status(), status);
 }
 
+/**
+ * Someone's presence changed: refetch the presence lists that can show it. The all-cases list (and my
+ * status) always; a list of given cases only when it names one of the changed cases.
+ */
+export function invalidateForPresence(client: QueryClient, change: PresenceChangeEvent): void {
+  const changed = new Set(change.caseIds);
+  void client.invalidateQueries({
+    queryKey: presenceKeys.views(),
+    predicate: (query) => {
+      const ids = query.queryKey[2];
+      return !Array.isArray(ids) || ids.some((id) => changed.has(id as number));
+    },
+  });
+}
+
+/** Connection events carry the whole connection state; my status and others' may change with it. */
+export function applyPresenceConnection(client: QueryClient, status: PresenceConnectionStatus): void {
+  const previous = client.getQueryData<PresenceConnectionStatus>(presenceKeys.connection());
+  client.setQueryData<PresenceConnectionStatus>(presenceKeys.connection(), status);
+  if (previous?.state !== status.state) void client.invalidateQueries({ queryKey: presenceKeys.views() });
+}
+
 /** Starts listening; returns the function that stops it. */
 export function subscribeToCoreEvents(client: QueryClient): () => void {
   const offChange = api.on('onChange', (change) => invalidateForChange(client, change));
   const offProgress = api.on('onSyncProgress', (progress) => applySyncProgress(client, progress));
   const offNetwork = api.on('onNetworkStatus', (status) => applyNetworkStatus(client, status));
+  const offPresence = api.on('onPresence', (change) => invalidateForPresence(client, change));
+  const offPresenceConnection = api.on('onPresenceConnection', (status) => applyPresenceConnection(client, status));
   // Events sent while the web socket was down are lost: after a reconnect, refresh everything shown.
   const offReconnect = useConnectionState.subscribe((state, previous) => {
     if (state.reconnects !== previous.reconnects) void client.invalidateQueries();
@@ -67,6 +92,8 @@ export function subscribeToCoreEvents(client: QueryClient): () => void {
     offChange();
     offProgress();
     offNetwork();
+    offPresence();
+    offPresenceConnection();
     offReconnect();
   };
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, searchKeys, syncKeys } from './query-keys';
+import { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, presenceKeys, searchKeys, syncKeys } from './query-keys';
 
 // Query definitions shared by features: one key, one fetch, wherever a query is used.
 
@@ -35,3 +35,11 @@ export const networkStatusQuery = () => queryOptions({ queryKey: networkKeys.sta
 
 /** Facts about this run of core (where tokens are kept); they do not change while it runs. */
 export const appInfoQuery = () => queryOptions({ queryKey: appKeys.info(), queryFn: () => api.call('app:info', {}) });
+
+/** Who is on which case (others), my status and the broker connection; `caseIds`: only these cases, default all. Kept current by `onPresence`. */
+export const presenceQuery = (caseIds?: readonly number[]) =>
+  queryOptions({ queryKey: presenceKeys.view(caseIds), queryFn: () => api.call('presence:get', caseIds ? { caseIds: [...caseIds] } : {}) });
+
+/** The presence broker connection; `onPresenceConnection` writes it straight into the cache. */
+export const presenceConnectionQuery = () =>
+  queryOptions({ queryKey: presenceKeys.connection(), queryFn: () => api.call('presence:get', { caseIds: [] }).then((view) => view.connection) });

@@ -63,3 +63,11 @@ export const networkKeys = {
 export const appKeys = {
   info: () => ['app', 'info'] as const,
 };
+
+export const presenceKeys = {
+  all: ['presence'] as const,
+  views: () => ['presence', 'view'] as const,
+  /** Presence of these cases, or of every case (`undefined`). */
+  view: (caseIds?: readonly number[]) => ['presence', 'view', caseIds ? [...caseIds].sort((a, b) => a - b) : 'all'] as const,
+  connection: () => ['presence', 'connection'] as const,
+};

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DirectoryView } from '../../src-shared/contract/api';
-import type { CaseDetail, NetworkStatusView } from '../../src-shared/contract/models';
+import type { CaseDetail, NetworkStatusView, PresenceView } from '../../src-shared/contract/models';
+import type { PresenceActivity, SettableAgentStatus } from '../../src-shared/domain/presence';
 import type { CaseIntent } from '../../src-shared/domain/case-intent';
 import { api } from './client';
 import { optimisticCase } from './optimistic-case';
-import { caseKeys, directoryKeys, networkKeys } from './query-keys';
+import { caseKeys, directoryKeys, networkKeys, presenceKeys } from './query-keys';
 
 // Every write goes through core's outbox (DESIGN §6): core queues it durably, applies it to what
 // it shows at once, and says so with a change event (live-updates invalidates what changed).
@@ -69,4 +70,26 @@ export function useSetOffline() {
     mutationFn: (offline: boolean) => api.call('network:setOffline', { offline }),
     onSuccess: (status) => client.setQueryData<NetworkStatusView>(networkKeys.status(), status),
   });
+}
+
+/** Available or away. My status shows the choice at once; core's `onPresence` confirms it. */
+export function useSetPresenceStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (status: SettableAgentStatus) => api.call('presence:setStatus', { status }),
+    onMutate: (status) => {
+      client.setQueriesData<PresenceView>({ queryKey: presenceKeys.views() }, (view) => (view?.me ? { ...view, me: { ...view.me, status } } : view));
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: presenceKeys.views() }),
+  });
+}
+
+/** What I am doing on a case (fire and forget: presence is best effort and never blocks the agent). */
+export function reportActivity(caseId: number, activity: PresenceActivity): void {
+  api.call('presence:setActivity', { caseId, activity }).catch(() => undefined);
+}
+
+/** I left a case (closed it or opened another). */
+export function reportLeave(caseId: number): void {
+  api.call('presence:leave', { caseId }).catch(() => undefined);
 }

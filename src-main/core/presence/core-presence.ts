@@ -254,6 +254,9 @@ export class CorePresence {
     const service = new PresenceService({ ...this.options.tuning, ...settings, agentId: settings.username, name: this.publishedName, secrets: this.options.secrets });
     this.detach.push(
       service.onChange(({ agentIds, caseKeys }) => {
+        // The broker echoes my own publishes; the UI already knows what I do, so an echo alone
+        // announces nothing (it would make every open of a case refetch everyone's presence).
+        if (agentIds.length > 0 && agentIds.every((id) => id === settings.username)) return;
         const localOf = this.resolver();
         const caseIds = [...new Set(caseKeys.map(localOf).filter((id): id is number => id !== null))];
         if (caseIds.length > 0 || agentIds.length > 0) this.options.onChange({ caseIds, agentIds: [...agentIds] });

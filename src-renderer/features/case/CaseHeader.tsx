@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
 import { useDateLocale } from '../../i18n';
 import { ChannelIcon } from '../../ui/ChannelIcon';
+import { CasePresence } from '../presence';
 import { CaseFields } from './CaseFields';
 
 /** Subject, where and when it came in, and the fields an agent checks (and changes) before replying. */
@@ -28,6 +29,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </time>
         </span>
       </p>
+      <CasePresence caseId={detail.id} />
       {/* Keyed by case: an error from the previous case's change does not follow the agent. */}
       <CaseFields key={detail.id} detail={detail} />
     </header>

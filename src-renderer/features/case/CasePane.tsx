@@ -2,6 +2,7 @@ import { MessagesSquare } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Composer } from '../composer';
+import { useReportCasePresence } from '../presence';
 import { CaseHeader } from './CaseHeader';
 import { PendingNotice } from './PendingNotice';
 import { Thread } from './Thread';
@@ -16,6 +17,8 @@ export function CasePane({ caseId }: { caseId: number | null }) {
   const { t } = useTranslation();
   const query = useCaseDetail(caseId);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The others see that I am on this case (and no longer on the previous one).
+  useReportCasePresence(caseId);
 
   // A newly opened case starts at its top.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import { networkStatusQuery } from '../../api';
 import { sendKeysLabel } from '../../ui/keyboard';
+import { CollisionWarning, noteTyping } from '../presence';
 import { ComposerActions } from './ComposerActions';
 import { DraftStatusText } from './DraftStatusText';
 import { EditingBanner } from './EditingBanner';
@@ -43,6 +44,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
   const change = (patch: { body?: string; mode?: ComposerMode }) => {
     patchEntry(caseId, patch);
     scheduleDraftSave(caseId);
+    if (patch.body !== undefined) noteTyping(caseId);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
@@ -58,6 +60,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
 
   return (
     <section className={`composer${mode === 'note' ? ' is-note' : ''}`} role="region" aria-label={t('composer.label')}>
+      <CollisionWarning caseId={caseId} />
       {entry?.editing ? <EditingBanner caseId={caseId} editing={entry.editing} /> : null}
       <div className="composer-top">
         <ModeToggle mode={mode} disabled={entry === undefined} onChange={(next) => change({ mode: next })} />

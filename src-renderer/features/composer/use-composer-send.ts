@@ -1,5 +1,6 @@
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
 import { useCaseAct, useOutboxEdit } from '../../api';
+import { noteSendDone, noteSending } from '../presence';
 import { clearSent, endEditing } from './composer-editing';
 import { getEntry } from './composer-store';
 import { cancelDraftSave } from './draft-autosave';
@@ -27,19 +28,24 @@ export function useComposerSend(caseId: number) {
     edit.reset();
     // A draft save landing after the send would bring the sent text back as a draft.
     cancelDraftSave(caseId);
+    // The others see me sending until it is queued.
+    noteSending(caseId);
+    const done = () => noteSendDone(caseId);
     // Promise callbacks (not mutate's): they run even if the agent has moved to another case.
     if (entry.editing) {
       const { comment: _previous, ...fields } = entry.editing.intent;
       edit
         .mutateAsync({ id: entry.editing.actionId, intent: { ...fields, ...EXTRA[variant], comment } })
         .then(() => endEditing(caseId))
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(done);
     } else {
       const sentBody = entry.body;
       act
         .mutateAsync({ caseIds: [caseId], intent: { comment, ...EXTRA[variant] } })
         .then(() => clearSent(caseId, sentBody))
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(done);
     }
   };
 

@@ -8,6 +8,7 @@ import { StatusPill } from '../../ui/StatusPill';
 import { TagList } from '../../ui/TagList';
 import { useNow } from '../../ui/use-now';
 import { useShortDuration } from '../../ui/use-short-duration';
+import { RowPresence } from '../presence';
 import { useSelection } from './selection-store';
 
 interface Props {
@@ -54,6 +55,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
         <div className="row-line row-top">
           <span className="row-customer">{row.customer?.name || t('inbox.unknownCustomer')}</span>
           <span className="row-badges">
+            <RowPresence caseId={row.id} />
             {row.pending ? (
               <span className="row-pending" role="img" aria-label={t('inbox.changesPending')} title={t('inbox.changesPending')}>
                 <ClockArrowUp size={13} aria-hidden="true" />

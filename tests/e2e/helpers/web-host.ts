@@ -37,6 +37,8 @@ export interface WebHost {
   readonly origin: string;
   /** The embedded demo helpdesk, e.g. http://127.0.0.1:4321 */
   readonly demoUrl: string;
+  /** The presence broker the host uses (`PRESENCE_URL=mqtt://…`, printed with the demo's URL), or null. */
+  readonly presenceUrl: string | null;
   readonly profileDir: string;
   readonly child: ChildProcess;
   /** What the host wrote to stderr so far (for failure messages). */
@@ -75,6 +77,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     exited = true;
   });
 
+  // Printed in the same write as DEMO_URL, so it is known by the time the URLs are resolved.
+  let presenceUrl: string | null = null;
   const urls = await new Promise<{ appUrl: string; demoUrl: string }>((resolvePromise, reject) => {
     let appUrl: string | null = null;
     let demoUrl: string | null = null;
@@ -87,6 +91,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stdoutLines.push(line);
       const app = /^SHIFTDESK_URL=(\S+)/.exec(line.trim());
       const demo = /^DEMO_URL=(\S+)/.exec(line.trim());
+      const presence = /^PRESENCE_URL=(\S+)/.exec(line.trim());
+      if (presence) presenceUrl = presence[1]!;
       if (app) appUrl = app[1]!;
       if (demo) demoUrl = demo[1]!;
       if (appUrl && demoUrl) {
@@ -108,6 +114,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     appUrl: urls.appUrl,
     origin: new URL(urls.appUrl).origin,
     demoUrl: urls.demoUrl.replace(/\/+$/, ''),
+    get presenceUrl() {
+      return presenceUrl;
+    },
     profileDir,
     child,
     stderrText: () => stderr,

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useSetPresenceStatus } from '../../api';
+import { useMyPresence, usePresenceConnection } from './use-presence';
+import './presence.css';
+
+/** The status bar's presence: my status (available / away; offline while the broker is unreachable) and the switch between them. */
+export function MyPresence() {
+  const { t } = useTranslation();
+  const mine = useMyPresence();
+  const connection = usePresenceConnection();
+  const setStatus = useSetPresenceStatus();
+  if (!mine?.configured || !mine.me) return null;
+  const unavailable = connection?.state === 'unavailable';
+  const status = unavailable ? 'offline' : mine.me.status;
+  const away = mine.me.status === 'away';
+  return (
+    <div className="my-presence" data-testid="my-presence" data-status={status} data-connection={connection?.state}>
+      <span className={`presence-dot is-${status}`} aria-hidden="true" />
+      <span className="my-presence-status">{t(`presence.status.${status}`)}</span>
+      {unavailable ? (
+        <span className="my-presence-unavailable" title={connection?.error ?? undefined}>
+          {t('presence.unavailable')}
+        </span>
+      ) : connection?.state === 'connecting' ? (
+        <span className="muted">{t('presence.connecting')}</span>
+      ) : null}
+      <button
+        type="button"
+        className="my-presence-toggle"
+        aria-pressed={away}
+        title={away ? t('presence.setAvailable') : t('presence.setAway')}
+        disabled={setStatus.isPending}
+        onClick={() => setStatus.mutate(away ? 'available' : 'away')}
+      >
+        {t('presence.away')}
+      </button>
+    </div>
+  );
+}
