@@ -3,7 +3,7 @@ import { CASE_PRIORITIES, CASE_STATUSES, type AuthorKind, type CasePriority, typ
 import { CHANNEL_KINDS, type ChannelKind, type IdentityKind } from '../domain/channels';
 import { INBOX_SORTS, isViewId, type ViewId } from '../domain/views';
 import type { CaseIntent } from '../domain/case-intent';
-import type { AgentStatus, CaseEventKind, PresenceActivity, PresenceConnectionStatus, SettableAgentStatus } from '../domain/presence';
+import type { AgentStatus, CaseEventNotice, PresenceActivity, PresenceConnectionStatus, SettableAgentStatus } from '../domain/presence';
 
 // Data crossing the renderer↔core boundary. Inputs are zod schemas (validated on arrival);
 // outputs are plain types produced by core.
@@ -304,19 +304,8 @@ export interface PresenceView {
   cases: Record<number, CasePresenceView[]>;
 }
 
-/** Another agent just did something on one of my cases (before sync brings it): `onCaseEvent`. */
-export interface CaseEventView {
-  caseId: number;
-  agentId: string;
-  name: string;
-  kind: CaseEventKind;
-  actionId: string;
-  at: number;
-  status?: CaseStatus;
-  assigneeRemoteId?: string | null;
-  public?: boolean;
-  version?: string;
-}
+/** Another agent just did something on one of my cases (before sync brings it): `onCaseEvent`. The notice, by local case id. */
+export type CaseEventView = Omit<CaseEventNotice, 'caseKey'> & { caseId: number };
 
 /** `onPresence`: whose presence changed; call `presence:get` (with these case ids) for the details. */
 export interface PresenceChangeEvent {

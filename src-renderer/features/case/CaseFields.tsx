@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
 import { assignableAgents } from '../../../src-shared/domain/assignees';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import { directoryQuery } from '../../api';
+import { AssigneeOptions, GroupOptions, PriorityOptions, StatusOptions } from '../../ui/case-field-options';
 import { CaseField } from './CaseField';
 import { pendingFields, pendingTags } from './pending-fields';
 import { TagEditor } from './TagEditor';
@@ -43,11 +44,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
             value={detail.status}
             onChange={(e) => edit({ status: e.target.value as CaseStatus })}
           >
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </CaseField>
         <CaseField label={t('case.priority')} pending={pending.has('priority')}>
@@ -57,12 +54,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
             value={detail.priority ?? ''}
             onChange={(e) => edit({ priority: e.target.value === '' ? null : (e.target.value as CasePriority) })}
           >
-            <option value="">{t('priority.none')}</option>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
+            <PriorityOptions noneValue="" />
           </select>
         </CaseField>
         <CaseField label={t('case.assignee')} pending={pending.has('assignee')}>
@@ -73,12 +65,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
               value={detail.assignee ? String(detail.assignee.id) : ''}
               onChange={(e) => edit({ assigneeId: e.target.value === '' ? null : Number(e.target.value) })}
             >
-              <option value="">{t('caseEdit.unassigned')}</option>
-              {agents.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.active ? a.name : t('caseEdit.inactive', { name: a.name })}
-                </option>
-              ))}
+              <AssigneeOptions agents={agents} />
             </select>
             {/* An icon with its name as label and tooltip: the assignee's name gets the width. */}
             <button
@@ -100,12 +87,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
             value={detail.group ? String(detail.group.id) : ''}
             onChange={(e) => edit({ groupId: e.target.value === '' ? null : Number(e.target.value) })}
           >
-            <option value="">{t('caseEdit.noGroup')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
+            <GroupOptions groups={groups} />
           </select>
         </CaseField>
         <CaseField label={t('case.tags')} pending={pending.has('tags')} wide>

@@ -2,9 +2,10 @@ import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { CheckCircle2, Tag } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import { CASE_PRIORITIES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
 import { useCaseAct } from '../../api';
+import { StatusOptions } from '../../ui/case-field-options';
 import { AddTagDialog } from './AddTagDialog';
 import { clearSelection, useSelection } from './selection-store';
 import { useDirectory } from './use-directory';
@@ -51,11 +52,7 @@ export function BulkActions() {
         <option value="" disabled>
           {t('bulk.setStatus')}
         </option>
-        {CASE_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
+        <StatusOptions />
       </select>
       <select
         className="bulk-select"

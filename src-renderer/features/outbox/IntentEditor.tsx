@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../../src-shared/contract/models';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { isEmptyIntent, type CaseIntent } from '../../../src-shared/domain/case-intent';
 import { directoryQuery, useOutboxEdit } from '../../api';
+import { AssigneeOptions, GroupOptions, PriorityOptions, StatusOptions } from '../../ui/case-field-options';
 import { parseTags } from '../../ui/intent-lines';
 
 const KEEP = '__keep';
@@ -56,11 +57,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
             {(id) => (
               <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
                 {keep}
-                {CASE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             )}
           </Labelled>
@@ -70,12 +67,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
             {(id) => (
               <select id={id} value={priority} onChange={(e) => setPriority(e.target.value)}>
                 {keep}
-                <option value="">{t('priority.none')}</option>
-                {CASE_PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`priority.${p}`)}
-                  </option>
-                ))}
+                <PriorityOptions noneValue="" />
               </select>
             )}
           </Labelled>
@@ -85,12 +77,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
             {(id) => (
               <select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
                 {keep}
-                <option value="">{t('caseEdit.unassigned')}</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.active ? a.name : t('caseEdit.inactive', { name: a.name })}
-                  </option>
-                ))}
+                <AssigneeOptions agents={agents} />
               </select>
             )}
           </Labelled>
@@ -100,12 +87,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
             {(id) => (
               <select id={id} value={group} onChange={(e) => setGroup(e.target.value)}>
                 {keep}
-                <option value="">{t('caseEdit.noGroup')}</option>
-                {(directory?.groups ?? []).map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
+                <GroupOptions groups={directory?.groups ?? []} />
               </select>
             )}
           </Labelled>
