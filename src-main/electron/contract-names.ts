@@ -18,6 +18,7 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'sync:retry': true,
   'directory:get': true,
   'cases:act': true,
+  'cases:send': true,
   'outbox:list': true,
   'outbox:retry': true,
   'outbox:discard': true,

@@ -15,6 +15,7 @@ import {
   type DirectoryAgent,
   type InboxPage,
   type SearchResults,
+  type SendStop,
   type CaseEventView,
   type PresenceChangeEvent,
   type PresenceSettingsView,
@@ -43,6 +44,11 @@ export const METHODS = {
   'sync:retry': z.object({ accountId: z.number().int().positive() }).strict(),
   'directory:get': none,
   'cases:act': z.object({ caseIds: z.array(z.number().int().positive()).min(1).max(500), intent: caseIntentSchema }).strict(),
+  /**
+   * Sends the composer's message (a reply or note, maybe with a status) on one case, guarded: if
+   * anything arrived since the draft began, nothing is queued and `stopped` lists it.
+   */
+  'cases:send': z.object({ caseId: z.number().int().positive(), intent: caseIntentSchema.refine((i) => i.comment !== undefined, 'a message to send') }).strict(),
   'outbox:list': none,
   'outbox:retry': z.object({ id: z.string().min(1).max(100) }).strict(),
   'outbox:discard': z.object({ id: z.string().min(1).max(100) }).strict(),
@@ -94,6 +100,7 @@ export interface MethodOutputs {
   'sync:retry': { restarted: boolean };
   'directory:get': DirectoryView;
   'cases:act': { actions: OutboxItemView[] };
+  'cases:send': { action: OutboxItemView | null; stopped: SendStop | null };
   'outbox:list': OutboxItemView[];
   'outbox:retry': { ok: boolean };
   'outbox:discard': { ok: boolean };

@@ -230,6 +230,24 @@ export interface DraftView {
   updatedAt: number;
 }
 
+/**
+ * Something that happened on a case since the agent began their draft (the send-time guard,
+ * docs/send-guard.md): a message from someone else, a field the helpdesk now has otherwise, or a
+ * teammate's case event that sync has not brought yet.
+ */
+export type CaseNewsItem =
+  | { kind: 'message'; message: ThreadMessage }
+  | { kind: 'field'; field: 'status' | 'priority' | 'assignee' | 'group' | 'tags'; from: string | null; to: string | null }
+  | { kind: 'event'; event: CaseEventView };
+
+/** `cases:send` stopped: what arrived since the draft began. The draft is kept, its base moved on. */
+export interface SendStop {
+  caseId: number;
+  news: CaseNewsItem[];
+  /** When the draft began (before this stop), ms since the epoch. */
+  since: number;
+}
+
 /** Facts about this run of core that the UI states to the agent (`app:info`). */
 export interface AppInfoView {
   /**

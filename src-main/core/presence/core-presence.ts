@@ -135,6 +135,17 @@ export class CorePresence {
 
   // --- reading -----------------------------------------------------------------------------------
 
+  /** The local cases I am on (viewing, typing, sending) as presence knows it. */
+  myCaseIds(): number[] {
+    const me = this.service?.me();
+    if (!me) return [];
+    const localOf = this.resolver();
+    return me.cases.flatMap((c) => {
+      const id = localOf(c.caseKey);
+      return id === null ? [] : [id];
+    });
+  }
+
   view(caseIds?: readonly number[]): PresenceView {
     const service = this.service;
     if (!service) return { configured: false, connection: NOT_CONFIGURED, me: null, agents: [], cases: {} };

@@ -17,6 +17,11 @@ import { OutboxSender } from '../outbox/outbox-sender';
 import { NetworkMonitor } from '../services/network-monitor';
 import { OutboxService } from '../services/outbox-service';
 import { caseEventsFor, CorePresence, type PresenceTuning } from '../presence/core-presence';
+import { RecentCaseEvents } from '../presence/recent-case-events';
+import { SendGuard } from '../outbox/send-guard';
+
+/** How long a guarded send waits for a case refresh under way (a teammate's announced change). */
+const SEND_WAITS_FOR_REFRESH_MS = 1500;
 
 export interface CoreOptions {
   /** The profile database file (one per agent profile). */
@@ -68,12 +73,13 @@ export class ShiftdeskCore {
   readonly customers: CustomerService;
   readonly searchService: SearchService;
   readonly presence: CorePresence;
+  /** Teammates' case events, for the send-time guard. */
+  private readonly recentCaseEvents = new RecentCaseEvents();
 
   constructor(private readonly options: CoreOptions) {
     this.db = openDatabase({ path: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     this.accounts = new AccountService(this.db, options.secrets);
     this.inbox = new InboxService(this.db);
-    this.outbox = new OutboxService(this.db, new OutboxRepo(this.db));
     this.network = new NetworkMonitor(
       (accountId, signal) => this.probe(accountId, signal),
       () => this.emit('onNetworkStatus', this.networkStatus()),
@@ -88,6 +94,7 @@ export class ShiftdeskCore {
       },
     );
     this.cases = new CaseService(this.db, (caseId) => this.ensureThread(caseId), (caseId) => this.outbox.forCase(caseId));
+    this.outbox = new OutboxService(this.db, new OutboxRepo(this.db), new SendGuard(this.db, this.cases, this.recentCaseEvents));
     this.customers = new CustomerService(
       this.db,
       (emails) => this.recentOrders(emails),
@@ -102,7 +109,11 @@ export class ShiftdeskCore {
       ...(options.presence ? { tuning: options.presence } : {}),
       onChange: (change) => this.emit('onPresence', change),
       onConnection: (status) => this.emit('onPresenceConnection', status),
-      onCaseEvent: (event) => this.emit('onCaseEvent', event),
+      onCaseEvent: (event) => {
+        this.recentCaseEvents.add(event);
+        this.refreshAfterEvent(event.caseId);
+        this.emit('onCaseEvent', event);
+      },
     });
   }
 
@@ -175,6 +186,15 @@ export class ShiftdeskCore {
     'sync:retry': async ({ accountId }) => ({ restarted: await this.retrySync(accountId) }),
     'directory:get': () => this.directory(),
     'cases:act': ({ caseIds, intent }) => this.afterOutboxChange(caseIds, { actions: this.outbox.act(caseIds, intent) }),
+    'cases:send': async ({ caseId, intent }) => {
+      // A teammate's announced change being fetched right now is worth a short wait: the agent
+      // then sees the reply itself, not only that there is one.
+      const refresh = this.caseRefresh(caseId);
+      if (refresh) await Promise.race([refresh, new Promise((resolve) => setTimeout(resolve, SEND_WAITS_FOR_REFRESH_MS))]);
+      const result = this.outbox.send(caseId, intent);
+      if (result.action) return this.afterOutboxChange([caseId], result);
+      return result;
+    },
     'outbox:list': () => this.outbox.list(),
     'outbox:retry': ({ id }) => this.outboxStep(id, () => this.outbox.repo.retry(id)),
     'outbox:discard': ({ id }) => this.outboxStep(id, () => this.outbox.repo.discard(id)),
@@ -322,6 +342,26 @@ export class ShiftdeskCore {
     const accountId = this.db.prepare('SELECT account_id FROM cases WHERE id = ?').pluck().get(caseId) as number | undefined;
     const engine = accountId === undefined ? undefined : this.engines.get(accountId);
     engine?.ensureThread(caseId).catch(() => undefined);
+  }
+
+  /**
+   * A teammate changed a case I am on or drafting on: fetch it now rather than at the next poll,
+   * so the thread shows it and the send-time guard can show what it is.
+   */
+  private refreshAfterEvent(caseId: number): void {
+    const hasDraft = this.db.prepare('SELECT 1 FROM drafts WHERE case_id = ?').get(caseId) !== undefined;
+    if (!hasDraft && !this.presence.myCaseIds().includes(caseId)) return;
+    const accountId = this.db.prepare('SELECT account_id FROM cases WHERE id = ?').pluck().get(caseId) as number | undefined;
+    const engine = accountId === undefined ? undefined : this.engines.get(accountId);
+    void engine?.refreshCase(caseId);
+  }
+
+  private caseRefresh(caseId: number): Promise<void> | undefined {
+    for (const engine of this.engines.values()) {
+      const refresh = engine.caseRefresh(caseId);
+      if (refresh) return refresh;
+    }
+    return undefined;
   }
 
   private async recentOrders(emails: string[]) {

@@ -69,7 +69,8 @@ export class CaseService {
     };
   }
 
-  thread(caseId: number): ThreadMessage[] {
+  /** The thread, oldest first; `afterMessageId`: only messages stored after that one (local ids grow). */
+  thread(caseId: number, afterMessageId = 0): ThreadMessage[] {
     const records = this.db
       .prepare(
         `SELECT m.id, m.remote_id AS remoteId, m.author_kind AS authorKind, m.author_remote_id AS authorRemoteId,
@@ -80,9 +81,9 @@ export class CaseService {
          LEFT JOIN agents ag ON ag.account_id = m.account_id AND ag.remote_id = m.author_remote_id
          LEFT JOIN remote_users ru ON ru.account_id = m.account_id AND ru.remote_id = m.author_remote_id
          LEFT JOIN customers cu ON cu.id = ru.customer_id
-         WHERE m.case_id = ? ORDER BY m.created_at, m.id`,
+         WHERE m.case_id = ? AND m.id > ? ORDER BY m.created_at, m.id`,
       )
-      .all(caseId) as MessageRecord[];
+      .all(caseId, afterMessageId) as MessageRecord[];
     return records.map((m) => ({
       id: m.id,
       remoteId: m.remoteId,

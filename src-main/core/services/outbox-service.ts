@@ -1,14 +1,60 @@
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
-import type { DraftView, OutboxItemView } from '../../../src-shared/contract/models';
+import type { DraftView, OutboxItemView, SendStop } from '../../../src-shared/contract/models';
 import type { Db } from '../db/connection';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
+import type { DraftBase, SendGuard } from '../outbox/send-guard';
+
+/** Case events remembered as shown on a draft, at most (the oldest go first). */
+const MAX_ACKNOWLEDGED = 50;
 
 /** The outbox and drafts as the agent sees them. */
 export class OutboxService {
   constructor(
     private readonly db: Db,
     readonly repo: OutboxRepo,
+    private readonly guard: SendGuard,
   ) {}
+
+  /**
+   * The composer's send, guarded (DESIGN §7, docs/send-guard.md): if anything arrived on the case
+   * since the draft began, nothing is queued; the message stays the draft, whose base moves on to
+   * now (the agent is being shown what arrived), and `stopped` says what it was. Otherwise the
+   * message is queued like any action (which deletes the draft).
+   */
+  send(caseId: number, intent: CaseIntent, now: number = Date.now()): { action: OutboxItemView | null; stopped: SendStop | null } {
+    const base = this.guard.baseOf(caseId);
+    const news = base ? this.guard.news(caseId, base) : null;
+    if (base && news && news.items.length > 0 && intent.comment) {
+      const next = this.guard.baseNow(caseId, now);
+      // The events shown now hide what they announced when it arrives; those already matched are done.
+      const stillAwaited = base.acknowledged.filter((ack) => !news.matched.includes(ack));
+      const shown = news.unseenEvents.map(({ agentId, kind, actionId, status }) => ({ agentId, kind, actionId, ...(status ? { status } : {}) }));
+      next.acknowledged = [...stillAwaited, ...shown].slice(-MAX_ACKNOWLEDGED);
+      this.durably(() => {
+        this.db
+          .prepare('UPDATE drafts SET body = ?, mode = ?, updated_at = ? WHERE case_id = ?')
+          .run(intent.comment!.body, intent.comment!.public ? 'reply' : 'note', now, caseId);
+        this.writeBase(caseId, next);
+      });
+      return { action: null, stopped: { caseId, news: news.items, since: base.at } };
+    }
+    return { action: this.view(this.repo.enqueue(caseId, intent, { now })), stopped: null };
+  }
+
+  private writeBase(caseId: number, base: DraftBase): void {
+    this.db
+      .prepare('UPDATE drafts SET base_version = ?, base_message_id = ?, base_fields_json = ?, base_at = ?, acknowledged_json = ? WHERE case_id = ?')
+      .run(base.version, base.messageId, base.fields ? JSON.stringify(base.fields) : null, base.at, base.acknowledged.length > 0 ? JSON.stringify(base.acknowledged) : null, caseId);
+  }
+
+  private durably(work: () => void): void {
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.db.transaction(work).immediate();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
 
   act(caseIds: readonly number[], intent: CaseIntent): OutboxItemView[] {
     const rows = caseIds.length === 1 ? [this.repo.enqueue(caseIds[0]!, intent)] : this.repo.enqueueBulk(caseIds, intent);
@@ -56,25 +102,17 @@ export class OutboxService {
    * send-time guard can show what arrived since. An empty body deletes the draft.
    */
   saveDraft(caseId: number, body: string, mode: 'reply' | 'note', now: number = Date.now()): DraftView | null {
-    this.db.pragma('synchronous = FULL');
-    try {
-      this.db
-        .transaction(() => {
-          if (body.trim() === '') {
-            this.db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
-            return;
-          }
-          this.db
-            .prepare(
-              `INSERT INTO drafts (case_id, body, mode, base_version, updated_at) VALUES (?, ?, ?, (SELECT remote_version FROM cases WHERE id = ?), ?)
-               ON CONFLICT (case_id) DO UPDATE SET body = excluded.body, mode = excluded.mode, updated_at = excluded.updated_at`,
-            )
-            .run(caseId, body, mode, caseId, now);
-        })
-        .immediate();
-    } finally {
-      this.db.pragma('synchronous = NORMAL');
-    }
+    this.durably(() => {
+      if (body.trim() === '') {
+        this.db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
+        return;
+      }
+      const updated = this.db.prepare('UPDATE drafts SET body = ?, mode = ?, updated_at = ? WHERE case_id = ?').run(body, mode, now, caseId);
+      if (updated.changes > 0) return;
+      // A new draft: what the case is now is what the agent writes against.
+      this.db.prepare('INSERT INTO drafts (case_id, body, mode, updated_at) VALUES (?, ?, ?, ?)').run(caseId, body, mode, now);
+      this.writeBase(caseId, this.guard.baseNow(caseId, now));
+    });
     return this.draft(caseId);
   }
 }

@@ -1,4 +1,4 @@
-import type { ChannelConnector, PullPage, StreamSpec } from '../connectors/connector';
+import type { ChannelConnector, PullPage, RemoteCase, StreamSpec } from '../connectors/connector';
 import type { Db } from '../db/connection';
 import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
 import { AccountsRepo } from '../db/repos/accounts-repo';
@@ -93,7 +93,7 @@ export class SyncEngine {
     this.abort.abort(new Error('sync stopped'));
     if (this.progressTimer) clearTimeout(this.progressTimer);
     await this.running?.catch(() => undefined);
-    await Promise.allSettled(this.threadFetches.values());
+    await Promise.allSettled([...this.threadFetches.values(), ...this.caseRefreshes.values()]);
     this.setState('stopped');
   }
 
@@ -273,6 +273,34 @@ export class SyncEngine {
       .finally(() => this.threadFetches.delete(caseId));
     this.threadFetches.set(caseId, fetch);
     return fetch;
+  }
+
+  private readonly caseRefreshes = new Map<number, Promise<void>>();
+
+  /**
+   * Brings one case (fields and whole thread) now, once, without retries: a teammate announced a
+   * change on a case the agent is working, so it should not wait for the next poll. Failing is
+   * fine: the follow poll brings it anyway.
+   */
+  refreshCase(caseId: number): Promise<void> {
+    const existing = this.caseRefreshes.get(caseId);
+    if (existing) return existing;
+    const remoteId = this.options.db.prepare('SELECT remote_id FROM cases WHERE id = ? AND account_id = ? AND synced = 1').pluck().get(caseId, this.options.accountId) as string | undefined;
+    if (remoteId === undefined || this.options.mayConnect?.() === false) return Promise.resolve();
+    const connector = this.options.connector as SyncEngineOptions['connector'] & { fetchCase?(remoteId: string, signal?: AbortSignal): Promise<RemoteCase | null> };
+    const refresh = (async () => {
+      const [remote, thread] = await Promise.all([connector.fetchCase?.(remoteId, this.signal) ?? Promise.resolve(null), connector.fetchThread(remoteId, this.signal)]);
+      this.applyPage(null, { ...thread, ...(remote ? { cases: [remote] } : {}) });
+    })()
+      .catch(() => undefined)
+      .finally(() => this.caseRefreshes.delete(caseId));
+    this.caseRefreshes.set(caseId, refresh);
+    return refresh;
+  }
+
+  /** The refresh of `caseId` under way, if any. */
+  caseRefresh(caseId: number): Promise<void> | undefined {
+    return this.caseRefreshes.get(caseId);
   }
 
   /** Step: indexes stored messages for search until caught up. */

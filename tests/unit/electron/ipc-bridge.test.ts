@@ -27,6 +27,7 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'sync:retry': { accountId: 1 },
   'directory:get': {},
   'cases:act': { caseIds: [1, 2], intent: { status: 'solved', addTags: ['done'] } },
+  'cases:send': { caseId: 1, intent: { comment: { body: 'Hello', public: true } } },
   'outbox:list': {},
   'outbox:retry': { id: 'a1' },
   'outbox:discard': { id: 'a1' },

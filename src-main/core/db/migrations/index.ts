@@ -3,7 +3,8 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-outbox-and-drafts';
 import { migration0003 } from './0003-agent-active';
 import { migration0004 } from './0004-presence-settings';
+import { migration0005 } from './0005-draft-base';
 
 /** Every migration, in order. Add one file per schema version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export type { Migration } from './migration';

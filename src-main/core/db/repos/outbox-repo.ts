@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { isEmptyIntent, type CaseIntent } from '../../../../src-shared/domain/case-intent';
+import { applyIntent, isEmptyIntent, type CaseIntent, type EditableFields } from '../../../../src-shared/domain/case-intent';
 import type { Db } from '../connection';
 import { PendingChanges } from './pending-changes';
 
@@ -96,6 +96,8 @@ export class OutboxRepo {
       advanceLater: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued'`),
       advanceBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued' AND base_version IS ?`),
       caseVersion: db.prepare('SELECT remote_version FROM cases WHERE id = ?').pluck(),
+      draftBase: db.prepare('SELECT base_fields_json AS fieldsJson, base_version AS version FROM drafts WHERE case_id = ?'),
+      advanceDraftBase: db.prepare('UPDATE drafts SET base_fields_json = ?, base_version = ? WHERE case_id = ?'),
       count: db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE state != 'sent' GROUP BY state`),
     };
   }
@@ -179,8 +181,18 @@ export class OutboxRepo {
       apply();
       this.s.markSent!.run(now, now, JSON.stringify(remoteResult ?? null), id);
       if (newVersion !== null) this.s.advanceBase!.run(newVersion, row.caseId, row.seq, row.baseVersion);
+      this.advanceDraftBase(row, newVersion);
       this.pending.rebase(row.caseId);
     });
+  }
+
+  /** The agent's draft on the case was written against the fields before this action: they now include it. */
+  private advanceDraftBase(row: OutboxRow, newVersion: string | null): void {
+    const draft = this.s.draftBase!.get(row.caseId) as { fieldsJson: string | null; version: string | null } | undefined;
+    if (!draft) return;
+    const fields = draft.fieldsJson ? applyIntent(JSON.parse(draft.fieldsJson) as EditableFields, row.intent) : null;
+    const version = newVersion !== null && draft.version === row.baseVersion ? newVersion : draft.version;
+    this.s.advanceDraftBase!.run(fields ? JSON.stringify(fields) : null, version, row.caseId);
   }
 
   /** Back to the queue until `at`; `uncertain` when the helpdesk may have applied it (no answer came). */
