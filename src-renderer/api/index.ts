@@ -18,7 +18,9 @@ export {
   outboxListQuery,
   presenceConnectionQuery,
   presenceQuery,
+  presenceSettingsQuery,
   searchQuery,
   syncStatusQuery,
 } from './queries';
-export { useCaseAct, useOutboxEdit, useOutboxStep, useSetOffline, useSetPresenceStatus, reportActivity, reportLeave, type CaseActInput, type OutboxStep } from './writes';
+export { useCaseAct, useCaseSend, useOutboxEdit, useOutboxStep, useSetOffline, useSetPresenceStatus, reportActivity, reportLeave, type CaseActInput, type OutboxStep } from './writes';
+export { useSavePresenceSettings } from './presence-settings';

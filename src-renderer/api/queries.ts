@@ -43,3 +43,6 @@ export const presenceQuery = (caseIds?: readonly number[]) =>
 /** The presence broker connection; `onPresenceConnection` writes it straight into the cache. */
 export const presenceConnectionQuery = () =>
   queryOptions({ queryKey: presenceKeys.connection(), queryFn: () => api.call('presence:get', { caseIds: [] }).then((view) => view.connection) });
+
+/** The presence broker settings, or null when presence is not set up; never the password. Saving updates it (`useSavePresenceSettings`). */
+export const presenceSettingsQuery = () => queryOptions({ queryKey: presenceKeys.settings(), queryFn: () => api.call('presence:settings:get', {}) });

@@ -70,4 +70,6 @@ export const presenceKeys = {
   /** Presence of these cases, or of every case (`undefined`). */
   view: (caseIds?: readonly number[]) => ['presence', 'view', caseIds ? [...caseIds].sort((a, b) => a - b) : 'all'] as const,
   connection: () => ['presence', 'connection'] as const,
+  /** The broker settings (`presence:settings:get`): URL, username, workspace, whether a password is saved. */
+  settings: () => ['presence', 'settings'] as const,
 };

@@ -4,7 +4,8 @@ import { expect, test } from './helpers/own-host';
 
 // Issue 4, end to end: a teammate changes a case while the agent's reply to it waits in the
 // outbox. Back online, the helpdesk refuses the stale write (409), the conflict dialog shows both
-// sides, and each way out works: "Apply anyway", "Edit" and "Discard", each on its own case.
+// sides, and each way out works: "Send anyway", "Edit" and "Discard", each on its own case. (It is
+// the send-time guard of issue 5 for a reply queued offline: it stops at replay.)
 
 interface TeammateResult {
   ticket: DemoTicket;
@@ -46,15 +47,15 @@ test('a conflicting change by a teammate brings the conflict dialog, and each ch
   await expect(ui.conflict).toContainText(applyCase.subject);
   await expect(ui.conflict).toContainText(reply(applyCase));
   await expect(ui.conflict, 'the teammate\'s note is shown as new since the change').toContainText(teammateNote(applyCase), { timeout: 20_000 });
-  for (const name of ['Apply anyway', 'Edit', 'Discard']) await expect(ui.conflict.getByRole('button', { name, exact: true })).toBeEnabled();
+  for (const name of ['Send anyway', 'Edit', 'Discard']) await expect(ui.conflict.getByRole('button', { name, exact: true })).toBeEnabled();
   await ui.page.screenshot({ path: '/tmp/outbox-conflict-dialog.png' });
   // Every one of the three writes was refused as stale, and nothing of ours landed.
   expect((await truth.admin<{ updateConflicts: number }>('GET', '/__demo/stats')).updateConflicts).toBe(3);
   for (const ticket of [editCase, discardCase, applyCase]) expect(await actionIdsOf(truth, ticket.id)).toEqual([]);
   await expect(ui.pendingMessages.filter({ hasText: reply(applyCase) })).toContainText('Conflict');
 
-  // 1. Apply anyway: sent as it is, on top of the teammate's change.
-  await ui.conflict.getByRole('button', { name: 'Apply anyway', exact: true }).click();
+  // 1. Send anyway: sent as it is, on top of the teammate's change.
+  await ui.conflict.getByRole('button', { name: 'Send anyway', exact: true }).click();
   await expect(ui.conflict).toBeHidden();
   await expect(ui.pendingMessages).toHaveCount(0, { timeout: 20_000 });
   await expect(app.messages.filter({ hasText: reply(applyCase) })).toHaveCount(1);

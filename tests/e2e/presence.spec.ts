@@ -9,7 +9,7 @@ import { expect, test } from './helpers/own-host';
 
 const MAYA = 'maya.rodriguez@support.shiftdesk.example';
 
-test('two agents see each other on a case: viewing, typing, and the collision warning', async ({ own, context }) => {
+test('two agents see each other on a case: viewing, typing, the collision warning, and the send-time guard', async ({ own, context }) => {
   const a = await own.start();
   expect(a.web.presenceUrl, 'the first host prints its presence broker').toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
   const b = await own.start({ demoUrl: a.web.demoUrl, extraArgs: ['--agent', MAYA, '--presence-url', a.web.presenceUrl!] });
@@ -71,6 +71,42 @@ test('two agents see each other on a case: viewing, typing, and the collision wa
   await expect(warning).toHaveText('Jordan Lee is also typing a reply');
   await expect(maya).toHaveAttribute('data-state', 'typing');
   await appB.page.screenshot({ path: 'docs/screenshots/presence-typing.png' });
+
+  // B's draft is saved: what the case is now is what B writes against.
+  await expect(uiB.composer.getByText('Draft saved', { exact: true })).toBeVisible();
+
+  // A sends. B, still writing, is stopped at send with A's reply shown above the draft.
+  const replyA = 'Hi! I am looking into this for you right now.';
+  await uiA.message.press('Control+Enter');
+  await expect(uiA.message).toHaveValue('');
+  const replyB = 'Hello, thanks for writing in. Your refund is on its way.';
+  await uiB.message.fill(replyB);
+  await uiB.composer.getByRole('button', { name: 'Send', exact: true }).click();
+  const guard = uiB.composer.getByTestId('send-guard');
+  await expect(guard).toBeVisible();
+  await expect(guard.getByRole('heading')).toHaveText('Not sent: 1 new thing on this case');
+  const news = guard.getByTestId('send-guard-item');
+  await expect(news).toHaveCount(1);
+  await expect(news).toContainText('Jordan Lee');
+  await expect(news).toContainText(replyA);
+  // Nothing was queued, and the draft is intact.
+  await expect(uiB.message).toHaveValue(replyB);
+  await expect(uiB.pendingMessages).toHaveCount(0);
+  await appB.page.screenshot({ path: 'docs/screenshots/presence-send-guard.png' });
+
+  // B sends anyway: both replies land on the helpdesk, A's first.
+  await guard.getByRole('button', { name: 'Send anyway', exact: true }).click();
+  await expect(guard).toHaveCount(0);
+  await expect(uiB.message).toHaveValue('');
+  await expect
+    .poll(async () => (await a.truth.comments(ticket.id)).slice(-2).map((c) => c.body), { timeout: 15_000 })
+    .toEqual([replyA, replyB]);
+  // B's thread shows both, in that order, once delivered.
+  const threadB = appB.caseRegion.locator('article');
+  await expect(threadB.filter({ hasText: replyB })).not.toHaveAttribute('data-pending', 'true', { timeout: 15_000 });
+  const texts = await threadB.allInnerTexts();
+  expect(texts.findIndex((t) => t.includes(replyA))).toBeLessThan(texts.findIndex((t) => t.includes(replyB)));
+  await appB.page.screenshot({ path: 'docs/screenshots/presence-sent-anyway.png' });
 
   // B closes the case (opens another): A no longer sees B.
   await appB.textFilter.fill('');

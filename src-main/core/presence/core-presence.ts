@@ -91,6 +91,11 @@ export class CorePresence {
     const settings = parsed.data;
     return await this.serialized(async () => {
       const key = presenceSecretKey(settings);
+      // A password is never carried to another broker or username (it could reach the wrong
+      // server); the old one is deleted, not left behind in the keychain.
+      const previous = this.settings();
+      const previousKey = previous ? presenceSecretKey(previous) : null;
+      if (previousKey !== null && previousKey !== key) await this.options.secrets.delete(previousKey);
       if (typeof input.password === 'string') await this.options.secrets.set(key, input.password);
       else if (input.password === null) await this.options.secrets.delete(key);
       this.options.db

@@ -9,6 +9,7 @@ import { ComposerActions } from './ComposerActions';
 import { DraftStatusText } from './DraftStatusText';
 import { EditingBanner } from './EditingBanner';
 import { ModeToggle } from './ModeToggle';
+import { SendGuardPanel } from './SendGuardPanel';
 import { patchEntry, type ComposerMode } from './composer-store';
 import { scheduleDraftSave } from './draft-autosave';
 import { useComposerEntry } from './use-composer-entry';
@@ -31,7 +32,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
   const hintId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const { entry, loadFailed } = useComposerEntry(caseId);
-  const { send, pending, error } = useComposerSend(caseId);
+  const { send, resolveStop, pending, error } = useComposerSend(caseId);
   const network = useQuery(networkStatusQuery()).data;
 
   const mode: ComposerMode = entry?.mode ?? 'reply';
@@ -53,7 +54,13 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
     }
   };
 
-  const canSend = entry !== undefined && entry.body.trim() !== '' && !pending;
+  const stop = entry?.stop ?? null;
+  // While the guard shows what arrived, only its own choices send.
+  const canSend = entry !== undefined && entry.body.trim() !== '' && !pending && stop === null;
+  const chooseAfterStop = (choice: 'sendAnyway' | 'edit' | 'discard') => {
+    resolveStop(choice);
+    if (choice === 'edit') textRef.current?.focus();
+  };
   let hint: string | null = null;
   if (network && !network.online) hint = t('composer.offlineHint');
   else if (closed) hint = t('composer.closedHint');
@@ -62,6 +69,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
     <section className={`composer${mode === 'note' ? ' is-note' : ''}`} role="region" aria-label={t('composer.label')}>
       <CollisionWarning caseId={caseId} />
       {entry?.editing ? <EditingBanner caseId={caseId} editing={entry.editing} /> : null}
+      {stop ? <SendGuardPanel stop={stop} busy={pending} onChoose={chooseAfterStop} /> : null}
       <div className="composer-top">
         <ModeToggle mode={mode} disabled={entry === undefined} onChange={(next) => change({ mode: next })} />
         <span className="composer-audience">

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DraftView } from '../../../src-shared/contract/models';
+import type { CaseNewsItem, DraftView } from '../../../src-shared/contract/models';
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
 
 // What the agent is typing, per case, for this session. Core keeps the durable copy (drafts:save,
@@ -16,6 +16,14 @@ export interface EditingAction {
   before: { body: string; mode: ComposerMode };
 }
 
+/** What the send-time guard stopped a send for, until the agent picks send anyway, edit or discard. */
+export interface SendStopState {
+  news: CaseNewsItem[];
+  since: number;
+  /** The send the agent asked for ("send and solve" stays that). */
+  variant: 'send' | 'pending' | 'solve';
+}
+
 export interface ComposerEntry {
   body: string;
   mode: ComposerMode;
@@ -25,6 +33,7 @@ export interface ComposerEntry {
   saving: boolean;
   saveError: string | null;
   editing: EditingAction | null;
+  stop: SendStopState | null;
 }
 
 export const useComposer = create<{ entries: Readonly<Record<number, ComposerEntry>> }>(() => ({ entries: {} }));
@@ -46,7 +55,7 @@ export function loadEntry(caseId: number, draft: DraftView | null): void {
   const body = draft?.body ?? '';
   const mode = draft?.mode ?? 'reply';
   useComposer.setState((state) => ({
-    entries: { ...state.entries, [caseId]: { body, mode, savedBody: body, savedMode: mode, saving: false, saveError: null, editing: null } },
+    entries: { ...state.entries, [caseId]: { body, mode, savedBody: body, savedMode: mode, saving: false, saveError: null, editing: null, stop: null } },
   }));
 }
 

@@ -70,7 +70,7 @@ export function ConflictDialog({ id, onClose }: { id: string; onClose: () => voi
         <div className="conflict-actions">
           <div className="conflict-choice">
             <button type="button" className="button primary" disabled={step.isPending} onClick={() => finish('applyAnyway')}>
-              {t('conflict.applyAnyway')}
+              {item.intent.comment ? t('conflict.sendAnyway') : t('conflict.applyAnyway')}
             </button>
             <span className="muted">{t('conflict.applyAnywayHint')}</span>
           </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { AccountsSection } from './AccountsSection';
 import { AppearanceSection } from './AppearanceSection';
+import { PresenceSection } from './PresenceSection';
 import './settings.css';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -9,6 +10,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('settings.title')} onClose={onClose} className="settings-dialog">
       <AccountsSection />
+      <PresenceSection />
       <AppearanceSection />
     </Dialog>
   );

@@ -1,4 +1,4 @@
-// Settings: accounts, theme and language.
+// Settings: accounts, presence (the broker), theme and language.
 export { SettingsDialog } from './SettingsDialog';
 export { useApplySettings, useResolvedTheme } from './use-apply-settings';
 export { useSettings } from './settings-store';

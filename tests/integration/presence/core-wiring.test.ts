@@ -145,6 +145,11 @@ describe('presence through core (two agents, mosquitto)', () => {
     await waitForAsync('B no longer sees workspace "support"', async () => (await b.core.call('presence:get', {})).agents.length === 0);
     // The password stays in the keychain under the same key (same broker and username).
     expect(await b.core.call('presence:settings:get', {})).toMatchObject({ workspace: 'other', hasPassword: true });
+
+    // Another broker: the password is not carried to it, and the old one leaves the keychain.
+    const otherBroker = 'mqtt://127.0.0.1:1';
+    expect(await b.core.call('presence:settings:set', { brokerUrl: otherBroker, username: bEmail, workspace: 'other' })).toMatchObject({ brokerUrl: otherBroker, hasPassword: false });
+    expect(await b.secrets.get(presenceSecretKey({ brokerUrl: broker.url, username: bEmail }))).toBeNull();
   });
 });
 
