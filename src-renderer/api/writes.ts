@@ -41,26 +41,13 @@ export function useCaseAct() {
 }
 
 /**
- * The composer's send (core's send-time guard): shown in the thread at once like any action, and
- * taken back if core stopped it because something arrived since the draft began.
+ * The composer's send, through core's send-time guard. Not shown ahead of core's answer like other
+ * writes: the guard may stop it, and a message that appears and then vanishes would be worse than
+ * the few milliseconds until core's change event shows it queued.
  */
 export function useCaseSend() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ caseId, intent }: { caseId: number; intent: CaseIntent }) => api.call('cases:send', { caseId, intent }),
-    onMutate: async ({ caseId, intent }) => {
-      const detail = client.getQueryData<CaseDetail | null>(caseKeys.detail(caseId));
-      if (!detail) return { previous: null };
-      await client.cancelQueries({ queryKey: caseKeys.detail(caseId) });
-      client.setQueryData<CaseDetail | null>(caseKeys.detail(caseId), optimisticCase(detail, intent, client.getQueryData<DirectoryView>(directoryKeys.all())));
-      return { previous: detail };
-    },
-    onSettled: (result, error, { caseId }, context) => {
-      if (!error && !result?.stopped) return;
-      // Nothing was queued: show the case as core has it (it may have news the guard is showing).
-      if (context?.previous) client.setQueryData(caseKeys.detail(caseId), context.previous);
-      void client.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
-    },
   });
 }
 
