@@ -11,7 +11,10 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --rate-limits MODE       off | demo | zendesk (default demo)
   --rate-limit-window MS   rate-limit window (default 60000)
   --token T                API token (default demo-token)
-  --anchor-time T          end of the generated history: ISO date or ms epoch (default now)`;
+  --anchor-time T          end of the generated history: ISO date or ms epoch (default now)
+  --presence-port N        port of the presence broker (MQTT; default --port + 1, so 4011; with --port 0
+                           a free one; a default port that is taken gives way to a free one)
+  --no-presence            no presence broker (and no simulated teammates on it)`;
 
 export class CliError extends Error {}
 
@@ -26,6 +29,8 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
   const options: DemoServerOptions = { seed: 1, cases: 5000, port: 4010, host: '127.0.0.1', rateLimits: 'demo' };
   let liveInterval: number | null = null;
   let live = false;
+  let presencePort: number | null = null;
+  let presence = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
@@ -71,6 +76,13 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
         options.anchorTime = ms;
         break;
       }
+      case '--presence-port':
+        presencePort = integer(flag, value(), 0);
+        if (presencePort > 65_535) throw new CliError('--presence-port must be at most 65535');
+        break;
+      case '--no-presence':
+        presence = false;
+        break;
       case '--help':
       case '-h':
         throw new CliError(USAGE);
@@ -79,5 +91,8 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
     }
   }
   if (live) options.live = liveInterval === null ? true : { intervalMs: liveInterval };
+  if (presencePort !== null && !presence) throw new CliError('--presence-port and --no-presence exclude each other');
+  const port = options.port ?? 0;
+  options.presence = !presence ? false : presencePort !== null ? { port: presencePort } : { port: port === 0 || port === 65_535 ? 0 : port + 1, freePortIfTaken: true };
   return options;
 }

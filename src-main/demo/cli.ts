@@ -1,4 +1,5 @@
-// Runs the demo helpdesk. Prints exactly one line, DEMO_URL=..., once it is serving.
+// Runs the demo helpdesk and its presence broker. Prints DEMO_URL=... and then PRESENCE_URL=...
+// (unless --no-presence) once both are serving, and nothing else on stdout.
 import { CliError, parseCliArgs } from './cli-args';
 import { startDemoServer } from './server';
 
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await startDemoServer(options);
-  process.stdout.write(`DEMO_URL=${server.url}\n`);
+  const wantedPort = options.presence ? options.presence.port : undefined;
+  if (server.presenceUrl && wantedPort && !server.presenceUrl.endsWith(`:${wantedPort}`)) {
+    process.stderr.write(`port ${wantedPort} is in use: the presence broker listens on ${server.presenceUrl}\n`);
+  }
+  process.stdout.write(`DEMO_URL=${server.url}\n${server.presenceUrl ? `PRESENCE_URL=${server.presenceUrl}\n` : ''}`);
   const shutdown = (): void => {
     void server.close().then(() => process.exit(0));
   };

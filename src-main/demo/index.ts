@@ -26,6 +26,8 @@ export type { DemoStats } from './http/stats';
 export type { LiveChange, LiveChangeKind } from './live/live-actions';
 export type { LiveControl } from './live/live-simulator';
 export type { TeammateUpdate, TeammateUpdateResult } from './live/teammate-update';
+export type { TeammateActivity, TeammateControl, TeammatePresenceOptions, TeammateReply } from './live/teammate-presence';
+export { DEMO_PRESENCE_WORKSPACE, demoCaseKey } from './live/presence-wire';
 export type { TicketAudit } from './api/audit-format';
 export { UPDATE_CONFLICT_BODY } from './http/send';
 export { startDemoServer, type DemoServer, type DemoServerOptions } from './server';

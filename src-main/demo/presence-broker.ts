@@ -28,6 +28,12 @@ export interface PresenceBroker {
   port: number;
   /** Publishes as the broker itself (no ACL): for the demo's simulated teammates. */
   publish(topic: string, payload: string | Buffer, options?: { retain?: boolean; qos?: 0 | 1 }): Promise<void>;
+  /** Hears what clients (and the broker itself) publish on `filter` from now on; returns the unsubscribe. */
+  subscribe(filter: string, listener: (topic: string, payload: Buffer) => void): () => void;
+  /** Usernames with an open connection now. */
+  connectedUsernames(): Set<string>;
+  /** Called when a client with `username` has connected (after authentication). */
+  onClientConnected(listener: (username: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,14 @@ export async function startPresenceBroker(options: PresenceBrokerOptions = {}): 
   // A client refused by the ACL is disconnected; that is not an error of the broker.
   aedes.on('clientError', () => {});
   aedes.on('connectionError', () => {});
+  const connected = new Set<Client>();
+  const connectListeners = new Set<(username: string) => void>();
+  aedes.on('client', (client) => {
+    connected.add(client);
+    const username = usernames.get(client);
+    if (username !== undefined) for (const listener of connectListeners) listener(username);
+  });
+  aedes.on('clientDisconnect', (client) => connected.delete(client));
 
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -107,6 +121,19 @@ export async function startPresenceBroker(options: PresenceBrokerOptions = {}): 
           (error) => (error ? reject(error) : resolve()),
         ),
       ),
+    subscribe: (filter, listener) => {
+      const deliver = (packet: { topic: string; payload: string | Buffer }, callback: () => void): void => {
+        listener(packet.topic, typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload);
+        callback();
+      };
+      aedes.subscribe(filter, deliver, () => {});
+      return () => aedes.unsubscribe(filter, deliver, () => {});
+    },
+    connectedUsernames: () => new Set([...connected].flatMap((client) => usernames.get(client) ?? [])),
+    onClientConnected: (listener) => {
+      connectListeners.add(listener);
+      return () => connectListeners.delete(listener);
+    },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close();

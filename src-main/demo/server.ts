@@ -11,6 +11,8 @@ import { RateLimiter, type RateLimitMode } from './http/rate-limiter';
 import { sendJson } from './http/send';
 import { StatsCollector, type DemoStats } from './http/stats';
 import { DEFAULT_LIVE_INTERVAL_MS, LiveSimulator, type LiveControl } from './live/live-simulator';
+import { TeammatePresence, type TeammateControl, type TeammatePresenceOptions } from './live/teammate-presence';
+import { startPresenceBroker, type PresenceBroker } from './presence-broker';
 import { HelpdeskStore } from './store/helpdesk-store';
 import { LiveClock } from './store/live-clock';
 import { floorToMinuteMs } from './util/time';
@@ -32,6 +34,17 @@ export interface DemoServerOptions {
   token?: string;
   /** Ms epoch the generated history ends at; default now, floored to the minute. */
   anchorTime?: number;
+  /**
+   * Host the presence broker (aedes, on `host`; any password): `port` 0 or omitted = a free one;
+   * `freePortIfTaken`: a taken port is not an error. Default false: no broker.
+   */
+  presence?: { port?: number; freePortIfTaken?: boolean } | false;
+  /**
+   * Simulated teammates on that broker (default on when it runs): always driven by
+   * `server.teammates`, and on their own while live mode runs (delays default to a third of the
+   * live interval per beat). false: none.
+   */
+  teammates?: TeammatePresenceOptions | false;
 }
 
 export interface DemoServer {
@@ -41,6 +54,10 @@ export interface DemoServer {
   readonly dataset: DemoDataset;
   readonly live: LiveControl;
   readonly faults: FaultControl;
+  /** mqtt://HOST:PORT of the presence broker, or null without one. */
+  readonly presenceUrl: string | null;
+  /** The simulated teammates on the presence broker, or null without them. */
+  readonly teammates: TeammateControl | null;
   stats(): DemoStats;
   readonly token: string;
   /** Authorization header for an agent (default: the "me" agent). */
@@ -84,11 +101,22 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     server.close();
     throw error;
   }
+  let broker: PresenceBroker | null = null;
+  try {
+    if (options.presence) broker = await startBroker(host, options.presence);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const teammates = broker && options.teammates !== false ? new TeammatePresence(store, broker, { beatMs: intervalMs / 3, ...options.teammates }) : null;
   const live = new LiveSimulator(store, intervalMs);
   const faults = new FaultInjector();
   const stats = new StatsCollector();
-  app = new DemoApp({ store, token, rateLimiter, faults, stats, live });
-  if (options.live) live.start();
+  app = new DemoApp({ store, token, rateLimiter, faults, stats, live, teammates });
+  if (options.live) {
+    live.start();
+    teammates?.start();
+  }
 
   let closed: Promise<void> | null = null;
   return {
@@ -96,16 +124,32 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     dataset: store,
     live,
     faults,
+    presenceUrl: broker?.url ?? null,
+    teammates,
     token,
     stats: () => stats.snapshot(),
     authHeader: (email = DEMO_AGENT_EMAIL) => basicAuthHeader(email, token),
     close: () => {
-      closed ??= new Promise<void>((resolve) => {
+      closed ??= (async () => {
         live.stop();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+        // Teammates leave cleanly (their retained entries cleared) before the broker goes.
+        await teammates?.close();
+        await broker?.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })();
       return closed;
     },
   };
+}
+
+async function startBroker(host: string, options: { port?: number; freePortIfTaken?: boolean }): Promise<PresenceBroker> {
+  try {
+    return await startPresenceBroker({ host, port: options.port ?? 0 });
+  } catch (error) {
+    if (!options.freePortIfTaken || !options.port || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return await startPresenceBroker({ host, port: 0 });
+  }
 }

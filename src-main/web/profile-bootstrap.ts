@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountView } from '../../src-shared/contract/models';
 import type { CoreClient } from '../core/rpc/core-client';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, startPresenceBroker, type DemoServer, type PresenceBroker } from '../demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../demo/index';
 import type { SecretsMode } from './cli-args';
 import { accountTokenKey, isKeychainUnavailable, launchCore, type CoreLaunchOptions } from './core-launcher';
 import { clearDemoState, readDemoState, writeDemoState, type DemoState } from './demo-state';
@@ -23,11 +23,13 @@ import { clearDemoState, readDemoState, writeDemoState, type DemoState } from '.
 // token is the public "demo-token") still works: core runs with an in-memory store seeded with that
 // token, and the shell says so. Tokens of accounts added in such a run are forgotten on exit.
 //
-// Presence. The embedded demo also runs a presence broker (aedes, loopback, a free port; it accepts
-// any password: it is a demo on this machine only). A demo profile's presence settings are filled
-// in at every start, unless the agent set up another workspace than `demo`: broker = that embedded
-// broker, or `presenceUrl` (another instance's, so two instances share presence), username = the
-// demo account's agent e-mail (the agent id on the broker), workspace `demo`.
+// Presence. The embedded demo also hosts a presence broker (aedes, loopback, a free port; it accepts
+// any password: it is a demo on this machine only) with simulated teammates on it, who view, type
+// and reply at the live pace and sometimes join the case the agent opens. A demo profile's presence
+// settings are filled in at every start, unless the agent set up another workspace than `demo`:
+// broker = that embedded broker, or `presenceUrl` (another instance's, so two instances share
+// presence; then the demo hosts no broker and no teammates), username = the demo account's agent
+// e-mail (the agent id on the broker, never simulated), workspace `demo`.
 
 export const DEFAULT_DEMO_CASES = 5000;
 export const DEFAULT_DEMO_SEED = 1;
@@ -46,6 +48,8 @@ export interface ProfileBootstrapOptions {
   demoUrl?: string | null;
   /** The presence broker of a demo profile instead of the embedded demo's own (--presence-url). */
   presenceUrl?: string | null;
+  /** Simulated teammates on the embedded demo's presence broker (default true). */
+  demoTeammates?: boolean;
   core?: Omit<CoreLaunchOptions, 'dbPath'>;
   /** Warnings for the person running the app (stderr, a log). */
   warn: (message: string) => void;
@@ -70,11 +74,17 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
   mkdirSync(options.profileDir, { recursive: true });
   const coreOptions: CoreLaunchOptions = { ...options.core, dbPath: join(options.profileDir, 'shiftdesk.db') };
   if (options.demoUrl) return await openWithExternalDemo(options, coreOptions, options.demoUrl);
-  const liveIntervalMs = options.demoLiveIntervalMs ?? DEFAULT_DEMO_LIVE_INTERVAL_MS;
   let state = readDemoState(options.profileDir);
+  const demoOptions: EmbeddedDemoOptions = {
+    liveIntervalMs: options.demoLiveIntervalMs ?? DEFAULT_DEMO_LIVE_INTERVAL_MS,
+    rateLimits: options.demoRateLimits ?? 'demo',
+    hostsPresence: !options.presenceUrl,
+    teammates: options.demoTeammates ?? true,
+    agentEmail: options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL,
+  };
 
   // The demo comes up before core, so the account's first sync after a restart finds it.
-  let demo = state ? await startDemo(state, state.port, liveIntervalMs, options.demoRateLimits ?? 'demo', options.warn) : null;
+  let demo = state ? await startDemo(state, state.port, demoOptions, options.warn) : null;
   let secrets: SecretsMode = options.secrets === 'memory' || state?.tokenStore === 'memory' ? 'memory' : 'keychain';
   if (state?.tokenStore === 'memory' && options.secrets === 'keychain') {
     options.warn('The demo account was added while the system keychain was unavailable: its public token is kept in memory for this run.');
@@ -118,7 +128,7 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
       const dataset: DemoDataset = state
         ? { seed: state.seed, cases: state.cases, anchorTime: state.anchorTime }
         : { seed: options.demoSeed ?? DEFAULT_DEMO_SEED, cases: options.demoCases ?? DEFAULT_DEMO_CASES, anchorTime: Math.floor(Date.now() / 60_000) * 60_000 };
-      demo ??= await startDemo(dataset, 0, liveIntervalMs, options.demoRateLimits ?? 'demo', options.warn);
+      demo ??= await startDemo(dataset, 0, demoOptions, options.warn);
       const agentEmail = options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL;
       const added = await addDemoAccount(core, secrets, coreOptions, demo.url, agentEmail, options.warn);
       core = added.core;
@@ -132,23 +142,19 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
     throw error;
   }
 
-  // The demo's presence broker, next to the demo helpdesk (not when another broker is named).
-  let broker: PresenceBroker | null = null;
+  // The demo's own presence broker, or the one named (then the demo hosts none).
   let presenceUrl: string | null = null;
   if (demo && state) {
     try {
-      if (options.presenceUrl) presenceUrl = options.presenceUrl;
-      else {
-        broker = await startPresenceBroker({ host: '127.0.0.1' });
-        presenceUrl = broker.url;
-      }
+      presenceUrl = options.presenceUrl ?? demo.presenceUrl;
+      if (presenceUrl === null) throw new Error('the demo helpdesk runs no presence broker');
       await configureDemoPresence(core, presenceUrl, state.agentEmail, options.warn);
     } catch (error) {
       options.warn(`Presence is not available: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  const [openCore, openDemo, openBroker] = [core, demo, broker];
+  const [openCore, openDemo] = [core, demo];
   return {
     core: openCore,
     demo: openDemo,
@@ -157,7 +163,6 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
     secrets,
     close: async () => {
       await openCore.stop().catch(() => undefined);
-      await openBroker?.close();
       await openDemo?.close();
     },
   };
@@ -221,9 +226,28 @@ async function openWithExternalDemo(options: ProfileBootstrapOptions, coreOption
   return { core: openCore, demo: null, demoUrl: url, presenceUrl, secrets, close: () => openCore.stop().catch(() => undefined) };
 }
 
+interface EmbeddedDemoOptions {
+  liveIntervalMs: number;
+  rateLimits: 'off' | 'demo' | 'zendesk';
+  /** Host a presence broker (not when the profile uses another one). */
+  hostsPresence: boolean;
+  teammates: boolean;
+  /** The profile's agent: never a simulated teammate. */
+  agentEmail: string;
+}
+
 /** Starts the demo helpdesk on `port`, or on a free port when that one is taken. */
-async function startDemo(dataset: DemoDataset, port: number, liveIntervalMs: number, rateLimits: 'off' | 'demo' | 'zendesk', warn: (message: string) => void): Promise<DemoServer> {
-  const options = { seed: dataset.seed, cases: dataset.cases, anchorTime: dataset.anchorTime, host: '127.0.0.1', live: { intervalMs: liveIntervalMs }, rateLimits };
+async function startDemo(dataset: DemoDataset, port: number, demo: EmbeddedDemoOptions, warn: (message: string) => void): Promise<DemoServer> {
+  const options = {
+    seed: dataset.seed,
+    cases: dataset.cases,
+    anchorTime: dataset.anchorTime,
+    host: '127.0.0.1',
+    live: { intervalMs: demo.liveIntervalMs },
+    rateLimits: demo.rateLimits,
+    presence: demo.hostsPresence ? { port: 0 } : (false as const),
+    teammates: demo.teammates ? { exclude: [demo.agentEmail] } : (false as const),
+  };
   try {
     return await startDemoServer({ ...options, port });
   } catch (error) {

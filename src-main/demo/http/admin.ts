@@ -1,7 +1,9 @@
 // Test-control routes under /__demo/: fault injection, stats, live-mode stepping, teammate
-// updates and a dataset summary. No auth, but only from loopback addresses.
+// updates, simulated teammates' presence and a dataset summary. No auth, but only from loopback
+// addresses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveControl } from '../live/live-simulator';
+import type { TeammateControl } from '../live/teammate-presence';
 import type { TeammateUpdate } from '../live/teammate-update';
 import type { HelpdeskStore } from '../store/helpdesk-store';
 import { UpdateRejected } from '../store/update-rejected';
@@ -15,6 +17,7 @@ export interface AdminDeps {
   faults: FaultInjector;
   stats: StatsCollector;
   live: LiveControl;
+  teammates: TeammateControl | null;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -69,6 +72,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
       return sendJson(res, 200, deps.live.teammateUpdate(ticketId, input as TeammateUpdate));
     }
+    if (path.startsWith('/__demo/teammates') || /^\/__demo\/tickets\/\d+\/teammates\//.test(path)) return await handleTeammates(req, res, path, method, deps);
     switch (`${method} ${path}`) {
       case 'GET /__demo/stats':
         return sendJson(res, 200, deps.stats.snapshot());
@@ -116,5 +120,43 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
   } catch (error) {
     if (error instanceof UpdateRejected) return sendJson(res, error.status, error.body);
     sendJson(res, 400, { error: 'InvalidValue', description: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const TEAMMATE_ACTIONS = /^\/__demo\/tickets\/(\d+)\/teammates\/(view|type|reply|leave)$/;
+
+/** The simulated teammates' presence: GET state, start/stop, and one teammate acting on a ticket. */
+async function handleTeammates(req: IncomingMessage, res: ServerResponse, path: string, method: string, deps: AdminDeps): Promise<void> {
+  const teammates = deps.teammates;
+  if (!teammates) return sendJson(res, 404, { error: 'InvalidEndpoint', description: 'this demo helpdesk runs no presence broker' });
+  const state = () => ({ running: teammates.running, emails: teammates.emails, activities: teammates.activities() });
+  if (method === 'GET' && path === '/__demo/teammates') return sendJson(res, 200, state());
+  if (method === 'POST' && path === '/__demo/teammates/start') {
+    teammates.start();
+    return sendJson(res, 200, state());
+  }
+  if (method === 'POST' && path === '/__demo/teammates/stop') {
+    await teammates.stop();
+    return sendJson(res, 200, state());
+  }
+  const action = TEAMMATE_ACTIONS.exec(path);
+  if (!action || method !== 'POST') return sendJson(res, 404, { error: 'InvalidEndpoint', description: 'Not found' });
+  const ticketId = Number(action[1]);
+  if (!deps.store.ticket(ticketId)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+  const input = await readJson(req);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
+  const { email, public: isPublic } = input as { email?: unknown; public?: unknown };
+  if (email !== undefined && typeof email !== 'string') throw new Error('email must be a string');
+  if (isPublic !== undefined && typeof isPublic !== 'boolean') throw new Error('public must be a boolean');
+  switch (action[2]) {
+    case 'view':
+      return sendJson(res, 200, await teammates.view(ticketId, email));
+    case 'type':
+      return sendJson(res, 200, await teammates.type(ticketId, email));
+    case 'reply':
+      return sendJson(res, 200, await teammates.reply(ticketId, { ...(email !== undefined ? { email } : {}), ...(isPublic !== undefined ? { public: isPublic } : {}) }));
+    default:
+      await teammates.leave(ticketId, email);
+      return sendJson(res, 200, state());
   }
 }

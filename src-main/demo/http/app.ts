@@ -1,6 +1,7 @@
 // The request pipeline: route → auth → rate limit → fault injection → body → handler → response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveControl } from '../live/live-simulator';
+import type { TeammateControl } from '../live/teammate-presence';
 import type { HelpdeskStore } from '../store/helpdesk-store';
 import { handleAdmin } from './admin';
 import { serveAttachment } from './attachments';
@@ -21,6 +22,7 @@ export interface AppDeps {
   faults: FaultInjector;
   stats: StatsCollector;
   live: LiveControl;
+  teammates: TeammateControl | null;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

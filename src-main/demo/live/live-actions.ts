@@ -161,6 +161,18 @@ export class LiveActions {
     return result && this.change('status-change', result, null);
   }
 
+  /**
+   * `agent` writes on the ticket now, leaving its status alone: a public reply, or an internal
+   * note (`publicReply` false). The text is generated like every other live comment.
+   */
+  commentAs(ticketId: number, agent: AgentInfo, publicReply: boolean): LiveChange {
+    const ticket = this.store.ticket(ticketId);
+    if (!ticket) throw new Error(`no ticket ${ticketId}`);
+    if (ticket.status === 'closed') throw new Error(`ticket ${ticketId} is closed`);
+    const result = this.comment(ticket, publicReply ? 'agent' : 'note', agent, ticket.status, {});
+    return this.change(publicReply ? 'agent-reply' : 'internal-note', result!, null);
+  }
+
   // --- helpers --------------------------------------------------------------------------
 
   private comment(ticket: DemoTicket, kind: CommentKind, agent: AgentInfo | null, status: TicketStatus, changes: TicketChanges): ChangeResult | null {
