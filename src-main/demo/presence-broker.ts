@@ -94,6 +94,9 @@ export async function startPresenceBroker(options: PresenceBrokerOptions = {}): 
 
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
+    // Presence is many tiny packets: without this, Nagle holds one agent's copy back (~27 ms)
+    // while the publisher's own echo waits for its ACK (mosquitto sets it too).
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());

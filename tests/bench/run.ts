@@ -1,4 +1,4 @@
-// npm run bench -- NAME   (sync | inbox | search | first-work | ui)
+// npm run bench -- NAME   (sync | inbox | search | first-work | ui | outbox | presence)
 // Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
 const benchName = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'first-work': () => import('./first-work-bench'),
   ui: () => import('./ui-bench'),
   outbox: () => import('./outbox-bench'),
+  presence: () => import('./presence-bench'),
 };
 const load = benchName ? benches[benchName] : undefined;
 if (!load) {

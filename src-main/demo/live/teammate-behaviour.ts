@@ -141,10 +141,11 @@ export class TeammateBehaviour {
     const types = this.rng.chance(TYPES[kind]);
     const replies = types && this.rng.chance(REPLIES);
     const steps: { afterBeats: [number, number]; run: () => Promise<unknown> }[] = [{ afterBeats: [0, 0], run: () => this.team.act(ticketId, email, 'viewing') }];
+    // A person reads a while before typing, and types a while: long enough to be noticed.
     if (types) steps.push({ afterBeats: [3, 8], run: () => this.team.act(ticketId, email, 'typing') });
-    if (replies) steps.push({ afterBeats: [4, 10], run: () => this.team.replyNow(ticketId, { email }) });
-    else if (types) steps.push({ afterBeats: [4, 10], run: () => this.team.act(ticketId, email, 'viewing') });
-    steps.push({ afterBeats: [2, 6], run: () => this.team.leaveNow(ticketId, email) });
+    if (replies) steps.push({ afterBeats: [6, 15], run: () => this.team.replyNow(ticketId, { email }) });
+    else if (types) steps.push({ afterBeats: [6, 15], run: () => this.team.act(ticketId, email, 'viewing') });
+    steps.push({ afterBeats: [8, 20], run: () => this.team.leaveNow(ticketId, email) });
     this.runSteps(email, ticketId, steps);
   }
 
