@@ -29,6 +29,8 @@ test('the send-time guard shows what arrived since the draft began: edit, then d
   await expect(ui.composer.getByText('Draft saved', { exact: true })).toBeVisible();
   const note = 'Teammate: the courier confirmed a delay, I told the customer by phone.';
   await teammateSays(note, { status: 'pending', additional_tags: ['courier_delay'] });
+  // The case's fields come by another stream than its messages: wait for them too.
+  await expect(app.caseRegion.getByLabel('Case status', { exact: true })).toHaveValue('pending', { timeout: 15_000 });
 
   await send.click();
   await expect(guard).toBeVisible();
