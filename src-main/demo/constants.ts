@@ -12,6 +12,7 @@ export const SUPPORT_NAME = 'Shiftdesk Demo Support';
 
 export const GROUP_ID_BASE = 20_000_000;
 export const ORG_ID_BASE = 30_000_000;
+export const MACRO_ID_BASE = 40_000_000;
 export const USER_ID_BASE = 1_000_000_000;
 /** Audits are numbered AUDIT_ID_BASE + rank * AUDIT_ID_STRIDE; their child events take the next ids. */
 export const AUDIT_ID_BASE = 2_000_000_000;

@@ -9,6 +9,8 @@ export type {
   DemoComment,
   DemoDataset,
   DemoGroup,
+  DemoMacro,
+  DemoMacroAction,
   DemoOrder,
   DemoOrganization,
   DemoTicket,
@@ -19,6 +21,7 @@ export type {
   Via,
 } from './dataset/types';
 export { CHANNELS, STATUS_ORDER } from './dataset/types';
+export { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from './dataset/macros';
 export { basicAuthHeader } from './http/auth';
 export type { ActiveFault, FaultControl, FaultKind, FaultSpec } from './http/faults';
 export { RATE_LIMITS, type RateLimitMode } from './http/rate-limiter';

@@ -19,6 +19,7 @@ import {
 import { plainToHtml, richEmailHtml } from './comment-html';
 import { renderCommentText } from './comment-text';
 import { hostileEmailHtml, hostileEmailText } from './hostile-html';
+import { buildMacros } from './macros';
 import { ordersForPerson, publicOrder } from './orders';
 import type { Person } from './people';
 import type { AgentInfo, Staff } from './staff';
@@ -29,6 +30,7 @@ import type {
   DemoComment,
   DemoDataset,
   DemoGroup,
+  DemoMacro,
   DemoOrder,
   DemoOrganization,
   DemoTicket,
@@ -84,6 +86,7 @@ export class GeneratedDataset implements DemoDataset {
   private readonly ticketList: DemoTicket[];
   private readonly userList: DemoUser[];
   private readonly organizationList: DemoOrganization[];
+  private readonly macroList: DemoMacro[];
   private readonly firstUserId: number;
   private readonly firstEndUserId: number;
   private readonly endUserTotal: number;
@@ -108,6 +111,7 @@ export class GeneratedDataset implements DemoDataset {
     this.persons = parts.persons;
     this.ticketList = parts.tickets;
     this.organizationList = parts.organizations;
+    this.macroList = buildMacros(parts.staff, this.anchorSec, parts.baseUrl);
     // Ordered by id: the team, end users, then former agents.
     this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents];
     this.endUserTotal = parts.endUsers.length;
@@ -190,6 +194,10 @@ export class GeneratedDataset implements DemoDataset {
 
   organizations(): DemoOrganization[] {
     return this.organizationList.slice();
+  }
+
+  macros(): DemoMacro[] {
+    return this.macroList.slice();
   }
 
   // --- people ----------------------------------------------------------------

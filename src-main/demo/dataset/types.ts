@@ -134,6 +134,30 @@ export interface DemoGroup {
   updated_at: string;
 }
 
+/** One action of a macro, as Zendesk writes it: every value is a string. */
+export interface DemoMacroAction {
+  field: string;
+  value: string;
+}
+
+/** A shared macro (Zendesk's Macros API). */
+export interface DemoMacro {
+  id: number;
+  url: string;
+  title: string;
+  /** Zendesk's title before dynamic content is rendered (the same text here). */
+  raw_title: string;
+  active: boolean;
+  description: string | null;
+  position: number;
+  /** null: every agent may use it. */
+  restriction: null;
+  default: false;
+  created_at: string;
+  updated_at: string;
+  actions: DemoMacroAction[];
+}
+
 export interface DemoOrganization {
   id: number;
   url: string;
@@ -239,6 +263,8 @@ export interface DemoDataset {
 
   groups(): DemoGroup[];
   organizations(): DemoOrganization[];
+  /** The shared macros, active and inactive, ordered by position (see dataset/macros.ts). */
+  macros(): DemoMacro[];
 
   readonly commentCount: number;
   /** Comments of a ticket, oldest first, exactly as the comments endpoint serves them. */

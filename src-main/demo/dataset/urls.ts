@@ -16,6 +16,10 @@ export function organizationUrl(baseUrl: string, id: number): string {
   return `${baseUrl}/api/v2/organizations/${id}.json`;
 }
 
+export function macroUrl(baseUrl: string, id: number): string {
+  return `${baseUrl}/api/v2/macros/${id}.json`;
+}
+
 export function attachmentUrl(baseUrl: string, token: string, fileName: string): string {
   return `${baseUrl}/attachments/token/${token}/?name=${encodeURIComponent(fileName)}`;
 }

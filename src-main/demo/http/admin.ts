@@ -2,6 +2,8 @@
 // updates, simulated teammates' presence and a dataset summary. No auth, but only from loopback
 // addresses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from '../dataset/macros';
+import type { DemoMacro } from '../dataset/types';
 import type { LiveControl } from '../live/live-simulator';
 import type { TeammateControl } from '../live/teammate-presence';
 import type { TeammateUpdate } from '../live/teammate-update';
@@ -21,6 +23,17 @@ export interface AdminDeps {
 }
 
 const MAX_BODY = 64 * 1024;
+
+/** The shared macros in the dataset summary: counts, and ids of the ones tests look for. */
+function macroSummary(macros: DemoMacro[]): { count: number; activeCount: number; refundMacroId: number | null; koreanRefundMacroId: number | null } {
+  const byTitle = (title: string): number | null => macros.find((m) => m.title === title)?.id ?? null;
+  return {
+    count: macros.length,
+    activeCount: macros.filter((m) => m.active).length,
+    refundMacroId: byTitle(REFUND_MACRO_TITLE),
+    koreanRefundMacroId: byTitle(KOREAN_REFUND_MACRO_TITLE),
+  };
+}
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -112,6 +125,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
           hostileTicketId: s.hostileTicketId,
           sampleKoreanTicketId: s.sampleKoreanTicketId,
           largestEventBurst: s.largestEventBurst,
+          macros: macroSummary(s.macros()),
         });
       }
       default:

@@ -3,6 +3,7 @@
 import { listComments } from '../api/comments';
 import { listOrders } from '../api/crm';
 import { listGroups, listOrganizations } from '../api/groups-organizations';
+import { listActiveMacros, listMacros, showMacro } from '../api/macros';
 import { searchExport } from '../api/search-export';
 import { incrementalTicketEvents } from '../api/ticket-events';
 import { listTicketAudits } from '../api/ticket-audits';
@@ -53,6 +54,9 @@ export const ROUTES: readonly Route[] = [
   route('tickets/audits', /^\/api\/v2\/tickets\/(\d+)\/audits$/, listTicketAudits),
   route('groups', /^\/api\/v2\/groups$/, listGroups),
   route('organizations', /^\/api\/v2\/organizations$/, listOrganizations),
+  route('macros/active', /^\/api\/v2\/macros\/active$/, listActiveMacros),
+  route('macros/list', /^\/api\/v2\/macros$/, listMacros),
+  route('macros/show', /^\/api\/v2\/macros\/(\d+)$/, showMacro),
   route('search/export', /^\/api\/v2\/search\/export$/, searchExport, 'search-export'),
   route('crm/orders', /^\/crm\/v1\/orders$/, listOrders, null, false),
 ];

@@ -13,6 +13,7 @@ import type {
   DemoComment,
   DemoDataset,
   DemoGroup,
+  DemoMacro,
   DemoOrder,
   DemoOrganization,
   DemoTicket,
@@ -186,6 +187,10 @@ export class HelpdeskStore implements DemoDataset {
 
   organizations(): DemoOrganization[] {
     return this.base.organizations();
+  }
+
+  macros(): DemoMacro[] {
+    return this.base.macros();
   }
 
   get commentCount(): number {

@@ -124,7 +124,7 @@ describe('demo server: auth, users, groups, organizations, CRM', () => {
   });
 
   it('answers unknown endpoints and tickets like Zendesk', async () => {
-    const unknown = await getJson(server, '/api/v2/macros.json');
+    const unknown = await getJson(server, '/api/v2/triggers.json');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: 'InvalidEndpoint', description: 'Not found' });
     const missing = await getJson(server, '/api/v2/tickets/999999/comments.json');
