@@ -35,6 +35,13 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'presence:leave': true,
   'presence:settings:get': true,
   'presence:settings:set': true,
+  'macros:list': true,
+  'macros:save': true,
+  'macros:delete': true,
+  'macros:suggest': true,
+  'macros:context': true,
+  'macros:used': true,
+  'macros:applyBulk': true,
 };
 
 const EVENT_FLAGS: { readonly [E in EventName]: true } = {

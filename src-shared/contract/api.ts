@@ -22,6 +22,7 @@ import {
   type PresenceView,
   type ViewCounts,
 } from './models';
+import { macroInputSchema, type MacroBulkResult, type MacroContextView, type MacroSuggestion, type MacroView } from './macros';
 import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionStatus } from '../domain/presence';
 
 // The ONE definition of the renderer↔core API (DESIGN §3). Method ids are `domain:verb`; every
@@ -66,6 +67,19 @@ export const METHODS = {
   'presence:leave': z.object({ caseId: z.number().int().positive() }).strict(),
   'presence:settings:get': none,
   'presence:settings:set': presenceSettingsInputSchema,
+  /** Macros (docs/macros.md): every active macro, shared and personal, most used first. */
+  'macros:list': none,
+  /** Creates or changes a personal macro; refuses unknown placeholders and shared macros. */
+  'macros:save': macroInputSchema,
+  'macros:delete': z.object({ id: z.number().int().positive() }).strict(),
+  /** The macros that fit the case best, from its latest customer messages. */
+  'macros:suggest': z.object({ caseId: z.number().int().positive(), limit: z.number().int().min(1).max(10).default(3) }).strict(),
+  /** The placeholder values of a case (for previews). */
+  'macros:context': z.object({ caseId: z.number().int().positive() }).strict(),
+  /** A macro was applied in the composer: counts its use. */
+  'macros:used': z.object({ id: z.number().int().positive() }).strict(),
+  /** Applies a macro to several cases at once: text and fields as one outbox action per case. */
+  'macros:applyBulk': z.object({ macroId: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -118,6 +132,13 @@ export interface MethodOutputs {
   'presence:leave': { ok: boolean };
   'presence:settings:get': PresenceSettingsView | null;
   'presence:settings:set': PresenceSettingsView;
+  'macros:list': MacroView[];
+  'macros:save': MacroView;
+  'macros:delete': { deleted: boolean };
+  'macros:suggest': MacroSuggestion[];
+  'macros:context': MacroContextView;
+  'macros:used': { ok: boolean };
+  'macros:applyBulk': MacroBulkResult;
 }
 
 /** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */
@@ -130,7 +151,7 @@ export interface DirectoryView {
 }
 
 export interface ChangeEvent {
-  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox')[];
+  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox' | 'macros')[];
   caseIds: number[];
   customerIds: number[];
 }

@@ -109,6 +109,32 @@ export interface RecentOrder {
   items: { sku: string; name: string; quantity: number }[];
 }
 
+/**
+ * A shared macro as the helpdesk defines it (docs/macros.md), with REMOTE agent and group ids:
+ * sync resolves them to local ids through the directory (unknown ones are dropped).
+ */
+export interface RemoteMacro {
+  remoteId: string;
+  title: string;
+  /** The text template in our placeholder syntax ('' when the macro only changes fields). */
+  body: string;
+  bodyPublic: boolean;
+  position: number;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+  actions: {
+    status?: CaseStatus;
+    priority?: CasePriority | null;
+    assignee?: { kind: 'me' } | { kind: 'none' } | { kind: 'agent'; remoteId: string };
+    /** null: no group. */
+    groupRemoteId?: string | null;
+    setTags?: string[];
+    addTags?: string[];
+    removeTags?: string[];
+  };
+}
+
 export interface ConnectorCapabilities {
   /** Writes through the outbox (a later issue). */
   pushActions: boolean;
@@ -128,6 +154,8 @@ export interface ChannelConnector {
   pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage>;
   fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
   recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
+  /** The helpdesk's active shared macros, every page (the sync engine's `syncMacros` step). */
+  fetchMacros?(signal?: AbortSignal): Promise<RemoteMacro[]>;
   /**
    * Does the remote answer at all? One request, no retries: any answer counts (even an error
    * status), only a connection-level failure or `signal` says no. The network monitor's probe.

@@ -19,6 +19,7 @@ import { OutboxService } from '../services/outbox-service';
 import { caseEventsFor, CorePresence, type PresenceTuning } from '../presence/core-presence';
 import { RecentCaseEvents } from '../presence/recent-case-events';
 import { SendGuard } from '../outbox/send-guard';
+import { MacroService } from '../services/macro-service';
 
 /** How long a guarded send waits for a case refresh under way (a teammate's announced change). */
 const SEND_WAITS_FOR_REFRESH_MS = 1500;
@@ -73,6 +74,7 @@ export class ShiftdeskCore {
   readonly customers: CustomerService;
   readonly searchService: SearchService;
   readonly presence: CorePresence;
+  readonly macros: MacroService;
   /** Teammates' case events, for the send-time guard. */
   private readonly recentCaseEvents = new RecentCaseEvents();
 
@@ -102,6 +104,7 @@ export class ShiftdeskCore {
       // Offline (by choice or not), nothing goes out: the pane shows the orders cached before.
       { mayLookUp: () => this.network.mayConnect() && this.network.online },
     );
+    this.macros = new MacroService(this.db, this.outbox);
     this.searchService = new SearchService(this.db, () => this.inbox.myAgentIds());
     this.presence = new CorePresence({
       db: this.db,
@@ -214,7 +217,38 @@ export class ShiftdeskCore {
     'presence:leave': ({ caseId }) => this.presence.leave(caseId),
     'presence:settings:get': () => this.presence.settingsView(),
     'presence:settings:set': (input) => this.presence.setSettings(input),
+    'macros:list': () => this.macros.list(),
+    'macros:save': (input) => {
+      const saved = this.macros.save(input);
+      this.emitMacros();
+      return saved;
+    },
+    'macros:delete': ({ id }) => {
+      const result = this.macros.delete(id);
+      if (result.deleted) this.emitMacros();
+      return result;
+    },
+    'macros:suggest': ({ caseId, limit }) => this.macros.suggest(caseId, limit),
+    'macros:context': ({ caseId }) => this.macros.context(caseId),
+    'macros:used': ({ id }) => {
+      const result = this.macros.used(id);
+      if (result.ok) this.emitMacros();
+      return result;
+    },
+    'macros:applyBulk': ({ macroId, caseIds }) => {
+      const result = this.macros.applyBulk(macroId, caseIds);
+      this.emitMacros();
+      if (result.actions.length === 0) return result;
+      return this.afterOutboxChange(
+        result.actions.map((a) => a.caseId),
+        result,
+      );
+    },
   };
+
+  private emitMacros(): void {
+    this.emit('onChange', { kinds: ['macros'], caseIds: [], customerIds: [] });
+  }
 
   networkStatus(): NetworkStatusView {
     const counts = this.outbox.repo.counts();

@@ -61,6 +61,11 @@ export class OutboxService {
     return rows.map((row) => this.view(row));
   }
 
+  /** A different change per case, one durable transaction (`OutboxRepo.enqueueMany`). */
+  actMany(items: readonly { caseId: number; intent: CaseIntent }[], options: { now?: number; within?: () => void } = {}): OutboxItemView[] {
+    return this.repo.enqueueMany(items, options).map((row) => this.view(row));
+  }
+
   list(): OutboxItemView[] {
     return this.repo.list().map((row) => this.view(row));
   }

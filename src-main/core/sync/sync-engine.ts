@@ -2,6 +2,7 @@ import type { ChannelConnector, PullPage, RemoteCase, StreamSpec } from '../conn
 import type { Db } from '../db/connection';
 import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
 import { AccountsRepo } from '../db/repos/accounts-repo';
+import { MacroRepo, macroActionsResolver, type MacroSyncResult } from '../db/repos/macro-repo';
 import { SearchIndexer } from '../db/repos/search-indexer';
 import { DEFAULT_BACKOFF, fullJitterDelay, pause, sleep, type BackoffPolicy, type WakeSource } from '../net/backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
@@ -11,6 +12,8 @@ const MAX_QUEUED_PAGES = 4;
 const MAX_PAGES_PER_COMMIT = 8;
 /** How often a quiet follow poll refreshes the account's "last synced" time (and tells the UI). */
 const LAST_SYNCED_EVERY_MS = 15_000;
+/** How often the account's shared macros are pulled again while sync runs (docs/macros.md). */
+const MACROS_EVERY_MS = 10 * 60_000;
 
 /** Several consecutive pages of one stream as one page ending at the last one's cursor. */
 function mergePages(pages: readonly PullPage[]): PullPage {
@@ -32,6 +35,8 @@ export interface SyncEngineOptions {
   onDecision?: (decision: SyncDecision) => void;
   /** How often caught-up incremental streams poll for changes. */
   followIntervalMs?: number;
+  /** How often shared macros are pulled again (default 10 minutes). */
+  macroIntervalMs?: number;
   backoff?: BackoffPolicy;
   /** Index messages for search in the background (off in tests that step by hand). */
   indexSearch?: boolean;
@@ -55,6 +60,7 @@ export class SyncEngine {
   readonly cache: AccountCache;
   private readonly accounts: AccountsRepo;
   private readonly indexer: SearchIndexer;
+  private readonly macros: MacroRepo;
   private readonly abort = new AbortController();
   private state: SyncState = 'idle';
   private phase: SyncProgress['phase'] = 'identity';
@@ -75,6 +81,7 @@ export class SyncEngine {
     this.cache = new AccountCache(options.db, options.accountId);
     this.accounts = new AccountsRepo(options.db);
     this.indexer = new SearchIndexer(options.db);
+    this.macros = new MacroRepo(options.db);
   }
 
   get signal(): AbortSignal {
@@ -102,9 +109,13 @@ export class SyncEngine {
     try {
       this.setState('syncing');
       await this.identify();
+      let macros: Promise<void> = Promise.resolve();
       for (const phase of ['identity', 'first-work'] as const) {
         this.phase = phase;
         for (const spec of streams.filter((s) => s.phase === phase)) await this.runStream(spec);
+        // Shared macros as soon as the directory is there (their agents and groups resolve
+        // against it), beside the agent's own cases rather than before them.
+        if (phase === 'identity') macros = this.macroLoop();
       }
       this.firstWorkReady = true;
       this.emitProgress();
@@ -117,7 +128,7 @@ export class SyncEngine {
         if (this.phase === 'queue') this.phase = 'history';
       })();
       const indexing = this.options.indexSearch === false ? Promise.resolve() : this.indexLoop();
-      await Promise.all([queue, ...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing]);
+      await Promise.all([queue, ...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing, macros]);
     } catch (error) {
       if (this.signal.aborted) return;
       this.fail(error);
@@ -129,6 +140,40 @@ export class SyncEngine {
     const me = await this.retrying('identity', () => this.options.connector.whoAmI(this.signal));
     this.accounts.setIdentity(this.options.accountId, me.remoteId);
     this.applyPage(null, { people: [me], cursor: null, caughtUp: true });
+  }
+
+  /**
+   * Step: pulls the account's active shared macros and stores them in one transaction (new and
+   * changed ones written, the ones gone remotely removed, personal ones untouched); announces
+   * 'macros' when anything changed. null when the connector has no macros (or the helpdesk has
+   * no such endpoint: 404). Failures retry with backoff like any stream, reported as "macros".
+   */
+  async syncMacros(): Promise<MacroSyncResult | null> {
+    const connector = this.options.connector;
+    if (!connector.fetchMacros) return null;
+    const macros = await this.retrying('macros', () =>
+      connector.fetchMacros!(this.signal).catch((error: unknown) => {
+        if (error instanceof PermanentRemoteError && error.status === 404) return null;
+        throw error;
+      }),
+    );
+    if (macros === null) return null;
+    const result = this.macros.replaceShared(this.options.accountId, macros, macroActionsResolver(this.options.db, this.options.accountId));
+    if (result.upserted > 0 || result.removed > 0) this.options.onChange?.({ kinds: ['macros'], caseIds: [], customerIds: [] });
+    return result;
+  }
+
+  /** Shared macros now and every `macroIntervalMs` while running. Never fails the account's sync. */
+  private async macroLoop(): Promise<void> {
+    if (!this.options.connector.fetchMacros) return;
+    while (!this.signal.aborted) {
+      try {
+        await this.syncMacros();
+      } catch {
+        // Refused (e.g. no permission) or stopped: the macros stored before stay; try again later.
+      }
+      await sleep(this.options.macroIntervalMs ?? MACROS_EVERY_MS, this.signal).catch(() => undefined);
+    }
   }
 
   /** Step: decides whether a stream needs pulling now, and why. */

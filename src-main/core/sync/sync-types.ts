@@ -21,7 +21,7 @@ export interface SyncProgress {
 }
 
 export interface ChangeSet {
-  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox')[];
+  kinds: ('cases' | 'messages' | 'customers' | 'accounts' | 'directory' | 'outbox' | 'macros')[];
   caseIds: number[];
   customerIds: number[];
 }

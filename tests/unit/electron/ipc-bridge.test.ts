@@ -44,6 +44,13 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'presence:leave': { caseId: 1 },
   'presence:settings:get': {},
   'presence:settings:set': { brokerUrl: 'mqtt://127.0.0.1:1883', username: 'ana@acme.example', workspace: 'support', password: 'secret' },
+  'macros:list': {},
+  'macros:save': { title: 'Refund', body: 'Hi {{customer.first_name | "there"}}, your refund is on its way.', bodyPublic: true, actions: { status: 'solved', assignee: { kind: 'me' }, addTags: ['refund'] } },
+  'macros:delete': { id: 3 },
+  'macros:suggest': { caseId: 1 },
+  'macros:context': { caseId: 1 },
+  'macros:used': { id: 3 },
+  'macros:applyBulk': { macroId: 3, caseIds: [1, 2] },
 };
 
 class FakeCore implements ShiftdeskApi {

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
 import { PayloadError } from '../../net/errors';
-import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMessage, type RemotePerson, type StreamSpec, type WritableConnector } from '../connector';
+import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMacro, type RemoteMessage, type RemotePerson, type StreamSpec, type WritableConnector } from '../connector';
 import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
+import { macrosResponse, toRemoteMacro } from './macro-mapping';
 import {
   commentSchema,
   commentsResponse,
@@ -140,6 +141,25 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
   async recentOrders(email: string, signal?: AbortSignal): Promise<RecentOrder[]> {
     const body = await this.get(`/crm/v1/orders.json?email=${encodeURIComponent(email)}`, ordersResponse, 'foreground', signal);
     return body.orders.map((o) => ({ number: o.number, placedAt: Date.parse(o.placed_at), total: o.total, currency: o.currency, status: o.status, items: o.items }));
+  }
+
+  /**
+   * The macros the agent may use (`macros/active.json`), every page: cursor pagination of 100,
+   * following `links.next` while `meta.has_more` (or `next_page` from an older API). A page that
+   * does not match the schema is a PayloadError naming the endpoint and the field.
+   */
+  async fetchMacros(signal?: AbortSignal): Promise<RemoteMacro[]> {
+    const macros: RemoteMacro[] = [];
+    const seen = new Set<string>();
+    let url: string | null = '/api/v2/macros/active.json?page[size]=100';
+    while (url) {
+      if (seen.has(url)) break; // a helpdesk that repeats its own next link must not loop us forever
+      seen.add(url);
+      const body: z.infer<typeof macrosResponse> = await this.get(url, macrosResponse, 'background', signal);
+      for (const macro of body.macros) macros.push(toRemoteMacro(macro));
+      url = body.meta ? (body.meta.has_more ? (body.links?.next ?? null) : null) : (body.next_page ?? null);
+    }
+    return macros;
   }
 
   /**

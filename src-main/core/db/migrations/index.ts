@@ -4,7 +4,8 @@ import { migration0002 } from './0002-outbox-and-drafts';
 import { migration0003 } from './0003-agent-active';
 import { migration0004 } from './0004-presence-settings';
 import { migration0005 } from './0005-draft-base';
+import { migration0006 } from './0006-macros';
 
 /** Every migration, in order. Add one file per schema version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 export type { Migration } from './migration';

@@ -121,6 +121,20 @@ export class OutboxRepo {
     return this.durably(() => caseIds.map((caseId) => this.enqueueInTransaction(caseId, intent, randomUUID(), now)));
   }
 
+  /**
+   * Queues a different change on each of several cases (a macro applied in bulk: each case gets
+   * its own rendered text and resolved fields): one action per case, all in one durable
+   * transaction, together with `within` (e.g. counting the macro's use). All or nothing.
+   */
+  enqueueMany(items: readonly { caseId: number; intent: CaseIntent }[], options: { now?: number; within?: () => void } = {}): OutboxRow[] {
+    const now = options.now ?? Date.now();
+    return this.durably(() => {
+      const rows = items.map(({ caseId, intent }) => this.enqueueInTransaction(caseId, intent, randomUUID(), now));
+      options.within?.();
+      return rows;
+    });
+  }
+
   private enqueueInTransaction(caseId: number, intent: CaseIntent, id: string, now: number): OutboxRow {
     if (isEmptyIntent(intent)) throw new EmptyActionError();
     const info = this.s.caseInfo!.get(caseId) as { accountId: number; remoteVersion: string | null; channel: string; meRemoteId: string | null } | undefined;
