@@ -5,7 +5,7 @@ export { useConnectionState, type ConnectionStatus } from './connection-state';
 export { subscribeToCoreEvents } from './live-updates';
 export { prefetchCaseView } from './prefetch';
 export { createQueryClient } from './query-client';
-export { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, presenceKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
+export { accountKeys, appKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, macroKeys, networkKeys, outboxKeys, presenceKeys, searchKeys, syncKeys, type InboxListKey } from './query-keys';
 export {
   accountsQuery,
   appInfoQuery,
@@ -24,3 +24,4 @@ export {
 } from './queries';
 export { useCaseAct, useCaseSend, useOutboxEdit, useOutboxStep, useSetOffline, useSetPresenceStatus, reportActivity, reportLeave, type CaseActInput, type OutboxStep } from './writes';
 export { useSavePresenceSettings } from './presence-settings';
+export { macrosQuery, macroSuggestionsQuery, macroContextQuery, useMacroUsed, useMacroApplyBulk, useSaveMacro, useDeleteMacro } from './macros';

@@ -4,7 +4,7 @@ import type { NetworkStatusView, PresenceChangeEvent } from '../../src-shared/co
 import type { PresenceConnectionStatus } from '../../src-shared/domain/presence';
 import { api } from './client';
 import { useConnectionState } from './connection-state';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, networkKeys, outboxKeys, presenceKeys, syncKeys } from './query-keys';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, macroKeys, networkKeys, outboxKeys, presenceKeys, syncKeys } from './query-keys';
 
 // The renderer's ONE subscription to core's events. Core says what changed (entity kinds and
 // ids); we invalidate exactly the affected queries, so nothing in the renderer ever polls.
@@ -36,6 +36,21 @@ export function invalidateForChange(client: QueryClient, change: ChangeEvent): v
     invalidate(syncKeys.status());
   }
   if (kinds.has('directory')) invalidate(directoryKeys.all());
+  // Macros: the list and every suggestion (rankings depend on the macros). A case's suggestions
+  // follow its messages; its placeholder values follow the case (subject) and its customer.
+  if (kinds.has('macros')) {
+    invalidate(macroKeys.list());
+    invalidate(macroKeys.suggestionsAll());
+  } else if (kinds.has('messages')) {
+    if (change.caseIds.length === 0) invalidate(macroKeys.suggestionsAll());
+    else for (const id of change.caseIds) invalidate(macroKeys.suggestions(id));
+  }
+  if (kinds.has('cases')) {
+    if (change.caseIds.length === 0) invalidate(macroKeys.contextsAll());
+    else for (const id of change.caseIds) invalidate(macroKeys.context(id));
+  }
+  // Which cases a customer has is not known here: every case's values (few are cached).
+  if (kinds.has('customers')) invalidate(macroKeys.contextsAll());
 }
 
 /** Progress events carry the whole status of one account: write it straight into the cache. */

@@ -73,3 +73,15 @@ export const presenceKeys = {
   /** The broker settings (`presence:settings:get`): URL, username, workspace, whether a password is saved. */
   settings: () => ['presence', 'settings'] as const,
 };
+
+export const macroKeys = {
+  all: ['macros'] as const,
+  /** Every active macro, shared and personal (`macros:list`). */
+  list: () => ['macros', 'list'] as const,
+  suggestionsAll: () => ['macros', 'suggest'] as const,
+  /** The macros that fit one case best (`macros:suggest`). */
+  suggestions: (caseId: number) => ['macros', 'suggest', caseId] as const,
+  contextsAll: () => ['macros', 'context'] as const,
+  /** The placeholder values of one case (`macros:context`), for previews. */
+  context: (caseId: number) => ['macros', 'context', caseId] as const,
+};

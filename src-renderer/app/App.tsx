@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api';
+import { MacroPalette } from '../features/macros';
 import { OutboxPanels, useConflictWatcher } from '../features/outbox';
 import { SettingsDialog, useApplySettings } from '../features/settings';
 import { closeDialog, useDialogs } from './dialogs-store';
@@ -36,6 +37,7 @@ function Shell() {
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
       <OutboxPanels />
+      <MacroPalette />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
-import { sendKeysLabel } from '../ui/keyboard';
+import { isApplePlatform, sendKeysLabel } from '../ui/keyboard';
 
 /** The keyboard map, from `?`. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -18,6 +18,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     [[['Esc']], t('shortcuts.escape')],
     [[[t('shortcuts.click')]], t('shortcuts.select')],
     [[[sendKeysLabel()]], t('shortcuts.send')],
+    [[[isApplePlatform() ? '⌘ K' : 'Ctrl+K'], [';']], t('macroApply.shortcut')],
   ];
   return (
     <Dialog title={t('shortcuts.title')} onClose={onClose} className="shortcuts-dialog">

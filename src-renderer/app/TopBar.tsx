@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Keyboard, Settings } from 'lucide-react';
+import { Keyboard, Settings, Zap } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { MacroManager, openMacroManager } from '../features/macros/editor';
 import { SearchArea } from '../features/search';
-import { openDialog } from './dialogs-store';
+import { closeDialog, openDialog } from './dialogs-store';
 
 // Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
 export const TopBar = memo(function TopBar() {
@@ -20,6 +21,19 @@ export const TopBar = memo(function TopBar() {
         <button type="button" className="icon-button" aria-label={t('app.shortcuts')} title={`${t('app.shortcuts')} (?)`} onClick={() => openDialog('shortcuts')}>
           <Keyboard size={18} aria-hidden="true" />
         </button>
+        <button
+          type="button"
+          className="button ghost"
+          title={t('macroEditor.openTitle')}
+          onClick={() => {
+            closeDialog();
+            openMacroManager();
+          }}
+        >
+          <Zap size={16} aria-hidden="true" />
+          {t('macroEditor.open')}
+        </button>
+        <MacroManager />
         <button type="button" className="button ghost" onClick={() => openDialog('settings')}>
           <Settings size={16} aria-hidden="true" />
           {t('app.settings')}

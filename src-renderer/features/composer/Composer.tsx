@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import { networkStatusQuery } from '../../api';
 import { sendKeysLabel } from '../../ui/keyboard';
+import { SuggestedMacros, openMacroPalette } from '../macros';
 import { CollisionWarning, noteTyping } from '../presence';
 import { ComposerActions } from './ComposerActions';
 import { DraftStatusText } from './DraftStatusText';
 import { EditingBanner } from './EditingBanner';
+import { MacroChip } from './MacroChip';
+import { hasFields, registerComposerInput, useMacroNotice } from './macro-staging';
 import { ModeToggle } from './ModeToggle';
 import { SendGuardPanel } from './SendGuardPanel';
 import { patchEntry, type ComposerMode } from './composer-store';
@@ -32,7 +35,8 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
   const hintId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const { entry, loadFailed } = useComposerEntry(caseId);
-  const { send, resolveStop, pending, error } = useComposerSend(caseId);
+  const { send, applyFields, resolveStop, pending, error } = useComposerSend(caseId);
+  const undoNotice = useMacroNotice((s) => s.notices[caseId] ?? null);
   const network = useQuery(networkStatusQuery()).data;
 
   const mode: ComposerMode = entry?.mode ?? 'reply';
@@ -41,16 +45,38 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
   useEffect(() => {
     if (editingId) textRef.current?.focus();
   }, [editingId]);
+  // Macros insert at this text box's caret.
+  useEffect(() => {
+    registerComposerInput(caseId, textRef.current);
+    return () => registerComposerInput(caseId, null);
+  }, [caseId]);
 
   const change = (patch: { body?: string; mode?: ComposerMode }) => {
     patchEntry(caseId, patch);
     scheduleDraftSave(caseId);
-    if (patch.body !== undefined) noteTyping(caseId);
+    if (patch.body !== undefined) {
+      noteTyping(caseId);
+      if (undoNotice) useMacroNotice.setState((s) => ({ notices: { ...s.notices, [caseId]: null } }));
+    }
   };
+  const staged = entry?.macro ?? null;
+  // A staged macro with fields and no text: the primary button applies the fields alone.
+  const fieldsOnly = staged !== null && hasFields(staged.fields) && (entry?.body.trim() ?? '') === '';
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
       event.preventDefault();
-      send('send');
+      if (fieldsOnly) applyFields();
+      else send('send');
+      return;
+    }
+    // `;` at the start or after a space opens the macro palette (the `;` is not typed).
+    if (event.key === ';' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.nativeEvent.isComposing) {
+      const element = event.currentTarget;
+      const before = element.value.slice(0, element.selectionStart);
+      if (before === '' || /\s$/.test(before)) {
+        event.preventDefault();
+        openMacroPalette({ kind: 'case', caseId, fromSemicolon: true });
+      }
     }
   };
 
@@ -70,6 +96,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
       <CollisionWarning caseId={caseId} />
       {entry?.editing ? <EditingBanner caseId={caseId} editing={entry.editing} /> : null}
       {stop ? <SendGuardPanel stop={stop} busy={pending} onChoose={chooseAfterStop} /> : null}
+      {!closed && !entry?.editing ? <SuggestedMacros caseId={caseId} /> : null}
       <div className="composer-top">
         <ModeToggle mode={mode} disabled={entry === undefined} onChange={(next) => change({ mode: next })} />
         <span className="composer-audience">
@@ -77,6 +104,12 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
         </span>
         <DraftStatusText entry={entry} loadFailed={loadFailed} />
       </div>
+      {staged ? <MacroChip caseId={caseId} macro={staged} hasText={!fieldsOnly} /> : null}
+      {undoNotice === 'textKept' ? (
+        <p className="composer-note" role="status" data-testid="macro-undo-notice">
+          {t('macroApply.textKept')}
+        </p>
+      ) : null}
       <label htmlFor={textId} className="visually-hidden">
         {t('composer.message')}
       </label>
@@ -107,7 +140,7 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
           {hint}
         </p>
       ) : null}
-      <ComposerActions canSend={canSend} onSend={send} />
+      <ComposerActions canSend={canSend} onSend={send} applyChanges={fieldsOnly ? { enabled: !pending && stop === null, run: () => applyFields() } : null} />
     </section>
   );
 }

@@ -24,6 +24,25 @@ export interface SendStopState {
   variant: 'send' | 'pending' | 'solve';
 }
 
+/** The field changes a macro stages on the composer (a CaseIntent without the message). */
+export type StagedFields = Omit<CaseIntent, 'comment'>;
+
+/**
+ * A macro applied to this case and not sent yet: its fields go with the next send (or "Apply
+ * changes" when there is no text); Undo takes them back, and the inserted text if it is unchanged.
+ */
+export interface StagedMacro {
+  macroId: number;
+  title: string;
+  fields: StagedFields;
+  /** What was inserted into the text box and where (null: the macro has no text). */
+  inserted: { start: number; text: string } | null;
+  /** The composer's mode before the macro switched it (null: it did not). */
+  modeBefore: ComposerMode | null;
+  /** The macro staged before this one (Undo goes back to it). */
+  previous: StagedMacro | null;
+}
+
 export interface ComposerEntry {
   body: string;
   mode: ComposerMode;
@@ -34,6 +53,8 @@ export interface ComposerEntry {
   saveError: string | null;
   editing: EditingAction | null;
   stop: SendStopState | null;
+  /** The last macro applied and not sent yet (issue 6). */
+  macro: StagedMacro | null;
 }
 
 export const useComposer = create<{ entries: Readonly<Record<number, ComposerEntry>> }>(() => ({ entries: {} }));
@@ -55,7 +76,7 @@ export function loadEntry(caseId: number, draft: DraftView | null): void {
   const body = draft?.body ?? '';
   const mode = draft?.mode ?? 'reply';
   useComposer.setState((state) => ({
-    entries: { ...state.entries, [caseId]: { body, mode, savedBody: body, savedMode: mode, saving: false, saveError: null, editing: null, stop: null } },
+    entries: { ...state.entries, [caseId]: { body, mode, savedBody: body, savedMode: mode, saving: false, saveError: null, editing: null, stop: null, macro: null } },
   }));
 }
 

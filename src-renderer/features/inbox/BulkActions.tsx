@@ -1,10 +1,11 @@
 import { assignableAgents } from '../../../src-shared/domain/assignees';
-import { CheckCircle2, Tag } from 'lucide-react';
+import { CheckCircle2, Tag, Zap } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_PRIORITIES, type CasePriority, type CaseStatus } from '../../../src-shared/domain/case-fields';
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
 import { useCaseAct } from '../../api';
+import { openMacroPalette } from '../macros';
 import { StatusOptions } from '../../ui/case-field-options';
 import { AddTagDialog } from './AddTagDialog';
 import { clearSelection, useSelection } from './selection-store';
@@ -21,7 +22,7 @@ export function BulkActions() {
   const act = useCaseAct();
   const [tagging, setTagging] = useState(false);
   // Feedback belongs to the selection it was given for.
-  const [done, setDone] = useState<{ count: number; for: ReadonlySet<number> } | null>(null);
+  const [done, setDone] = useState<{ count: number; for: ReadonlySet<number>; refused?: { caseId: number; reason: string }[] } | null>(null);
   if (selectedIds.size < 2) return null;
 
   const run = (intent: CaseIntent) => {
@@ -93,12 +94,25 @@ export function BulkActions() {
           <Tag size={12} aria-hidden="true" />
           {t('bulk.addTag')}
         </button>
+        <button
+          type="button"
+          className="button small"
+          disabled={act.isPending}
+          onClick={() => {
+            const forSelection = selectedIds;
+            setDone(null);
+            openMacroPalette({ kind: 'bulk', caseIds: [...selectedIds], onQueued: (count, refused) => setDone({ count, for: forSelection, refused }) });
+          }}
+        >
+          <Zap size={12} aria-hidden="true" />
+          {t('macroApply.applyMacro')}
+        </button>
         <button type="button" className="button small primary" disabled={act.isPending} onClick={() => run({ status: 'solved' })}>
           <CheckCircle2 size={12} aria-hidden="true" />
           {t('bulk.solve')}
         </button>
         <span className={`bulk-feedback${act.error ? ' is-error' : ''}`} role="status">
-          {act.error ? t('bulk.failed', { message: act.error.message }) : done?.for === selectedIds ? t('bulk.queued', { count: done.count }) : ''}
+          {act.error ? t('bulk.failed', { message: act.error.message }) : done?.for === selectedIds ? t('bulk.queued', { count: done.count }) + (done.refused?.length ? ` ${t('bulk.refused', { count: done.refused.length, reason: done.refused[0]!.reason })}` : '') : ''}
         </span>
       </div>
       {tagging ? <AddTagDialog count={selectedIds.size} onAdd={(tags) => run({ addTags: tags })} onClose={() => setTagging(false)} /> : null}
