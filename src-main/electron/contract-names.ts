@@ -42,6 +42,9 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'macros:context': true,
   'macros:used': true,
   'macros:applyBulk': true,
+  // --- issue 7: SLA ---
+  // --- issue 7: smart priority and routing ---
+  // --- issue 7: supervisor ---
 };
 
 const EVENT_FLAGS: { readonly [E in EventName]: true } = {

@@ -51,6 +51,8 @@ export const en = {
     oldest_waiting: 'Oldest waiting',
     priority: 'Priority',
     recently_updated: 'Recently updated',
+    next_breach: 'Next SLA breach',
+    smart: 'Smart',
   },
   filters: {
     label: 'Filters',

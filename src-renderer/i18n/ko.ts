@@ -53,6 +53,8 @@ export const ko: Messages = {
     oldest_waiting: '가장 오래 기다린 순',
     priority: '우선순위순',
     recently_updated: '최근 업데이트순',
+    next_breach: 'SLA 위반 임박순',
+    smart: '스마트',
   },
   filters: {
     label: '필터',

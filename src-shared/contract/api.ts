@@ -80,6 +80,9 @@ export const METHODS = {
   'macros:used': z.object({ id: z.number().int().positive() }).strict(),
   /** Applies a macro to several cases at once: text and fields as one outbox action per case. */
   'macros:applyBulk': z.object({ macroId: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  // --- issue 7: SLA methods (insert above this line) ---
+  // --- issue 7: smart priority and routing methods (insert above this line) ---
+  // --- issue 7: supervisor methods (insert above this line) ---
 } as const;
 
 export type MethodId = keyof typeof METHODS;
@@ -139,6 +142,9 @@ export interface MethodOutputs {
   'macros:context': MacroContextView;
   'macros:used': { ok: boolean };
   'macros:applyBulk': MacroBulkResult;
+  // --- issue 7: SLA outputs (insert above this line) ---
+  // --- issue 7: smart priority and routing outputs (insert above this line) ---
+  // --- issue 7: supervisor outputs (insert above this line) ---
 }
 
 /** Who and what the filters can name: agents, groups, the most used tags, and which agents are me. */

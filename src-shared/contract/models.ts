@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES, type AuthorKind, type CasePriority, type CaseStatus } from '../domain/case-fields';
 import { CHANNEL_KINDS, type ChannelKind, type IdentityKind } from '../domain/channels';
 import { INBOX_SORTS, isViewId, type ViewId } from '../domain/views';
+import type { SmartPriorityView } from './priority';
+import type { CaseSlaView } from './sla';
 import type { CaseIntent } from '../domain/case-intent';
 import type { AgentStatus, CaseEventNotice, PresenceActivity, PresenceConnectionStatus, SettableAgentStatus } from '../domain/presence';
 
@@ -74,6 +76,10 @@ export interface InboxRow {
   csat: string | null;
   /** The agent has changes on this case waiting in the outbox. */
   pending: boolean;
+  /** SLA clocks (issue 7); absent until computed. */
+  sla?: CaseSlaView | null;
+  /** Smart priority with its reasons (issue 7); absent until computed. */
+  smart?: SmartPriorityView | null;
 }
 
 export interface InboxPage {

@@ -17,5 +17,5 @@ export function isViewId(value: string): value is ViewId {
   return (ALL_VIEW_IDS as readonly string[]).includes(value);
 }
 
-export const INBOX_SORTS = ['newest', 'oldest_waiting', 'priority', 'recently_updated'] as const;
+export const INBOX_SORTS = ['newest', 'oldest_waiting', 'priority', 'recently_updated', 'next_breach', 'smart'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];

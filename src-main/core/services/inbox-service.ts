@@ -14,6 +14,9 @@ const SORTS: Record<InboxSort, string> = {
   oldest_waiting: 'c.waiting_sort ASC, c.id ASC',
   priority: 'c.priority_rank DESC, c.waiting_sort ASC, c.id ASC',
   recently_updated: 'c.updated_at DESC, c.id DESC',
+  // Placeholders until issue 7's SLA and smart-priority columns land.
+  next_breach: 'c.waiting_sort ASC, c.id ASC',
+  smart: 'c.priority_rank DESC, c.waiting_sort ASC, c.id ASC',
 };
 
 interface Where {

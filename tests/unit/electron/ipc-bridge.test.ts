@@ -51,6 +51,9 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'macros:context': { caseId: 1 },
   'macros:used': { id: 3 },
   'macros:applyBulk': { macroId: 3, caseIds: [1, 2] },
+  // --- issue 7: SLA ---
+  // --- issue 7: smart priority and routing ---
+  // --- issue 7: supervisor ---
 };
 
 class FakeCore implements ShiftdeskApi {
