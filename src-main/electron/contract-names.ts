@@ -42,8 +42,17 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'macros:context': true,
   'macros:used': true,
   'macros:applyBulk': true,
+  'sla:policies:list': true,
+  'sla:policies:save': true,
+  'sla:policies:delete': true,
   // --- issue 7: SLA ---
+  'priority:settings:get': true,
+  'priority:settings:set': true,
+  'priority:preview': true,
+  'routing:suggest': true,
   // --- issue 7: smart priority and routing ---
+  'supervisor:get': true,
+  'supervisor:access': true,
   // --- issue 7: supervisor ---
 };
 

@@ -1,4 +1,5 @@
-// `npm run web`: runs the web host. Prints `SHIFTDESK_URL=...` (and `DEMO_URL=...` when the profile
+// `npm run web`: runs the web host. Prints `SHIFTDESK_URL=...`, then `WALLBOARD_URL=...` (the
+// supervisor wallboard, same token; docs/supervisor.md) (and `DEMO_URL=...` when the profile
 // uses a demo helpdesk: the embedded one, or the one --demo-url names; then `PRESENCE_URL=...`, the
 // presence broker of the demo profile: the embedded demo's, or --presence-url) once serving; warnings
 // and errors go to stderr. SIGINT/SIGTERM stop it cleanly.
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(args.rendererDir ?? resolve(REPO_ROOT, 'dist', 'renderer')),
     warn,
   });
-  process.stdout.write(`SHIFTDESK_URL=${host.url}\n${host.demoUrl ? `DEMO_URL=${host.demoUrl}\n` : ''}${host.presenceUrl ? `PRESENCE_URL=${host.presenceUrl}\n` : ''}`);
+  process.stdout.write(`SHIFTDESK_URL=${host.url}\nWALLBOARD_URL=${host.wallboardUrl}\n${host.demoUrl ? `DEMO_URL=${host.demoUrl}\n` : ''}${host.presenceUrl ? `PRESENCE_URL=${host.presenceUrl}\n` : ''}`);
 
   let stopping = false;
   const shutdown = (): void => {

@@ -32,6 +32,8 @@ export interface WebHostOptions {
 export interface WebHost {
   /** The app's address with its token: http://127.0.0.1:PORT/?token=TOKEN */
   readonly url: string;
+  /** The wallboard (docs/supervisor.md) with the same token: http://127.0.0.1:PORT/wallboard?token=TOKEN */
+  readonly wallboardUrl: string;
   /** The demo helpdesk (embedded, or the external one of --demo-url), when the profile uses one. */
   readonly demoUrl: string | null;
   /** The presence broker a demo profile uses (the embedded demo's, or --presence-url). */
@@ -48,6 +50,12 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
     });
   });
 }
+
+/**
+ * The wallboard is the renderer's own page in wallboard mode (it reads `location.pathname`), so it
+ * is served like `/`. Its data comes only over the token-checked WebSocket, as the app's does.
+ */
+export const WALLBOARD_PATH = '/wallboard';
 
 function refuse(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -75,7 +83,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Host is checked before anything is served (DNS rebinding); it then names the page's WebSocket.
     if (!policy.allowsHost(req.headers.host)) return refuse(res, 403, 'Unknown host');
     for (const [name, value] of Object.entries(securityHeaders([`ws://${req.headers.host}`]))) res.setHeader(name, value);
-    if (new URL(req.url ?? '/', 'http://host').pathname === RPC_PATH) return refuse(res, 426, 'Upgrade to a WebSocket');
+    const pathname = new URL(req.url ?? '/', 'http://host').pathname;
+    if (pathname === RPC_PATH) return refuse(res, 426, 'Upgrade to a WebSocket');
+    if (pathname === WALLBOARD_PATH) req.url = '/';
     serveStatic(req, res);
   });
   server.on('upgrade', (req, socket, head) => rpc.handleUpgrade(req, socket, head));
@@ -84,6 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${address.port}/?token=${token}`,
+    wallboardUrl: `http://${shownHost}:${address.port}${WALLBOARD_PATH}?token=${token}`,
     demoUrl: profile.demoUrl,
     presenceUrl: profile.presenceUrl,
     close: () =>

@@ -22,6 +22,9 @@ import {
   type PresenceView,
   type ViewCounts,
 } from './models';
+import type { SupervisorAccess, SupervisorView } from './supervisor';
+import { slaPolicyInputSchema, type SlaPolicyView } from './sla';
+import { smartPreviewInputSchema, smartWeightsSchema, type RoutingView, type SmartPreviewView, type SmartPrioritySettingsView } from './priority';
 import { macroInputSchema, type MacroBulkResult, type MacroContextView, type MacroSuggestion, type MacroView } from './macros';
 import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionStatus } from '../domain/presence';
 
@@ -80,8 +83,26 @@ export const METHODS = {
   'macros:used': z.object({ id: z.number().int().positive() }).strict(),
   /** Applies a macro to several cases at once: text and fields as one outbox action per case. */
   'macros:applyBulk': z.object({ macroId: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  /** SLA policies (docs/sla.md): synced, overridden and local ones, in the order they are tried. */
+  'sla:policies:list': none,
+  /** Creates a local policy (no id) or changes one; changing a synced policy makes it a local override. Recomputes due times. */
+  'sla:policies:save': slaPolicyInputSchema,
+  /** Deletes a local policy; a synced one is switched off here (an override), since sync would bring it back. */
+  'sla:policies:delete': z.object({ id: z.number().int().positive() }).strict(),
   // --- issue 7: SLA methods (insert above this line) ---
+  /** Smart priority weights (docs/smart-priority.md); the defaults apply until saved. */
+  'priority:settings:get': none,
+  /** Saves the weights (null: back to the defaults) and re-scores every case. */
+  'priority:settings:set': z.object({ weights: smartWeightsSchema.nullable() }).strict(),
+  /** The open queue's top N re-ranked with candidate weights, nothing saved (the settings page's live preview). */
+  'priority:preview': smartPreviewInputSchema,
+  /** Agents ranked for a case by group match, load and availability, with reasons. */
+  'routing:suggest': z.object({ caseId: z.number().int().positive(), limit: z.number().int().min(1).max(20).default(5) }).strict(),
   // --- issue 7: smart priority and routing methods (insert above this line) ---
+  /** The supervisor panel and wallboard (docs/supervisor.md): queue, agent and chart figures from the cache. */
+  'supervisor:get': none,
+  /** The signed-in agent's helpdesk role and whether it is a supervisor's (admin): who sees the panel. */
+  'supervisor:access': none,
   // --- issue 7: supervisor methods (insert above this line) ---
 } as const;
 
@@ -142,8 +163,17 @@ export interface MethodOutputs {
   'macros:context': MacroContextView;
   'macros:used': { ok: boolean };
   'macros:applyBulk': MacroBulkResult;
+  'sla:policies:list': SlaPolicyView[];
+  'sla:policies:save': SlaPolicyView;
+  'sla:policies:delete': { deleted: boolean };
   // --- issue 7: SLA outputs (insert above this line) ---
+  'priority:settings:get': SmartPrioritySettingsView;
+  'priority:settings:set': SmartPrioritySettingsView;
+  'priority:preview': SmartPreviewView;
+  'routing:suggest': RoutingView | null;
   // --- issue 7: smart priority and routing outputs (insert above this line) ---
+  'supervisor:get': SupervisorView;
+  'supervisor:access': SupervisorAccess;
   // --- issue 7: supervisor outputs (insert above this line) ---
 }
 

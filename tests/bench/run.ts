@@ -1,4 +1,4 @@
-// npm run bench -- NAME   (sync | inbox | search | first-work | ui | outbox | presence)
+// npm run bench -- NAME   (sync | inbox | search | first-work | ui | outbox | presence | supervisor)
 // Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
 const benchName = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ui: () => import('./ui-bench'),
   outbox: () => import('./outbox-bench'),
   presence: () => import('./presence-bench'),
+  supervisor: () => import('./supervisor-bench'),
 };
 const load = benchName ? benches[benchName] : undefined;
 if (!load) {

@@ -1,5 +1,7 @@
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
+import type { SlaFilter } from '../../../src-shared/contract/sla';
+import type { BusinessSchedule, SlaTargetRule } from '../../../src-shared/domain/sla-clock';
 
 // What every support channel provides to the sync engine. A connector turns a remote API into
 // named streams of normalised records; the engine owns ordering, storage, cursors and retries.
@@ -72,6 +74,12 @@ export interface RemoteNamed {
   name: string;
 }
 
+export interface RemoteStatusChange {
+  caseRemoteId: string;
+  status: CaseStatus;
+  at: number;
+}
+
 /** One page of a stream. Records of several kinds may come together (side-loads). */
 export interface PullPage {
   cases?: RemoteCase[];
@@ -79,6 +87,8 @@ export interface PullPage {
   people?: RemotePerson[];
   groups?: RemoteNamed[];
   organizations?: RemoteNamed[];
+  /** Status changes from the case history (SLA pauses, docs/sla.md): the case entered `status` at `at`. */
+  statusChanges?: RemoteStatusChange[];
   /** Cases whose full thread this page delivered (per-case thread fetches). */
   completeThreads?: string[];
   /** Cursor to store with this page's data; null means start over next time. */
@@ -135,6 +145,25 @@ export interface RemoteMacro {
   };
 }
 
+/** An SLA policy as the helpdesk defines it (docs/sla.md), mapped to our targets. */
+export interface RemoteSlaPolicy {
+  remoteId: string;
+  title: string;
+  description: string;
+  position: number;
+  filter: SlaFilter;
+  targets: SlaTargetRule[];
+  /** Statuses that pause the resolution clock. */
+  resolutionPauses: CaseStatus[];
+  updatedAt: number;
+}
+
+/** The helpdesk's SLA policies and its default business hours (null: none defined). */
+export interface RemoteSlaSetup {
+  policies: RemoteSlaPolicy[];
+  schedule: BusinessSchedule | null;
+}
+
 export interface ConnectorCapabilities {
   /** Writes through the outbox (a later issue). */
   pushActions: boolean;
@@ -156,6 +185,8 @@ export interface ChannelConnector {
   recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
   /** The helpdesk's active shared macros, every page (the sync engine's `syncMacros` step). */
   fetchMacros?(signal?: AbortSignal): Promise<RemoteMacro[]>;
+  /** The helpdesk's SLA policies and business hours (the sync engine's `syncSlaPolicies` step). */
+  fetchSlaPolicies?(signal?: AbortSignal): Promise<RemoteSlaSetup>;
   /**
    * Does the remote answer at all? One request, no retries: any answer counts (even an error
    * status), only a connection-level failure or `signal` says no. The network monitor's probe.

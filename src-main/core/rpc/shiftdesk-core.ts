@@ -20,6 +20,11 @@ import { caseEventsFor, CorePresence, type PresenceTuning } from '../presence/co
 import { RecentCaseEvents } from '../presence/recent-case-events';
 import { SendGuard } from '../outbox/send-guard';
 import { MacroService } from '../services/macro-service';
+import { SmartPriorityService } from '../services/smart-priority-service';
+import { RoutingService } from '../services/routing-service';
+import { SlaService } from '../services/sla-service';
+import { SupervisorService } from '../services/supervisor-service';
+import { supervisorSlaSource } from '../services/supervisor-sla';
 
 /** How long a guarded send waits for a case refresh under way (a teammate's announced change). */
 const SEND_WAITS_FOR_REFRESH_MS = 1500;
@@ -75,6 +80,12 @@ export class ShiftdeskCore {
   readonly searchService: SearchService;
   readonly presence: CorePresence;
   readonly macros: MacroService;
+  /** Smart priority scores and weights, and routing suggestions (docs/smart-priority.md). */
+  readonly priority: SmartPriorityService;
+  readonly routing: RoutingService;
+  /** SLA policies and clocks (docs/sla.md). */
+  readonly sla: SlaService;
+  readonly supervisor: SupervisorService;
   /** Teammates' case events, for the send-time guard. */
   private readonly recentCaseEvents = new RecentCaseEvents();
 
@@ -105,6 +116,9 @@ export class ShiftdeskCore {
       { mayLookUp: () => this.network.mayConnect() && this.network.online },
     );
     this.macros = new MacroService(this.db, this.outbox);
+    this.priority = new SmartPriorityService(this.db, { onScored: (caseIds) => this.emit('onChange', { kinds: ['cases'], caseIds, customerIds: [] }) });
+    this.routing = new RoutingService(this.db, () => this.presence.view());
+    this.sla = new SlaService(this.db);
     this.searchService = new SearchService(this.db, () => this.inbox.myAgentIds());
     this.presence = new CorePresence({
       db: this.db,
@@ -118,9 +132,11 @@ export class ShiftdeskCore {
         this.emit('onCaseEvent', event);
       },
     });
+    this.supervisor = new SupervisorService(this.db, { presence: () => this.presence.view(), sla: supervisorSlaSource(this.db, this.sla), myAgentIds: () => this.inbox.myAgentIds() });
   }
 
   async start(): Promise<void> {
+    this.priority.start();
     // Presence connects in the background: core works on without a broker.
     await this.presence.start();
     if (this.options.autoSync === false) return;
@@ -129,6 +145,7 @@ export class ShiftdeskCore {
 
   async stop(): Promise<void> {
     this.network.stop();
+    this.priority.stop();
     await this.presence.close().catch(() => undefined);
     await Promise.all([...this.senders.values()].map((sender) => sender.stop()));
     await Promise.all([...this.engines.values()].map((engine) => engine.stop()));
@@ -145,6 +162,8 @@ export class ShiftdeskCore {
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     if (event === 'onChange') {
       const kinds = (payload as EventPayloads['onChange']).kinds;
+      // Sync changed what smart priority reads: re-score those cases (a few now, many in the background).
+      if (kinds.includes('cases') || kinds.includes('messages') || kinds.includes('customers')) this.priority.afterChange();
       if (kinds.includes('cases') || kinds.includes('directory')) this.inbox.invalidate();
       // My agent record (my display name on the presence broker) arrives with the directory.
       if (kinds.includes('directory') || kinds.includes('accounts')) this.presence.refreshName();
@@ -180,9 +199,9 @@ export class ShiftdeskCore {
       return { removed };
     },
     'accounts:test': (input) => this.accounts.test(input),
-    'inbox:list': (input) => this.inbox.list(input),
+    'inbox:list': (input) => this.priority.page(this.inbox.list(input)),
     'inbox:counts': () => this.inbox.counts(),
-    'cases:get': ({ id }) => this.cases.get(id),
+    'cases:get': ({ id }) => this.priority.detail(this.cases.get(id)),
     'customers:get': ({ id }) => this.customers.get(id),
     'search:query': (input) => this.searchService.search(input),
     'sync:status': () => this.syncStatus(),
@@ -230,10 +249,28 @@ export class ShiftdeskCore {
     },
     'macros:suggest': ({ caseId, limit }) => this.macros.suggest(caseId, limit),
     'macros:context': ({ caseId }) => this.macros.context(caseId),
+    'priority:settings:get': () => this.priority.settingsView(),
+    'priority:settings:set': ({ weights }) => this.priority.setWeights(weights),
+    'priority:preview': ({ weights, limit }) => this.priority.preview(weights, limit),
+    'routing:suggest': ({ caseId, limit }) => this.routing.suggest(caseId, limit),
     'macros:used': ({ id }) => {
       const result = this.macros.used(id);
       if (result.ok) this.emitMacros();
       return result;
+    },
+    'supervisor:get': () => this.supervisor.get(),
+    'supervisor:access': () => this.supervisor.access(),
+    'sla:policies:list': () => this.sla.list(),
+    'sla:policies:save': (input) => {
+      const saved = this.sla.save(input);
+      if (!saved) throw new InvalidInputError('sla:policies:save', `no SLA policy ${input.id}`);
+      this.emit('onChange', { kinds: ['cases'], caseIds: [], customerIds: [] });
+      return saved;
+    },
+    'sla:policies:delete': ({ id }) => {
+      const deleted = this.sla.delete(id);
+      if (deleted) this.emit('onChange', { kinds: ['cases'], caseIds: [], customerIds: [] });
+      return { deleted };
     },
     'macros:applyBulk': ({ macroId, caseIds }) => {
       const result = this.macros.applyBulk(macroId, caseIds);

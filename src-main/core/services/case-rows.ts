@@ -1,6 +1,7 @@
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import type { InboxRow } from '../../../src-shared/contract/models';
+import { slaViewOf } from './sla-service';
 
 /** The SELECT list of an inbox row; every reader of case rows uses it so rows look the same everywhere. */
 export const CASE_ROW_COLUMNS = `
@@ -9,7 +10,7 @@ export const CASE_ROW_COLUMNS = `
   c.customer_id AS customerId, cu.name AS customerName, c.tags, c.created_at AS createdAt, c.updated_at AS updatedAt,
   c.waiting_since AS waitingSince, (SELECT count(*) FROM messages mc WHERE mc.case_id = c.id) AS messageCount, c.csat,
   (SELECT substr(m.body_text, 1, 200) FROM messages m WHERE m.case_id = c.id AND m.public = 1 ORDER BY m.created_at DESC LIMIT 1) AS snippet,
-  EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.state != 'sent') AS pending`;
+  EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.state != 'sent') AS pending, c.sla_json AS slaJson`;
 
 export const CASE_ROW_JOINS = `
   LEFT JOIN agents a ON a.id = c.assignee_id
@@ -38,9 +39,12 @@ export interface CaseRowRecord {
   csat: string | null;
   snippet: string | null;
   pending: number;
+  /** The stored SLA clocks (docs/sla.md); absent when a reader did not select it. */
+  slaJson?: string | null;
 }
 
-export function toInboxRow(r: CaseRowRecord): InboxRow {
+/** `now`: the time the SLA states are for (the clocks count on the clock, not the network). */
+export function toInboxRow(r: CaseRowRecord, now: number = Date.now()): InboxRow {
   return {
     id: r.id,
     accountId: r.accountId,
@@ -60,5 +64,6 @@ export function toInboxRow(r: CaseRowRecord): InboxRow {
     messageCount: r.messageCount,
     csat: r.csat,
     pending: r.pending === 1,
+    sla: slaViewOf(r.slaJson, now),
   };
 }

@@ -14,9 +14,12 @@ const SORTS: Record<InboxSort, string> = {
   oldest_waiting: 'c.waiting_sort ASC, c.id ASC',
   priority: 'c.priority_rank DESC, c.waiting_sort ASC, c.id ASC',
   recently_updated: 'c.updated_at DESC, c.id DESC',
-  // Placeholders until issue 7's SLA and smart-priority columns land.
-  next_breach: 'c.waiting_sort ASC, c.id ASC',
-  smart: 'c.priority_rank DESC, c.waiting_sort ASC, c.id ASC',
+  // SLA (docs/sla.md): the next running due time, breached first (their due times are the
+  // earliest), then paused cases (MAX - 1), then cases without a clock (MAX); index cases_queue_sla.
+  next_breach: 'c.sla_sort ASC, c.id ASC',
+  // The stored score (base + waiting + SLA as of the last minute's refresh, docs/smart-priority.md),
+  // then the longest waiting: straight from the index cases(queue, smart_score DESC, waiting_sort).
+  smart: 'c.smart_score DESC, c.waiting_sort ASC, c.id ASC',
 };
 
 interface Where {

@@ -4,6 +4,7 @@ import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
 import { AccountsRepo } from '../db/repos/accounts-repo';
 import { MacroRepo, macroActionsResolver, type MacroSyncResult } from '../db/repos/macro-repo';
 import { SearchIndexer } from '../db/repos/search-indexer';
+import { defaultSchedule, SlaPolicyRepo } from '../db/repos/sla-repo';
 import { DEFAULT_BACKOFF, fullJitterDelay, pause, sleep, type BackoffPolicy, type WakeSource } from '../net/backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet, SyncDecision, SyncProgress, SyncState } from './sync-types';
@@ -15,11 +16,14 @@ const LAST_SYNCED_EVERY_MS = 15_000;
 /** How often the account's shared macros are pulled again while sync runs (docs/macros.md). */
 const MACROS_EVERY_MS = 10 * 60_000;
 
+/** How often the account's SLA policies are pulled again while sync runs (docs/sla.md). */
+const SLA_POLICIES_EVERY_MS = 10 * 60_000;
+
 /** Several consecutive pages of one stream as one page ending at the last one's cursor. */
 function mergePages(pages: readonly PullPage[]): PullPage {
   const last = pages[pages.length - 1]!;
   const merged: PullPage = { cursor: last.cursor, caughtUp: last.caughtUp };
-  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads'] as const) {
+  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads', 'statusChanges'] as const) {
     const parts = pages.flatMap((p) => (p[key] ?? []) as never[]);
     if (parts.length > 0) (merged as unknown as Record<string, unknown>)[key] = parts;
   }
@@ -37,6 +41,8 @@ export interface SyncEngineOptions {
   followIntervalMs?: number;
   /** How often shared macros are pulled again (default 10 minutes). */
   macroIntervalMs?: number;
+  /** How often SLA policies are pulled again (default 10 minutes). */
+  slaIntervalMs?: number;
   backoff?: BackoffPolicy;
   /** Index messages for search in the background (off in tests that step by hand). */
   indexSearch?: boolean;
@@ -61,6 +67,7 @@ export class SyncEngine {
   private readonly accounts: AccountsRepo;
   private readonly indexer: SearchIndexer;
   private readonly macros: MacroRepo;
+  private readonly slaPolicies: SlaPolicyRepo;
   private readonly abort = new AbortController();
   private state: SyncState = 'idle';
   private phase: SyncProgress['phase'] = 'identity';
@@ -82,6 +89,7 @@ export class SyncEngine {
     this.accounts = new AccountsRepo(options.db);
     this.indexer = new SearchIndexer(options.db);
     this.macros = new MacroRepo(options.db);
+    this.slaPolicies = new SlaPolicyRepo(options.db);
   }
 
   get signal(): AbortSignal {
@@ -115,7 +123,7 @@ export class SyncEngine {
         for (const spec of streams.filter((s) => s.phase === phase)) await this.runStream(spec);
         // Shared macros as soon as the directory is there (their agents and groups resolve
         // against it), beside the agent's own cases rather than before them.
-        if (phase === 'identity') macros = this.macroLoop();
+        if (phase === 'identity') macros = Promise.all([this.macroLoop(), this.slaPolicyLoop()]).then(() => undefined);
       }
       this.firstWorkReady = true;
       this.emitProgress();
@@ -173,6 +181,38 @@ export class SyncEngine {
         // Refused (e.g. no permission) or stopped: the macros stored before stay; try again later.
       }
       await sleep(this.options.macroIntervalMs ?? MACROS_EVERY_MS, this.signal).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Step: pulls the account's SLA policies and business hours and stores them in one transaction
+   * (changed ones written, vanished ones removed, local overrides and local policies untouched);
+   * when anything changed, recomputes the due times of every timed case and announces 'cases'.
+   * null when the connector has no SLA policies. A 404 is "none" (docs/sla.md).
+   */
+  async syncSlaPolicies(): Promise<{ upserted: number; removed: number } | null> {
+    const connector = this.options.connector;
+    if (!connector.fetchSlaPolicies) return null;
+    const setup = await this.retrying('sla policies', () => connector.fetchSlaPolicies!(this.signal));
+    const result = this.options.db.transaction(() => {
+      const stored = this.slaPolicies.replaceSynced(this.options.accountId, setup.policies, setup.schedule ?? defaultSchedule(), Date.now());
+      if (stored.upserted > 0 || stored.removed > 0) this.cache.sla.refreshAll();
+      return stored;
+    })();
+    if (result.upserted > 0 || result.removed > 0) this.options.onChange?.({ kinds: ['cases'], caseIds: [], customerIds: [] });
+    return result;
+  }
+
+  /** SLA policies now and every `slaIntervalMs` while running. Never fails the account's sync. */
+  private async slaPolicyLoop(): Promise<void> {
+    if (!this.options.connector.fetchSlaPolicies) return;
+    while (!this.signal.aborted) {
+      try {
+        await this.syncSlaPolicies();
+      } catch {
+        // Refused or stopped: the policies stored before stay; try again later.
+      }
+      await sleep(this.options.slaIntervalMs ?? SLA_POLICIES_EVERY_MS, this.signal).catch(() => undefined);
     }
   }
 

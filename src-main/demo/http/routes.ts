@@ -5,6 +5,7 @@ import { listOrders } from '../api/crm';
 import { listGroups, listOrganizations } from '../api/groups-organizations';
 import { listActiveMacros, listMacros, showMacro } from '../api/macros';
 import { searchExport } from '../api/search-export';
+import { listSchedules, listSlaPolicies, showSlaPolicy } from '../api/sla-policies';
 import { incrementalTicketEvents } from '../api/ticket-events';
 import { listTicketAudits } from '../api/ticket-audits';
 import { updateTicket } from '../api/ticket-update';
@@ -57,6 +58,9 @@ export const ROUTES: readonly Route[] = [
   route('macros/active', /^\/api\/v2\/macros\/active$/, listActiveMacros),
   route('macros/list', /^\/api\/v2\/macros$/, listMacros),
   route('macros/show', /^\/api\/v2\/macros\/(\d+)$/, showMacro),
+  route('slas/policies', /^\/api\/v2\/slas\/policies$/, listSlaPolicies),
+  route('slas/policies/show', /^\/api\/v2\/slas\/policies\/(\d+)$/, showSlaPolicy),
+  route('business_hours/schedules', /^\/api\/v2\/business_hours\/schedules$/, listSchedules),
   route('search/export', /^\/api\/v2\/search\/export$/, searchExport, 'search-export'),
   route('crm/orders', /^\/crm\/v1\/orders$/, listOrders, null, false),
 ];

@@ -107,7 +107,7 @@ describe('web host restart', () => {
 
       const fifth = await start();
       expect(fifth.demoUrl).toBeNull();
-      expect(fifth.stdout().trim().split('\n')).toEqual([`SHIFTDESK_URL=${fifth.url}`]);
+      expect(fifth.stdout().trim().split('\n')).toEqual([`SHIFTDESK_URL=${fifth.url}`, `WALLBOARD_URL=${fifth.origin}/wallboard?token=${fifth.token}`]);
       const onlyOther = await RpcClient.connect(fifth);
       expect(await onlyOther.result<AccountView[]>('accounts:list')).toEqual([expect.objectContaining({ id: other.id, baseUrl: elsewhere.url })]);
       expect(await onlyOther.result('accounts:remove', { id: other.id })).toEqual({ removed: true });

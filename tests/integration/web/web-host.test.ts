@@ -47,10 +47,10 @@ describe('web host', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints one SHIFTDESK_URL line, the demo helpdesk URL and its presence broker, all on loopback', () => {
+  it('prints one SHIFTDESK_URL line, the wallboard, the demo helpdesk URL and its presence broker, all on loopback', () => {
     const lines = host.stdout().trim().split('\n');
     expect(lines.filter((l) => l.startsWith('SHIFTDESK_URL='))).toHaveLength(1);
-    expect(lines).toEqual([`SHIFTDESK_URL=${host.url}`, `DEMO_URL=${host.demoUrl}`, `PRESENCE_URL=${host.presenceUrl}`]);
+    expect(lines).toEqual([`SHIFTDESK_URL=${host.url}`, `WALLBOARD_URL=${host.origin}/wallboard?token=${host.token}`, `DEMO_URL=${host.demoUrl}`, `PRESENCE_URL=${host.presenceUrl}`]);
     expect(host.demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.presenceUrl).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes
@@ -89,6 +89,19 @@ describe('web host', () => {
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.headers['content-security-policy']).toBe(csp);
+  });
+
+  it('serves the wallboard (the renderer\'s page, same headers) at /wallboard; its data needs the token like the app\'s', async () => {
+    const board = await get(host.origin, `/wallboard?token=${host.token}`);
+    expect(board.status).toBe(200);
+    expect(board.body).toContain('<title>Shiftdesk</title>');
+    expect(board.headers['cache-control']).toBe('no-store');
+    expect(board.headers['content-security-policy']).toContain("script-src 'self';");
+    expect((await get(host.origin, '/wallboard/assets/app-1a2b.js')).status).toBe(404);
+    expect(await refusedUpgradeStatus(rpcUrl(host, 'wrong-token'), host.origin)).toBe(401);
+    const view = await client.result<{ totals: { open: number }; groups: unknown[] }>('supervisor:get');
+    expect(view.totals.open).toBeGreaterThan(0);
+    expect(view.groups.length).toBeGreaterThan(0);
   });
 
   it('serves nothing outside the renderer folder and answers only to its own host names', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHODS, type EventName, type EventPayloads, type MethodId, type ShiftdeskApi } from '../../../src-shared/contract/api';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallReply } from '../../../src-main/electron/ipc-channels';
 import { registerIpcBridge } from '../../../src-main/electron/ipc-bridge';
+import { DEFAULT_SMART_WEIGHTS } from '../../../src-shared/domain/smart-priority';
 import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain, resetElectronFake } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
@@ -51,8 +52,17 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'macros:context': { caseId: 1 },
   'macros:used': { id: 3 },
   'macros:applyBulk': { macroId: 3, caseIds: [1, 2] },
+  'sla:policies:list': {},
+  'sla:policies:save': { title: 'Chat', targets: [{ target: 'first_reply', priority: 'high', channel: 'chat', minutes: 5, businessHours: false }] },
+  'sla:policies:delete': { id: 4 },
   // --- issue 7: SLA ---
+  'priority:settings:get': {},
+  'priority:settings:set': { weights: { ...DEFAULT_SMART_WEIGHTS, tier_vip: 40 } },
+  'priority:preview': { weights: { ...DEFAULT_SMART_WEIGHTS, trigger_refund: 50 }, limit: 10 },
+  'routing:suggest': { caseId: 1 },
   // --- issue 7: smart priority and routing ---
+  'supervisor:get': {},
+  'supervisor:access': {},
   // --- issue 7: supervisor ---
 };
 

@@ -14,6 +14,8 @@ export const viaSchema = z
   })
   .nullish();
 
+export const statusSchema = z.enum(CASE_STATUSES);
+
 export const ticketSchema = z.object({
   id,
   subject: z.string().nullish(),

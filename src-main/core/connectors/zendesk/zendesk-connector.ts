@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
-import { PayloadError } from '../../net/errors';
-import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMacro, type RemoteMessage, type RemotePerson, type StreamSpec, type WritableConnector } from '../connector';
+import { PayloadError, PermanentRemoteError } from '../../net/errors';
+import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMacro, type RemoteMessage, type RemotePerson, type RemoteSlaPolicy, type RemoteSlaSetup, type RemoteStatusChange, type StreamSpec, type WritableConnector } from '../connector';
 import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
 import { macrosResponse, toRemoteMacro } from './macro-mapping';
+import { schedulesResponse, slaPoliciesResponse, toBusinessSchedule, toRemoteSlaPolicy } from './sla-mapping';
 import {
   commentSchema,
   commentsResponse,
@@ -15,6 +16,7 @@ import {
   showManyUsersResponse,
   auditsResponse,
   showTicketResponse,
+  statusSchema,
   ticketCountResponse,
   ticketUpdateResponse,
   type ZendeskAudit,
@@ -163,6 +165,35 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
   }
 
   /**
+   * The SLA policies (`slas/policies.json`, every page) and the account's default business hours
+   * (`business_hours/schedules.json`, the first schedule). A 404 means none (plans without SLAs or
+   * business hours); a payload that does not match is a PayloadError.
+   */
+  async fetchSlaPolicies(signal?: AbortSignal): Promise<RemoteSlaSetup> {
+    const policies: RemoteSlaPolicy[] = [];
+    const seen = new Set<string>();
+    let url: string | null = '/api/v2/slas/policies.json';
+    while (url && !seen.has(url)) {
+      seen.add(url);
+      const body: z.infer<typeof slaPoliciesResponse> | null = await this.getOrNull(url, slaPoliciesResponse, signal);
+      if (!body) break;
+      for (const policy of body.sla_policies) policies.push(toRemoteSlaPolicy(policy));
+      url = body.next_page ?? null;
+    }
+    const schedules = policies.some((p) => p.targets.some((t) => t.businessHours)) ? await this.getOrNull('/api/v2/business_hours/schedules.json', schedulesResponse, signal) : null;
+    return { policies, schedule: schedules ? toBusinessSchedule(schedules) : null };
+  }
+
+  private async getOrNull<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S> | null> {
+    try {
+      return await this.get(url, schema, 'background', signal);
+    } catch (error) {
+      if (error instanceof PermanentRemoteError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /**
    * One outbox action as one ticket update: `safe_update` with the version the agent saw (a stale
    * one gets 409 UpdateConflict), tag additions and removals that never replace the list, and the
    * action id in `metadata.custom` so the audit trail can tell whether it was already applied.
@@ -231,8 +262,15 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
     const url = `/api/v2/incremental/ticket_events.json?start_time=${encodeURIComponent(startTime)}&include=comment_events&per_page=${this.pageSize}`;
     const body = await this.get(url, ticketEventsResponse, 'background', signal);
     const messages: RemoteMessage[] = [];
+    const statusChanges: RemoteStatusChange[] = [];
     for (const event of body.ticket_events) {
       for (const child of event.child_events ?? []) {
+        // Status changes (and a ticket's first status) give the SLA clocks their pauses (docs/sla.md).
+        if ((child.event_type === 'Change' || child.event_type === 'Create') && child.field_name === 'status') {
+          const status = statusSchema.safeParse(child.value);
+          if (status.success) statusChanges.push({ caseRemoteId: String(event.ticket_id), status: status.data, at: event.timestamp * 1000 });
+          continue;
+        }
         if (child.event_type !== 'Comment') continue;
         const comment = commentSchema.safeParse(child);
         if (!comment.success) throw payloadError(url, `ticket event ${event.id} has a malformed comment`, comment.error);
@@ -240,7 +278,7 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
       }
     }
     const next = body.end_time ?? null;
-    return { messages, cursor: next === null ? cursor : String(next), caughtUp: body.end_of_stream };
+    return { messages, ...(statusChanges.length > 0 ? { statusChanges } : {}), cursor: next === null ? cursor : String(next), caughtUp: body.end_of_stream };
   }
 
   private async get<S extends z.ZodType>(url: string, schema: S, priority: RequestPriority, signal?: AbortSignal): Promise<z.infer<S>> {

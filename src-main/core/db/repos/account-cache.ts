@@ -5,6 +5,7 @@ import { CaseWriter } from './case-writer';
 import { CustomerWriter } from './customer-writer';
 import { DirectoryWriter } from './directory-writer';
 import { PendingChanges } from './pending-changes';
+import { SlaWriter } from './sla-repo';
 
 export interface AppliedPage {
   cases: number;
@@ -30,6 +31,8 @@ export class AccountCache {
   readonly directory: DirectoryWriter;
   readonly customers: CustomerWriter;
   readonly cases: CaseWriter;
+  /** SLA clocks of the cases a page touches (docs/sla.md). */
+  readonly sla: SlaWriter;
   private readonly applyTx: Transaction<(stream: string | null, page: PullPage, now: number) => AppliedPage>;
 
   constructor(
@@ -39,6 +42,7 @@ export class AccountCache {
     this.directory = new DirectoryWriter(db, accountId);
     this.customers = new CustomerWriter(db, accountId);
     this.cases = new CaseWriter(db, accountId, this.directory, this.customers, new PendingChanges(db));
+    this.sla = new SlaWriter(db);
     this.totals = {
       cases: db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number,
       messages: db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number,
@@ -66,6 +70,13 @@ export class AccountCache {
       const caseIds = page.cases ? page.cases.map((c) => this.cases.caseIdFor(c.remoteId)) : [];
       const messages = page.messages ? this.cases.insertMessages(page.messages) : { inserted: 0, caseIds: [] };
       if (page.completeThreads) this.cases.markThreadsComplete(page.completeThreads);
+      const statusCaseIds: number[] = [];
+      if (page.statusChanges) {
+        const changes = page.statusChanges.map((c) => ({ caseId: this.cases.caseIdFor(c.caseRemoteId), at: c.at, status: c.status }));
+        this.sla.recordStatusChanges(changes);
+        for (const c of changes) statusCaseIds.push(c.caseId);
+      }
+      this.sla.refresh(new Set([...caseIds, ...messages.caseIds, ...statusCaseIds]));
       if (stream !== null) saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
       return {
         cases: casesStored.changed,
@@ -73,7 +84,7 @@ export class AccountCache {
         people: page.people?.length ?? 0,
         addedCases: casesStored.added,
         addedPeople,
-        caseIds: [...new Set([...caseIds, ...messages.caseIds])],
+        caseIds: [...new Set([...caseIds, ...messages.caseIds, ...statusCaseIds])],
         customerIds,
       };
     });
