@@ -24,4 +24,7 @@ export {
 } from './queries';
 export { useCaseAct, useCaseSend, useOutboxEdit, useOutboxStep, useSetOffline, useSetPresenceStatus, reportActivity, reportLeave, type CaseActInput, type OutboxStep } from './writes';
 export { useSavePresenceSettings } from './presence-settings';
+export { supervisorAccessQuery, supervisorKeys, supervisorQuery, SUPERVISOR_THROTTLE_MS } from './supervisor';
 export { macrosQuery, macroSuggestionsQuery, macroContextQuery, useMacroUsed, useMacroApplyBulk, useSaveMacro, useDeleteMacro } from './macros';
+export { slaWatchQuery } from './sla-watch';
+export { priorityKeys, prioritySettingsQuery, priorityPreviewQuery, routingQuery, useSavePrioritySettings } from './priority';

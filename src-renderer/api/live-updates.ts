@@ -4,6 +4,8 @@ import type { NetworkStatusView, PresenceChangeEvent } from '../../src-shared/co
 import type { PresenceConnectionStatus } from '../../src-shared/domain/presence';
 import { api } from './client';
 import { useConnectionState } from './connection-state';
+import { subscribePriorityUpdates } from './priority';
+import { supervisorRefresher } from './supervisor';
 import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, macroKeys, networkKeys, outboxKeys, presenceKeys, syncKeys } from './query-keys';
 
 // The renderer's ONE subscription to core's events. Core says what changed (entity kinds and
@@ -99,6 +101,16 @@ export function subscribeToCoreEvents(client: QueryClient): () => void {
   const offNetwork = api.on('onNetworkStatus', (status) => applyNetworkStatus(client, status));
   const offPresence = api.on('onPresence', (change) => invalidateForPresence(client, change));
   const offPresenceConnection = api.on('onPresenceConnection', (status) => applyPresenceConnection(client, status));
+  // Smart priority's preview and routing suggestions (api/priority.ts).
+  const offPriority = subscribePriorityUpdates(client);
+  // The supervisor panel and wallboard: any case, message, directory or presence change may move a
+  // figure; refetched at most every 500 ms (api/supervisor.ts).
+  const supervisor = supervisorRefresher(client);
+  const offSupervisorChange = api.on('onChange', (change) => {
+    if (change.kinds.some((k) => k === 'cases' || k === 'messages' || k === 'directory' || k === 'accounts')) supervisor.run();
+  });
+  const offSupervisorPresence = api.on('onPresence', () => supervisor.run());
+  const offSupervisorConnection = api.on('onPresenceConnection', () => supervisor.run());
   // Events sent while the web socket was down are lost: after a reconnect, refresh everything shown.
   const offReconnect = useConnectionState.subscribe((state, previous) => {
     if (state.reconnects !== previous.reconnects) void client.invalidateQueries();
@@ -109,6 +121,11 @@ export function subscribeToCoreEvents(client: QueryClient): () => void {
     offNetwork();
     offPresence();
     offPresenceConnection();
+    offPriority();
+    offSupervisorChange();
+    offSupervisorPresence();
+    offSupervisorConnection();
+    supervisor.cancel();
     offReconnect();
   };
 }

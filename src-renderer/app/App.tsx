@@ -4,6 +4,8 @@ import { createQueryClient } from '../api';
 import { MacroPalette } from '../features/macros';
 import { OutboxPanels, useConflictWatcher } from '../features/outbox';
 import { SettingsDialog, useApplySettings } from '../features/settings';
+import { isWallboardPage, SupervisorPanel, useSupervisorShown, Wallboard } from '../features/supervisor';
+import { SlaNotifier } from '../features/sla';
 import { closeDialog, useDialogs } from './dialogs-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
@@ -17,7 +19,7 @@ export function App() {
   const [client] = useState(createQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <Shell />
+      {isWallboardPage() ? <Wallboard /> : <Shell />}
     </QueryClientProvider>
   );
 }
@@ -29,15 +31,17 @@ function Shell() {
   useMenuCommands();
   useConflictWatcher();
   const dialog = useDialogs((s) => s.open);
+  const supervisor = useSupervisorShown();
   return (
     <div className="app">
       <TopBar />
-      <Workspace />
+      {supervisor ? <SupervisorPanel /> : <Workspace />}
       <StatusBar />
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
       <OutboxPanels />
       <MacroPalette />
+      <SlaNotifier />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkStatus } from '../features/outbox';
 import { MyPresence } from '../features/presence';
+import { SlaAlerts } from '../features/sla';
 import { SyncStatus } from '../features/sync';
 
 // Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
@@ -10,6 +11,7 @@ export const StatusBar = memo(function StatusBar() {
   return (
     <footer className="status-bar">
       <SyncStatus />
+      <SlaAlerts />
       <div className="status-right">
         <MyPresence />
         <NetworkStatus />

@@ -3,6 +3,7 @@ import { Keyboard, Settings, Zap } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { MacroManager, openMacroManager } from '../features/macros/editor';
 import { SearchArea } from '../features/search';
+import { SupervisorButton } from '../features/supervisor';
 import { closeDialog, openDialog } from './dialogs-store';
 
 // Memoized: it takes no props, so a parent's re-render (opening a case) does not re-render it.
@@ -18,6 +19,7 @@ export const TopBar = memo(function TopBar() {
       </div>
       <SearchArea />
       <div className="top-actions">
+        <SupervisorButton />
         <button type="button" className="icon-button" aria-label={t('app.shortcuts')} title={`${t('app.shortcuts')} (?)`} onClick={() => openDialog('shortcuts')}>
           <Keyboard size={18} aria-hidden="true" />
         </button>

@@ -4,6 +4,8 @@ import type { CaseDetail } from '../../../src-shared/contract/models';
 import { useDateLocale } from '../../i18n';
 import { ChannelIcon } from '../../ui/ChannelIcon';
 import { CasePresence } from '../presence';
+import { RoutingSuggestions, SmartReasons } from '../priority';
+import { SlaBadge } from '../sla';
 import { CaseFields } from './CaseFields';
 
 /** Subject, where and when it came in, and the fields an agent checks (and changes) before replying. */
@@ -28,10 +30,13 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             {format(detail.createdAt, 'PP', { locale })}
           </time>
         </span>
+        <SlaBadge sla={detail.sla} variant="header" />
       </p>
+      <SmartReasons smart={detail.smart} />
       <CasePresence caseId={detail.id} />
       {/* Keyed by case: an error from the previous case's change does not follow the agent. */}
       <CaseFields key={detail.id} detail={detail} />
+      {detail.assignee === null && detail.status !== 'solved' && detail.status !== 'closed' ? <RoutingSuggestions caseId={detail.id} /> : null}
     </header>
   );
 }

@@ -9,6 +9,9 @@ import { TagList } from '../../ui/TagList';
 import { useNow } from '../../ui/use-now';
 import { useShortDuration } from '../../ui/use-short-duration';
 import { RowPresence } from '../presence';
+import { SmartScoreChip } from '../priority';
+import { SlaBadge } from '../sla';
+import { useFilters } from './filters-store';
 import { useSelection } from './selection-store';
 
 interface Props {
@@ -27,6 +30,8 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
   const selected = useSelection((s) => s.selectedIds.has(row.id));
   const focused = useSelection((s) => s.focusedIndex === index);
   const isOpen = useSelection((s) => s.openCaseId === row.id);
+  // The smart-priority score shows while the list is sorted by it (its reasons are the chip's label).
+  const smartSort = useFilters((s) => s.sort === 'smart');
   const now = useNow();
   const shortDuration = useShortDuration();
   const waiting = row.waitingSince !== null;
@@ -56,6 +61,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
           <span className="row-customer">{row.customer?.name || t('inbox.unknownCustomer')}</span>
           <span className="row-badges">
             <RowPresence caseId={row.id} />
+            {smartSort ? <SmartScoreChip smart={row.smart} /> : null}
             {row.pending ? (
               <span className="row-pending" role="img" aria-label={t('inbox.changesPending')} title={t('inbox.changesPending')}>
                 <ClockArrowUp size={13} aria-hidden="true" />
@@ -81,6 +87,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
         <div className="row-line row-meta">
           <span className={`row-assignee${row.assignee ? '' : ' is-unassigned'}`}>{row.assignee?.name ?? t('inbox.unassigned')}</span>
           <TagList tags={row.tags} max={3} />
+          <SlaBadge sla={row.sla} />
         </div>
       </div>
     </div>

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
+import { NotificationSettings } from '../sla';
+import { PrioritySettingsSection } from '../priority';
+import { SupervisorSettings } from '../supervisor';
 import { AccountsSection } from './AccountsSection';
 import { AppearanceSection } from './AppearanceSection';
 import { PresenceSection } from './PresenceSection';
@@ -11,7 +14,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     <Dialog title={t('settings.title')} onClose={onClose} className="settings-dialog">
       <AccountsSection />
       <PresenceSection />
+      <NotificationSettings />
+      <PrioritySettingsSection />
       <AppearanceSection />
+      <SupervisorSettings />
     </Dialog>
   );
 }

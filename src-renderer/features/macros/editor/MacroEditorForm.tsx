@@ -1,5 +1,6 @@
 import { Trash2, Undo2 } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryView } from '../../../../src-shared/contract/api';
 import type { MacroView } from '../../../../src-shared/contract/macros';
@@ -311,13 +312,16 @@ export function MacroEditorForm({ selection, saved, form, directory, titleRef, o
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function problemText(problem: TemplateProblem, t: T): string {
   if (problem.kind === 'unknown-placeholder') {
     const suggestion = closestPlaceholder(problem.name ?? '');
     const text = t('macroEditor.unknownPlaceholder', { source: problem.source });
-    return suggestion ? `${text} ${t('macroEditor.didYouMean', { suggestion: `{{${suggestion}}}` })}` : text;
+    if (!suggestion) return text;
+    // A plain string: a template literal type containing {{…}} sends i18next's typings too deep.
+    const wrapped: string = '{{' + suggestion + '}}';
+    return `${text} ${t('macroEditor.didYouMean', { suggestion: wrapped })}`;
   }
   return t('macroEditor.badPlaceholder', { source: problem.source, simple: '{{customer.first_name}}', withFallback: '{{customer.first_name | "…"}}' });
 }

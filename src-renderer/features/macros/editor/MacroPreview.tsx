@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Info } from 'lucide-react';
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryView } from '../../../../src-shared/contract/api';
 import type { MacroActions } from '../../../../src-shared/contract/macros';
@@ -131,7 +132,7 @@ export function MacroPreview({ body, bodyPublic, actions, caseId, directory }: P
   );
 }
 
-function changeText(change: FieldChange, t: ReturnType<typeof useTranslation>['t']): string {
+function changeText(change: FieldChange, t: TFunction): string {
   if (change.kind === 'tags') {
     const key = change.field === 'addTags' ? 'macroEditor.changeAddTags' : change.field === 'removeTags' ? 'macroEditor.changeRemoveTags' : 'macroEditor.changeSetTags';
     const main = t(key, { tags: change.tags.length > 0 ? change.tags.join(', ') : '—' });
