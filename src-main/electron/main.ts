@@ -80,7 +80,7 @@ async function start(): Promise<void> {
   }
   // The core worker inherits this and loads the Electron-ABI keytar (see native-modules.ts).
   process.env[KEYTAR_MODULE_ENV] = paths.native.keytarModule;
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, paths.rendererUrl);
   installAppMenu({ platform: process.platform, isDev, command: sendCommand });
 
   const opening = openProfile({

@@ -148,7 +148,7 @@ describe('external links', () => {
 
 describe('session hardening', () => {
   type HeadersListener = (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void;
-  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string; isMainFrame?: boolean }) => void;
   type CheckHandler = (...args: unknown[]) => boolean;
   interface FakeSession {
     request: RequestHandler | null;
@@ -168,13 +168,31 @@ describe('session hardening', () => {
     session.request = session.check = session.device = session.headers = null;
   });
 
+  it("grants notifications to the app's own page only, nothing else", () => {
+    const app = 'file:///opt/shiftdesk/dist/renderer/index.html';
+    hardenSession(electronSession as never, app);
+    const ask = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      const callback = vi.fn();
+      session.request!({}, permission, callback, { requestingUrl, isMainFrame });
+      const checked = session.check!({}, permission, 'file://', { requestingUrl, isMainFrame });
+      expect(callback.mock.calls[0]?.[0], `${permission} ${requestingUrl}`).toBe(checked);
+      return checked;
+    };
+    expect(ask('notifications', `${app}?token=x#/case/1`)).toBe(true);
+    expect(ask('notifications', app, false), 'a frame inside the page (a customer e-mail)').toBe(false);
+    expect(ask('notifications', 'file:///tmp/evil.html')).toBe(false);
+    expect(ask('notifications', 'https://example.com/')).toBe(false);
+    expect(ask('media', app)).toBe(false);
+    expect(ask('geolocation', app)).toBe(false);
+  });
+
   it('grants no permission, and adds the CSP to every response', () => {
     hardenSession(electronSession as never);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const callback = vi.fn();
-      session.request!({}, permission, callback);
+      session.request!({}, permission, callback, { requestingUrl: 'file:///app/index.html', isMainFrame: true });
       expect(callback, permission).toHaveBeenCalledWith(false);
-      expect(session.check!({}, permission, 'file://', {}), permission).toBe(false);
+      expect(session.check!({}, permission, 'file://', { requestingUrl: 'file:///app/index.html', isMainFrame: true }), permission).toBe(false);
     }
     expect(session.device!({})).toBe(false);
     const callback = vi.fn();
