@@ -27,4 +27,5 @@ export { useSavePresenceSettings } from './presence-settings';
 export { supervisorAccessQuery, supervisorKeys, supervisorQuery, SUPERVISOR_THROTTLE_MS } from './supervisor';
 export { macrosQuery, macroSuggestionsQuery, macroContextQuery, useMacroUsed, useMacroApplyBulk, useSaveMacro, useDeleteMacro } from './macros';
 export { slaWatchQuery } from './sla-watch';
+export { slaPoliciesQuery, slaPolicyKeys, useDeleteSlaPolicy, useSaveSlaPolicy } from './sla-policies';
 export { priorityKeys, prioritySettingsQuery, priorityPreviewQuery, routingQuery, useSavePrioritySettings } from './priority';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
-import { NotificationSettings } from '../sla';
+import { NotificationSettings, SlaPolicySettings } from '../sla';
 import { PrioritySettingsSection } from '../priority';
 import { SupervisorSettings } from '../supervisor';
 import { AccountsSection } from './AccountsSection';
@@ -15,6 +15,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <AccountsSection />
       <PresenceSection />
       <NotificationSettings />
+      <SlaPolicySettings />
       <PrioritySettingsSection />
       <AppearanceSection />
       <SupervisorSettings />

@@ -4,3 +4,4 @@ export { SlaBadge } from './SlaBadge';
 export { SlaNotifier } from './SlaNotifier';
 export { SlaAlerts } from './SlaAlerts';
 export { NotificationSettings } from './NotificationSettings';
+export { SlaPolicySettings } from './policies/SlaPolicySettings';
