@@ -1,8 +1,9 @@
-import { AlertTriangle, Lock } from 'lucide-react';
+import { AlertTriangle } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseNewsItem } from '../../../src-shared/contract/models';
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
+import { MessageBrief } from '../../ui/MessageBrief';
 import { RelativeTime } from '../../ui/RelativeTime';
 import type { SendStopState } from './composer-store';
 
@@ -60,24 +61,7 @@ function itemKey(item: CaseNewsItem, index: number): string {
 
 function NewsItem({ item }: { item: CaseNewsItem }) {
   const { t } = useTranslation();
-  if (item.kind === 'message') {
-    const m = item.message;
-    return (
-      <>
-        <p className="send-guard-item-head">
-          <span className="send-guard-author">{m.author?.name || t('case.unknownAuthor')}</span>
-          {m.public ? null : (
-            <span className="internal-label">
-              <Lock size={11} aria-hidden="true" />
-              {t('case.internalNote')}
-            </span>
-          )}
-          <RelativeTime at={m.createdAt} className="muted" />
-        </p>
-        <p className="send-guard-text">{m.bodyText || t('case.emptyBody')}</p>
-      </>
-    );
-  }
+  if (item.kind === 'message') return <MessageBrief message={item.message} classPrefix="send-guard-message" />;
   if (item.kind === 'field') {
     return (
       <p className="send-guard-item-head">

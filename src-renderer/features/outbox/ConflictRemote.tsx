@@ -1,7 +1,7 @@
-import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, OutboxItemView } from '../../../src-shared/contract/models';
 import { CASE_STATUSES, type CaseStatus } from '../../../src-shared/domain/case-fields';
+import { MessageBrief } from '../../ui/MessageBrief';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { StatusPill } from '../../ui/StatusPill';
 
@@ -46,17 +46,7 @@ export function ConflictRemote({ item, detail, headingId }: { item: OutboxItemVi
         <ul className="conflict-messages">
           {newer.map((m) => (
             <li key={m.id} className={m.public ? undefined : 'is-internal'}>
-              <p className="conflict-message-head">
-                <span className="conflict-message-author">{m.author?.name || t('case.unknownAuthor')}</span>
-                {m.public ? null : (
-                  <span className="internal-label">
-                    <Lock size={11} aria-hidden="true" />
-                    {t('case.internalNote')}
-                  </span>
-                )}
-                <RelativeTime at={m.createdAt} className="muted" />
-              </p>
-              <p className="conflict-message-text">{m.bodyText || t('case.emptyBody')}</p>
+              <MessageBrief message={m} classPrefix="conflict-message" />
             </li>
           ))}
         </ul>
