@@ -177,7 +177,7 @@ export interface SearchResults {
   tookMs: number;
 }
 
-export const accountInputSchema = z
+export const zendeskAccountInputSchema = z
   .object({
     kind: z.literal('zendesk'),
     name: z.string().min(1).max(100).optional(),
@@ -186,10 +186,67 @@ export const accountInputSchema = z
     token: z.string().min(1).max(500),
   })
   .strict();
-export type AccountInput = z.infer<typeof accountInputSchema>;
+
+/** How a mail connection is secured: implicit TLS (993/465), STARTTLS (143/587), or none (loopback only). */
+export const MAIL_SECURITY = ['tls', 'starttls', 'none'] as const;
+export type MailSecurity = (typeof MAIL_SECURITY)[number];
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'a host name or address');
+const mailServerSchema = z
+  .object({
+    host: hostSchema,
+    port: z.number().int().min(1).max(65_535),
+    security: z.enum(MAIL_SECURITY),
+    user: z.string().trim().min(1).max(300),
+  })
+  .strict();
+const folderSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f*%]+$/, 'no control characters, * or %');
+
+/**
+ * A shared support mailbox (docs/email.md): read over IMAP, replies over SMTP. The password (and
+ * the SMTP one, when it differs) go to the keychain, never into the database.
+ */
+export const emailAccountInputSchema = z
+  .object({
+    kind: z.literal('email'),
+    name: z.string().min(1).max(100).optional(),
+    /** The support address: From of every reply, and the address customers write to. */
+    address: z.email().max(300),
+    /** Who I am to the team (assignee lists, notes, the state log). */
+    agentName: z.string().trim().min(1).max(100),
+    agentEmail: z.email().max(300),
+    imap: mailServerSchema,
+    smtp: mailServerSchema,
+    password: z.string().min(1).max(500),
+    /** Only when the SMTP server wants another password than the IMAP one. */
+    smtpPassword: z.string().min(1).max(500).optional(),
+    inboxFolder: folderSchema.default('INBOX'),
+    sentFolder: folderSchema.default('Sent'),
+    /** Where the team's shared case state lives (created when missing). */
+    stateFolder: folderSchema.default('Shiftdesk'),
+  })
+  .strict();
+export type EmailAccountInput = z.input<typeof emailAccountInputSchema>;
+export type EmailAccountConfig = Omit<z.output<typeof emailAccountInputSchema>, 'password' | 'smtpPassword' | 'kind' | 'name'>;
+
+export const accountInputSchema = z.discriminatedUnion('kind', [zendeskAccountInputSchema, emailAccountInputSchema]);
+export type AccountInput = z.input<typeof accountInputSchema>;
+export type ZendeskAccountInput = z.infer<typeof zendeskAccountInputSchema>;
 
 export interface AccountView {
   id: number;
+  /** 'zendesk' or 'email'. */
   kind: string;
   name: string;
   baseUrl: string;
@@ -197,6 +254,8 @@ export interface AccountView {
   status: 'new' | 'syncing' | 'ok' | 'offline' | 'error';
   lastError: string | null;
   lastSyncedAt: number | null;
+  /** A mailbox's settings (no passwords); null for a helpdesk. */
+  mail: EmailAccountConfig | null;
 }
 
 export const caseIntentSchema = z

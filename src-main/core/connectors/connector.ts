@@ -91,6 +91,11 @@ export interface PullPage {
   statusChanges?: RemoteStatusChange[];
   /** Cases whose full thread this page delivered (per-case thread fetches). */
   completeThreads?: string[];
+  /**
+   * What the connector must remember between runs beyond the cursor (a mailbox's threads), stored
+   * in the same transaction as the page; a later entry with the same key replaces an earlier one.
+   */
+  connectorState?: { key: string; value: string }[];
   /** Cursor to store with this page's data; null means start over next time. */
   cursor: string | null;
   /** True when the stream is caught up with the remote "now". */
@@ -192,6 +197,13 @@ export interface ChannelConnector {
    * status), only a connection-level failure or `signal` says no. The network monitor's probe.
    */
   ping?(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Push from the remote (IMAP IDLE): the signal fires when `stream` has news, so a caught-up
+   * stream pulls at once instead of at its next poll. It stays fired until the stream's next pull.
+   */
+  changes?(stream: string): AbortSignal | undefined;
+  /** Closes connections the connector keeps open (IMAP sessions and watchers). */
+  close?(): Promise<void>;
 }
 
 /** One outbox action as the helpdesk should apply it, with remote ids resolved. */

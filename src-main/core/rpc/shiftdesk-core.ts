@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { NetworkStatusView } from '../../../src-shared/contract/models';
 import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
+import { EmailConnector } from '../connectors/email/email-connector';
+import { readMailConfig } from '../connectors/email/mail-config';
 import { openDatabase, type Db } from '../db/connection';
 import type { AccountRow } from '../db/repos/accounts-repo';
 import type { SecretStore } from '../secrets/secret-store';
@@ -354,33 +356,22 @@ export class ShiftdeskCore {
   async engineFor(account: AccountRow): Promise<SyncEngine> {
     const existing = this.engines.get(account.id);
     if (existing) return existing;
-    const token = await this.accounts.token(account.id);
-    if (token === null) {
-      this.accounts.repo.setStatus(account.id, 'error', 'The API token is missing from the system keychain; add the account again.');
-      throw new Error(`No token in the keychain for account ${account.id}`);
-    }
+    const connector = account.kind === 'email' ? await this.mailConnectorFor(account) : await this.helpdeskConnectorFor(account);
     const engine = new SyncEngine({
       db: this.db,
       accountId: account.id,
-      connector: new ZendeskConnector({
-        baseUrl: account.baseUrl,
-        email: account.email,
-        token,
-        // Every request to the helpdesk (sync, threads, outbox sends) feeds the offline detection,
-        // and its retry pauses end when the network is back.
-        http: { onReachability: (reachable, sentAt) => this.network.report(account.id, !reachable, sentAt), wake: this.network.wakeupFor(account.id) },
-      }),
+      connector,
       onChange: (change) => this.emit('onChange', change),
       onProgress: (progress) => this.emit('onSyncProgress', progress),
       mayConnect: () => this.network.mayConnect(),
       wake: this.network.wakeupFor(account.id),
-      followIntervalMs: this.options.followIntervalMs ?? followIntervalFor(account.baseUrl),
+      followIntervalMs: this.options.followIntervalMs ?? followIntervalFor(account.kind === 'email' ? `http://${readMailConfig(account.configJson).imap.host}` : account.baseUrl),
     });
     this.engines.set(account.id, engine);
     const sender = new OutboxSender({
       db: this.db,
       accountId: account.id,
-      connector: engine.connector as ZendeskConnector,
+      connector,
       cache: engine.cache,
       outbox: this.outbox.repo,
       ...(this.options.updatesPerMinute !== undefined ? { updatesPerMinute: this.options.updatesPerMinute } : {}),
@@ -397,6 +388,39 @@ export class ShiftdeskCore {
     });
     this.senders.set(account.id, sender);
     return engine;
+  }
+
+  private async missingSecret(account: AccountRow, what: string): Promise<never> {
+    this.accounts.repo.setStatus(account.id, 'error', `The ${what} is missing from the system keychain; add the account again.`);
+    throw new Error(`No ${what} in the keychain for account ${account.id}`);
+  }
+
+  private async helpdeskConnectorFor(account: AccountRow): Promise<ZendeskConnector> {
+    const token = await this.accounts.token(account.id);
+    if (token === null) return await this.missingSecret(account, 'API token');
+    return new ZendeskConnector({
+      baseUrl: account.baseUrl,
+      email: account.email,
+      token,
+      // Every request to the helpdesk (sync, threads, outbox sends) feeds the offline detection,
+      // and its retry pauses end when the network is back.
+      http: { onReachability: (reachable, sentAt) => this.network.report(account.id, !reachable, sentAt), wake: this.network.wakeupFor(account.id) },
+    });
+  }
+
+  /** A mailbox (docs/email.md): its settings from the account, passwords from the keychain, threads from connector state. */
+  private async mailConnectorFor(account: AccountRow): Promise<EmailConnector> {
+    const secrets = await this.accounts.mailSecrets(account.id);
+    if (secrets === null) return await this.missingSecret(account, 'mailbox password');
+    let config;
+    try {
+      config = readMailConfig(account.configJson);
+    } catch (error) {
+      this.accounts.repo.setStatus(account.id, 'error', (error as Error).message);
+      throw error;
+    }
+    const stored = this.db.prepare('SELECT key, value FROM connector_state WHERE account_id = ?').all(account.id) as { key: string; value: string }[];
+    return new EmailConnector({ config, accountName: account.name, secrets, stored });
   }
 
   private async startSync(account: AccountRow): Promise<void> {

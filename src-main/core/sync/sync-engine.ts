@@ -23,7 +23,7 @@ const SLA_POLICIES_EVERY_MS = 10 * 60_000;
 function mergePages(pages: readonly PullPage[]): PullPage {
   const last = pages[pages.length - 1]!;
   const merged: PullPage = { cursor: last.cursor, caughtUp: last.caughtUp };
-  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads', 'statusChanges'] as const) {
+  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads', 'statusChanges', 'connectorState'] as const) {
     const parts = pages.flatMap((p) => (p[key] ?? []) as never[]);
     if (parts.length > 0) (merged as unknown as Record<string, unknown>)[key] = parts;
   }
@@ -109,6 +109,7 @@ export class SyncEngine {
     if (this.progressTimer) clearTimeout(this.progressTimer);
     await this.running?.catch(() => undefined);
     await Promise.allSettled([...this.threadFetches.values(), ...this.caseRefreshes.values()]);
+    await this.options.connector.close?.().catch(() => undefined);
     this.setState('stopped');
   }
 
@@ -290,7 +291,10 @@ export class SyncEngine {
           if (page.caughtUp) {
             // Wait until this page is stored before polling again.
             while (queue.length > 0 && !this.signal.aborted) await new Promise<void>((resolve) => setTimeout(resolve, 5));
-            await pause(this.options.followIntervalMs ?? 10_000, this.signal, this.options.wake?.signal).catch(() => undefined);
+            // The network coming back, or the remote pushing news (IMAP IDLE), ends the pause early.
+            const wakes = [this.options.wake?.signal, this.options.connector.changes?.(spec.name)].filter((s): s is AbortSignal => s !== undefined);
+            const wake = wakes.length === 0 ? undefined : wakes.length === 1 ? wakes[0] : AbortSignal.any(wakes);
+            await pause(this.options.followIntervalMs ?? 10_000, this.signal, wake).catch(() => undefined);
           }
         }
       } catch (error) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
 import { assignableAgents } from '../../../src-shared/domain/assignees';
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
-import { directoryQuery } from '../../api';
+import { accountsQuery, directoryQuery } from '../../api';
 import { AssigneeOptions, GroupOptions, PriorityOptions, StatusOptions } from '../../ui/case-field-options';
 import { CaseField } from './CaseField';
 import { pendingFields, pendingTags } from './pending-fields';
@@ -16,6 +16,8 @@ import { useCaseEdit } from './use-case-edit';
 export function CaseFields({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const directory = useQuery(directoryQuery()).data;
+  // Mailboxes have no groups: their cases show no Group field.
+  const accountKind = useQuery(accountsQuery()).data?.find((a) => a.id === detail.accountId)?.kind;
   const { edit, error } = useCaseEdit(detail.id);
   const pending = useMemo(() => pendingFields(detail.pendingActions), [detail.pendingActions]);
   const tagsPending = useMemo(() => pendingTags(detail.pendingActions), [detail.pendingActions]);
@@ -80,16 +82,18 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
             </button>
           </div>
         </CaseField>
-        <CaseField label={t('case.group')} pending={pending.has('group')}>
-          <select
-            className="field-select"
-            aria-label={t('caseEdit.group')}
-            value={detail.group ? String(detail.group.id) : ''}
-            onChange={(e) => edit({ groupId: e.target.value === '' ? null : Number(e.target.value) })}
-          >
-            <GroupOptions groups={groups} />
-          </select>
-        </CaseField>
+        {accountKind === 'email' ? null : (
+          <CaseField label={t('case.group')} pending={pending.has('group')}>
+            <select
+              className="field-select"
+              aria-label={t('caseEdit.group')}
+              value={detail.group ? String(detail.group.id) : ''}
+              onChange={(e) => edit({ groupId: e.target.value === '' ? null : Number(e.target.value) })}
+            >
+              <GroupOptions groups={groups} />
+            </select>
+          </CaseField>
+        )}
         <CaseField label={t('case.tags')} pending={pending.has('tags')} wide>
           <TagEditor
             tags={detail.tags}

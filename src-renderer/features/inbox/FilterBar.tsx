@@ -7,6 +7,7 @@ import { INBOX_SORTS, type InboxSort } from '../../../src-shared/domain/views';
 import { setFilter, setSort, useFilters, type FilterValues } from './filters-store';
 import { FilterSelect } from './FilterSelect';
 import { resetListPosition } from './selection-store';
+import { useAccounts } from './use-accounts';
 import { useDirectory } from './use-directory';
 
 function update<K extends keyof FilterValues>(key: K, value: FilterValues[K]): void {
@@ -14,12 +15,13 @@ function update<K extends keyof FilterValues>(key: K, value: FilterValues[K]): v
   resetListPosition();
 }
 
-/** Narrow the current view: status, channel, priority, assignee, group, tag, text; and sort it. */
+/** Narrow the current view: status, channel, priority, assignee, group, tag, account, text; and sort it. */
 export function FilterBar() {
   const { t } = useTranslation();
   const values = useFilters((s) => s.values);
   const sort = useFilters((s) => s.sort);
   const directory = useDirectory().data;
+  const accounts = useAccounts().data;
   const textId = useId();
   const sortId = useId();
   const any = t('filters.any');
@@ -36,8 +38,9 @@ export function FilterBar() {
       ],
       group: (directory?.groups ?? []).map((g) => ({ value: String(g.id), label: g.name })),
       tag: (directory?.tags ?? []).map((tag) => ({ value: tag, label: tag })),
+      account: (accounts ?? []).map((a) => ({ value: String(a.id), label: a.name })),
     }),
-    [t, directory],
+    [t, directory, accounts],
   );
 
   return (
@@ -74,6 +77,10 @@ export function FilterBar() {
         />
         <FilterSelect label={t('filters.group')} anyLabel={any} value={String(values.groupId)} options={options.group} onChange={(v) => update('groupId', v === '' ? '' : Number(v))} />
         <FilterSelect label={t('filters.tag')} anyLabel={any} value={values.tag} options={options.tag} onChange={(v) => update('tag', v)} />
+        {/* With one account there is nothing to choose; a filter still set (its account removed) stays clearable. */}
+        {options.account.length > 1 || values.accountId !== '' ? (
+          <FilterSelect label={t('filters.account')} anyLabel={any} value={String(values.accountId)} options={options.account} onChange={(v) => update('accountId', v === '' ? '' : Number(v))} />
+        ) : null}
       </div>
     </div>
   );

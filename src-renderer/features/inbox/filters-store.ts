@@ -11,10 +11,12 @@ export interface FilterValues {
   assignee: 'me' | 'none' | number | '';
   groupId: number | '';
   tag: string;
+  /** A connected account's id: only its cases. */
+  accountId: number | '';
   text: string;
 }
 
-export const EMPTY_FILTERS: FilterValues = { status: '', channel: '', priority: '', assignee: '', groupId: '', tag: '', text: '' };
+export const EMPTY_FILTERS: FilterValues = { status: '', channel: '', priority: '', assignee: '', groupId: '', tag: '', accountId: '', text: '' };
 
 interface FiltersState {
   view: ViewId;

@@ -10,6 +10,7 @@ export function toInboxFilters(values: FilterValues, text: string): InboxFilters
   if (values.assignee !== '') filters.assignee = [values.assignee];
   if (values.groupId !== '') filters.groupId = [values.groupId];
   if (values.tag !== '') filters.tag = [values.tag];
+  if (values.accountId !== '') filters.accountId = [values.accountId];
   if (text.trim() !== '') filters.text = text.trim();
   return filters;
 }

@@ -1,72 +1,71 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { Headset, Mail } from 'lucide-react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountInputSchema, type AccountInput } from '../../../src-shared/contract/models';
-import { appInfoQuery } from '../../api';
-import { useAddAccount, useTestAccount } from './use-account-mutations';
+import { accountInputSchema } from '../../../src-shared/contract/models';
+import { AccountFormFooter, useAccountFormActions, useSecretHint, type Validation } from './AccountFormActions';
+import { AddMailAccountForm } from './AddMailAccountForm';
 
-type Result = { kind: 'ok' | 'error'; text: string } | null;
+type AccountKind = 'zendesk' | 'email';
+
+/** Add an account: a helpdesk (Zendesk-style) or a shared support mailbox (IMAP + SMTP). */
+export function AddAccountForm() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<AccountKind>('zendesk');
+  const headingId = useId();
+  const typeId = useId();
+  const kinds: { value: AccountKind; label: string; Icon: typeof Mail }[] = [
+    { value: 'zendesk', label: t('settings.kindHelpdesk'), Icon: Headset },
+    { value: 'email', label: t('settings.kindMail'), Icon: Mail },
+  ];
+  return (
+    <div className="add-account">
+      <h4 id={headingId}>{t('settings.addAccount')}</h4>
+      <fieldset className="account-kind" role="radiogroup" aria-labelledby={typeId}>
+        <legend id={typeId} className="account-kind-legend">
+          {t('settings.accountType')}
+        </legend>
+        <div className="segmented">
+          {kinds.map(({ value, label, Icon }) => (
+            <label key={value} className={`segmented-option${kind === value ? ' is-checked' : ''}`}>
+              <input type="radio" name={`${typeId}-kind`} value={value} checked={kind === value} onChange={() => setKind(value)} />
+              <Icon size={14} aria-hidden="true" />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {kind === 'zendesk' ? <AddHelpdeskForm labelledBy={headingId} /> : <AddMailAccountForm labelledBy={headingId} />}
+    </div>
+  );
+}
 
 /** Connect a helpdesk: test the credentials first if you like, then add. */
-export function AddAccountForm() {
+function AddHelpdeskForm({ labelledBy }: { labelledBy: string }) {
   const { t } = useTranslation();
   const [baseUrl, setBaseUrl] = useState('');
   const [email, setEmail] = useState('');
   const [token, setToken] = useState('');
-  const [result, setResult] = useState<Result>(null);
-  const test = useTestAccount();
-  const add = useAddAccount();
-  // Say where the token goes only once core has told us: a memory store forgets it on exit.
-  const secretStore = useQuery(appInfoQuery()).data?.secretStore;
+  const secretHint = useSecretHint();
   const ids = { url: useId(), email: useId(), token: useId(), hint: useId() };
 
   /** The contract's own schema checks the fields, so the messages match what core would say. */
-  const validated = (): AccountInput | null => {
+  const validate = (): Validation => {
     const parsed = accountInputSchema.safeParse({ kind: 'zendesk', baseUrl: baseUrl.trim(), email: email.trim(), token });
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { input: parsed.data };
     const labels: Record<string, string> = { baseUrl: t('settings.helpdeskUrl'), email: t('settings.email'), token: t('settings.apiToken') };
     const issue = parsed.error.issues[0];
     const field = labels[String(issue?.path[0])] ?? '';
-    setResult({ kind: 'error', text: `${field}${field ? ': ' : ''}${issue?.message ?? ''}` });
-    return null;
+    return { error: `${field}${field ? ': ' : ''}${issue?.message ?? ''}` };
   };
 
-  const onTest = async () => {
-    const input = validated();
-    if (!input) return;
-    setResult(null);
-    try {
-      const outcome = await test.mutateAsync(input);
-      setResult(
-        outcome.ok
-          ? { kind: 'ok', text: t('settings.testOk', { name: outcome.agentEmail ? `${outcome.agentName} <${outcome.agentEmail}>` : outcome.agentName }) }
-          : { kind: 'error', text: t('settings.testFailed', { message: outcome.error }) },
-      );
-    } catch (error) {
-      setResult({ kind: 'error', text: t('settings.testFailed', { message: (error as Error).message }) });
-    }
-  };
+  const actions = useAccountFormActions(validate, () => {
+    setBaseUrl('');
+    setEmail('');
+    setToken('');
+  });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = validated();
-    if (!input) return;
-    setResult(null);
-    try {
-      await add.mutateAsync(input);
-      setBaseUrl('');
-      setEmail('');
-      setToken('');
-      setResult({ kind: 'ok', text: t('settings.added') });
-    } catch (error) {
-      setResult({ kind: 'error', text: t('settings.addFailed', { message: (error as Error).message }) });
-    }
-  };
-
-  const busy = test.isPending || add.isPending;
   return (
-    <form className="add-account" onSubmit={onSubmit} noValidate>
-      <h4>{t('settings.addAccount')}</h4>
+    <form className="add-account-form" onSubmit={actions.onSubmit} noValidate aria-labelledby={labelledBy}>
       <div className="form-grid">
         <label htmlFor={ids.url}>{t('settings.helpdeskUrl')}</label>
         <input id={ids.url} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={t('settings.helpdeskUrlPlaceholder')} autoComplete="url" spellCheck={false} />
@@ -76,22 +75,10 @@ export function AddAccountForm() {
         <input id={ids.token} type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" aria-describedby={ids.hint} />
         <span />
         <span id={ids.hint} className="muted small">
-          {secretStore === 'memory' ? t('settings.tokenHintMemory') : secretStore === 'keychain' ? t('settings.tokenHint') : null}
+          {secretHint}
         </span>
       </div>
-      {result ? (
-        <p className={`form-result is-${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
-          {result.text}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onTest} disabled={busy}>
-          {test.isPending ? t('settings.testing') : t('settings.testConnection')}
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {add.isPending ? t('settings.adding') : t('settings.add')}
-        </button>
-      </div>
+      <AccountFormFooter actions={actions} />
     </form>
   );
 }

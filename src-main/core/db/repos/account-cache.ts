@@ -52,6 +52,9 @@ export class AccountCache {
       `INSERT INTO sync_cursors (account_id, stream, cursor, complete, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (account_id, stream) DO UPDATE SET cursor = excluded.cursor, complete = max(sync_cursors.complete, excluded.complete), updated_at = excluded.updated_at`,
     );
+    const saveConnectorState = db.prepare(
+      'INSERT INTO connector_state (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
+    );
     this.applyTx = db.transaction((stream: string | null, page: PullPage, now: number): AppliedPage => {
       if (page.groups) this.directory.upsertGroups(page.groups);
       if (page.organizations) this.directory.upsertOrganizations(page.organizations);
@@ -77,6 +80,7 @@ export class AccountCache {
         for (const c of changes) statusCaseIds.push(c.caseId);
       }
       this.sla.refresh(new Set([...caseIds, ...messages.caseIds, ...statusCaseIds]));
+      for (const entry of page.connectorState ?? []) saveConnectorState.run(this.accountId, entry.key, entry.value);
       if (stream !== null) saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
       return {
         cases: casesStored.changed,

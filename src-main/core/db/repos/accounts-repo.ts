@@ -13,10 +13,12 @@ export interface AccountRow {
   lastError: string | null;
   lastSyncedAt: number | null;
   createdAt: number;
+  /** Connector settings beyond URL and e-mail, as JSON (a mailbox's servers and folders); never a secret. */
+  configJson: string | null;
 }
 
 const COLUMNS = `id, kind, name, base_url AS baseUrl, email, me_remote_id AS meRemoteId, status, last_error AS lastError,
-  last_synced_at AS lastSyncedAt, created_at AS createdAt`;
+  last_synced_at AS lastSyncedAt, created_at AS createdAt, config_json AS configJson`;
 
 /** Accounts hold only non-secret configuration; tokens live in the OS keychain (SecretStore). */
 export class AccountsRepo {
@@ -30,11 +32,11 @@ export class AccountsRepo {
     return this.db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow | undefined;
   }
 
-  add(input: { kind: string; name: string; baseUrl: string; email: string }, now: number = Date.now()): AccountRow {
+  add(input: { kind: string; name: string; baseUrl: string; email: string; config?: unknown }, now: number = Date.now()): AccountRow {
     const id = this.db
-      .prepare('INSERT INTO accounts (kind, name, base_url, email, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
+      .prepare('INSERT INTO accounts (kind, name, base_url, email, config_json, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id')
       .pluck()
-      .get(input.kind, input.name, input.baseUrl, input.email, now) as number;
+      .get(input.kind, input.name, input.baseUrl, input.email, input.config === undefined ? null : JSON.stringify(input.config), now) as number;
     return this.get(id)!;
   }
 
