@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShiftdeskCore } from '../../../src-main/core/rpc/shiftdesk-core';
 import { MemorySecretStore } from '../../../src-main/core/secrets/secret-store';
-import type { EmailAccountInput } from '../../../src-shared/contract/models';
-import { SUPPORT_PASSWORD, SUPPORT_USER, startMailServer, type MailServer } from '../../helpers/dovecot';
+import { SUPPORT_USER, startMailServer, type MailServer } from '../../helpers/dovecot';
+import { mailAccountInput } from '../../helpers/mail-account';
 import { generateMailCorpus, makeMail, type MailCorpus } from '../../helpers/mail-corpus';
 
 async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
@@ -16,20 +16,6 @@ async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, t
     if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)?.slice(0, 400)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-export function mailAccountInput(server: MailServer, extra: Partial<EmailAccountInput> = {}): EmailAccountInput {
-  return {
-    kind: 'email',
-    name: 'Support mailbox',
-    address: SUPPORT_USER,
-    agentName: 'Maya Rodriguez',
-    agentEmail: 'maya@shiftdesk.test',
-    imap: { host: server.imap.host, port: server.imap.port, security: 'none', user: SUPPORT_USER },
-    smtp: { host: server.smtp.host, port: server.smtp.port, security: 'none', user: SUPPORT_USER },
-    password: SUPPORT_PASSWORD,
-    ...extra,
-  };
 }
 
 const stripBrackets = (id: string | null) => (id === null ? null : id.replace(/^<|>$/g, ''));
