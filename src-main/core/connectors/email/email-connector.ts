@@ -59,6 +59,8 @@ export interface EmailConnectorOptions {
   stored: readonly { key: string; value: string }[];
   /** Watch the inbox and the state folder with IDLE (off in tests that step by hand). */
   watch?: boolean;
+  /** The mail server answered (or not): feeds the app's offline detection. */
+  onReachability?: (reachable: boolean, sentAt: number) => void;
 }
 
 export class EmailConnector implements ChannelConnector, WritableConnector {
@@ -75,7 +77,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     const { config } = options;
     this.me = { email: config.agentEmail.toLowerCase(), name: config.agentName };
     this.model = new MailboxModel({ supportAddresses: [config.address.toLowerCase()], mailboxName: options.accountName, me: this.me }, options.stored);
-    this.session = new ImapSession(() => imapOptions(config, options.secrets.imapPassword, { disableAutoIdle: true }));
+    this.session = new ImapSession(() => imapOptions(config, options.secrets.imapPassword, { disableAutoIdle: true }), options.onReachability);
   }
 
   private get config(): EmailAccountConfig {

@@ -44,7 +44,11 @@ export class ImapSession {
   /** One operation at a time: an operation may leave or select folders, which would pull the rug from another. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: () => ImapFlowOptions) {}
+  constructor(
+    private readonly options: () => ImapFlowOptions,
+    /** Every connection attempt feeds the app's offline detection (as the helpdesk's HTTP requests do). */
+    private readonly onReachability?: (reachable: boolean, sentAt: number) => void,
+  ) {}
 
   /** The connected client (connecting first when needed). */
   async connection(): Promise<ImapFlow> {
@@ -54,12 +58,17 @@ export class ImapSession {
       const client = new ImapFlow(this.options());
       // An error event without a listener would crash the process; the next command reports it.
       client.on('error', () => undefined);
+      const sentAt = Date.now();
       try {
         await client.connect();
       } catch (error) {
         client.close();
-        throw imapError(error, 'Could not connect to the mail server');
+        const mapped = imapError(error, 'Could not connect to the mail server');
+        // A refused password is an answer: the server is there.
+        this.onReachability?.(!(mapped instanceof TransientRemoteError), sentAt);
+        throw mapped;
       }
+      this.onReachability?.(true, sentAt);
       this.client = client;
       return client;
     })().finally(() => (this.connecting = null));

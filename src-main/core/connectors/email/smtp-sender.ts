@@ -57,7 +57,7 @@ export function smtpError(error: unknown): Error {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const detail = e.response ?? e.message ?? String(error);
   if (e.code === 'EAUTH') return new AuthError(`The SMTP server refused the user name or password (${detail})`);
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return new PermanentRemoteError(`The SMTP server refused the reply: ${detail}`, e.responseCode, null);
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return new PermanentRemoteError(`The SMTP server refused the reply: ${detail}`, e.responseCode, detail);
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) return new TransientRemoteError(`The SMTP server deferred the reply: ${detail}`, e.responseCode);
   if (e.code === 'EENVELOPE') return new PermanentRemoteError(`The reply has no valid recipient: ${detail}`, 550, null);
   return new TransientRemoteError(`Could not reach the SMTP server: ${detail}`, null);
