@@ -21,8 +21,8 @@ import { decodeStateEntry, encodeStateEntry } from './state-log';
 
 type MailStream = 'inbox' | 'sent' | 'state';
 
-/** Messages per page. */
-const PAGE_SIZE = 100;
+/** Messages per page (one FETCH). */
+const PAGE_SIZE = 200;
 /** Bigger messages are parsed as a stream instead of fetched whole. */
 const STREAM_OVER_BYTES = 512 * 1024;
 /** A state entry is a few hundred bytes; anything huge in the state folder is not ours. */
@@ -186,10 +186,11 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
   }
 
   private async readBatch(stream: MailStream, client: ImapFlow, batch: number[], page: PageBuilder, signal?: AbortSignal): Promise<void> {
-    const meta = (await client.fetchAll(batch.join(','), { uid: true, size: true, internalDate: true }, { uid: true })).sort((a, b) => a.uid - b.uid);
-    const small = meta.filter((m) => (m.size ?? 0) <= STREAM_OVER_BYTES).map((m) => m.uid);
+    // One FETCH a page: sizes, dates and the first STREAM_OVER_BYTES of each source; a message
+    // bigger than that is streamed afresh below rather than held whole.
+    const meta = (await client.fetchAll(batch.join(','), { uid: true, size: true, internalDate: true, source: { maxLength: STREAM_OVER_BYTES } }, { uid: true })).sort((a, b) => a.uid - b.uid);
     const sources = new Map<number, Buffer>();
-    if (small.length > 0) for (const m of await client.fetchAll(small.join(','), { uid: true, source: true }, { uid: true })) if (m.source) sources.set(m.uid, m.source);
+    for (const m of meta) if (m.source && (m.size ?? 0) <= STREAM_OVER_BYTES && m.source.length === m.size) sources.set(m.uid, m.source);
     for (const m of meta) {
       signal?.throwIfAborted();
       const internalDate = m.internalDate ? new Date(m.internalDate).getTime() : Date.now();
