@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { MailboxModel, PageBuilder, derivedStatus } from '../../../../src-main/core/connectors/email/mailbox-model';
+import type { ParsedMail, StateEntry } from '../../../../src-main/core/connectors/email/mail-types';
+import { emptyState } from '../../../../src-main/core/connectors/email/state-log';
+
+const SUPPORT = 'support@acme.example';
+const me = { email: 'maya@acme.example', name: 'Maya' };
+
+function mail(over: Partial<ParsedMail>): ParsedMail {
+  return {
+    messageId: 'm1@customer.example',
+    syntheticId: false,
+    inReplyTo: null,
+    references: [],
+    subject: 'Where is my order?',
+    from: { address: 'lena@customer.example', name: 'Lena Vogel' },
+    replyTo: null,
+    to: [{ address: SUPPORT, name: '' }],
+    cc: [],
+    date: 1_000,
+    text: 'Hello',
+    html: null,
+    attachments: [],
+    shiftdeskAgent: null,
+    shiftdeskAction: null,
+    truncated: false,
+    ...over,
+  };
+}
+
+const entry = (over: Partial<StateEntry>): StateEntry => ({ v: 1, caseRemoteId: 'x', actionId: 'a1', actor: { email: 'sam@acme.example', name: 'Sam' }, at: 2_000, ...over });
+
+describe('the mailbox model: threads as cases, shared state folded in', () => {
+  it('builds a case from mail, the customer as requester, a reply joining by In-Reply-To', () => {
+    const model = new MailboxModel({ supportAddresses: [SUPPORT], mailboxName: 'Support', me }, []);
+    const page = new PageBuilder();
+    const caseId = model.addMail(mail({}), page);
+    expect(model.addMail(mail({ messageId: 'r1@acme.example', from: { address: SUPPORT, name: 'Support' }, to: [{ address: 'lena@customer.example', name: '' }], inReplyTo: 'm1@customer.example', subject: 'Re: Where is my order?', date: 2_000, shiftdeskAgent: 'maya@acme.example' }), page)).toBe(caseId);
+    const built = model.finish(page, 'c', true);
+    expect(built.cases).toEqual([expect.objectContaining({ remoteId: caseId, subject: 'Where is my order?', status: 'open', requesterRemoteId: 'lena@customer.example', channel: 'email' })]);
+    expect(built.messages!.map((m) => m.authorRemoteId)).toEqual(['lena@customer.example', 'maya@acme.example']);
+    expect(built.people!.find((p) => p.remoteId === 'lena@customer.example')).toMatchObject({ role: 'customer', name: 'Lena Vogel' });
+    expect(built.connectorState!.map((s) => s.key)).toEqual([`thread:${caseId}`]);
+    // The reply parent is the customer's message, wherever the reply came from.
+    expect(model.thread(caseId)!.parent).toMatchObject({ messageId: 'm1@customer.example', replyTo: 'lena@customer.example' });
+  });
+
+  it('folds state entries once, keeps entries for threads not seen yet, and resumes from stored state', () => {
+    const model = new MailboxModel({ supportAddresses: [SUPPORT], mailboxName: 'Support', me }, []);
+    const page = new PageBuilder();
+    const caseId = model.addMail(mail({}), page);
+    model.addStateEntry(entry({ caseRemoteId: caseId, status: 'pending', addTags: ['refund'] }), 5, page);
+    model.addStateEntry(entry({ caseRemoteId: caseId, status: 'pending', addTags: ['refund'] }), 5, page); // the same action again
+    model.addStateEntry(entry({ caseRemoteId: 'mail-later', actionId: 'a2', priority: 'high' }), 6, page);
+    const built = model.finish(page, null, true);
+    expect(model.remoteCase(caseId)).toMatchObject({ status: 'pending', tags: ['refund'], version: 's5' });
+    expect(built.connectorState!.map((s) => s.key)).toContain('pending-state:mail-later');
+
+    const resumed = new MailboxModel({ supportAddresses: [SUPPORT], mailboxName: 'Support', me }, built.connectorState!);
+    expect(resumed.remoteCase(caseId)).toMatchObject({ status: 'pending', tags: ['refund'] });
+    // The thread the pending entry was about arrives: the entry applies then.
+    const later = new PageBuilder();
+    const root = mail({ messageId: 'other@customer.example', subject: 'Another thing', from: { address: 'omar@customer.example', name: 'Omar' } });
+    const otherId = resumed.addMail(root, later);
+    expect(otherId).not.toBe(caseId);
+    // (its id is derived from its root Message-ID, so the stored pending entry for "mail-later" stays pending)
+    expect(resumed.remoteCase(otherId)!.priority).toBeNull();
+  });
+
+  it('derives the status: new until answered, open after, reopened by a customer writing after a pending/solved', () => {
+    const base = { state: emptyState(), statusSetAt: 0, lastCustomerAt: 10, lastAgentAt: 0 };
+    expect(derivedStatus(base)).toBe('new');
+    expect(derivedStatus({ ...base, lastAgentAt: 20 })).toBe('open');
+    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'solved' }, statusSetAt: 30 })).toBe('solved');
+    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'solved' }, statusSetAt: 5 })).toBe('open');
+    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'hold' }, statusSetAt: 5 })).toBe('open');
+    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'open' }, statusSetAt: 50 })).toBe('open');
+  });
+});
