@@ -539,6 +539,7 @@ export const en = {
       email: 'Mailbox',
     },
     mail: {
+      testOk: 'Signed in to {{address}}: IMAP, SMTP and the folders work.',
       address: 'Support address',
       addressPlaceholder: 'support@yourcompany.com',
       agentName: 'Your name',

@@ -541,6 +541,7 @@ export const ko: Messages = {
       email: '메일함',
     },
     mail: {
+      testOk: '{{address}} 메일함 연결 확인: IMAP, SMTP, 폴더 모두 정상입니다.',
       address: '지원 주소',
       addressPlaceholder: 'support@yourcompany.com',
       agentName: '내 이름',

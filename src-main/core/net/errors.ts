@@ -50,6 +50,22 @@ export class PayloadError extends Error {
   }
 }
 
+/** A mail server refused for good (SMTP 5xx, a missing folder): the message is worded for the agent already. */
+export class MailRefusedError extends PermanentRemoteError {
+  constructor(message: string, status: number) {
+    super(message, status, null);
+    this.name = 'MailRefusedError';
+  }
+}
+
+/** A mail server could not be reached or deferred (SMTP 4xx, a dropped IMAP connection): worded for the agent. */
+export class MailUnavailableError extends TransientRemoteError {
+  constructor(message: string, status: number | null) {
+    super(message, status);
+    this.name = 'MailUnavailableError';
+  }
+}
+
 export function isRetryable(error: unknown): boolean {
   return error instanceof TransientRemoteError;
 }

@@ -1,4 +1,4 @@
-import { PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
+import { MailRefusedError, MailUnavailableError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 
 // What an outbox action's `lastError` says: one short sentence an agent can act on, never a raw
 // response body. A helpdesk refusal is told in the helpdesk's own words (Zendesk errors are
@@ -50,6 +50,8 @@ export function helpdeskReason(body: unknown): string | null {
 
 /** The text stored as an action's lastError for a failed attempt. */
 export function outboxErrorMessage(error: unknown): string {
+  // A mail server's words are already a sentence for the agent (and `<address>` in them is not markup).
+  if (error instanceof MailRefusedError || error instanceof MailUnavailableError) return clip(error.message);
   if (error instanceof PermanentRemoteError) {
     const reason = helpdeskReason(error.body);
     return clip(reason ? `The helpdesk refused the change (${error.status}): ${reason}` : `The helpdesk refused the change (${error.status})`);

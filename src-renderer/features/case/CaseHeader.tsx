@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
+import { accountsQuery } from '../../api';
 import { useDateLocale } from '../../i18n';
 import { ChannelIcon } from '../../ui/ChannelIcon';
 import { CasePresence } from '../presence';
@@ -12,17 +14,29 @@ import { CaseFields } from './CaseFields';
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const locale = useDateLocale();
+  const accounts = useQuery(accountsQuery()).data ?? [];
+  const account = accounts.find((a) => a.id === detail.accountId);
+  // A mail case's id is a long hash that means nothing to a person: the header names its mailbox instead.
+  const isMail = account?.kind === 'email';
   return (
     <header className="case-header">
       <div className="case-title-row">
         <h1 className="case-subject">{detail.subject || t('inbox.noSubject')}</h1>
-        <span className="case-remote-id">#{detail.remoteId}</span>
+        {isMail ? null : <span className="case-remote-id">#{detail.remoteId}</span>}
       </div>
       <p className="case-meta">
         <span className="with-icon" data-testid="case-channel">
           <ChannelIcon channel={detail.channel} size={14} decorative />
           {t(`channel.${detail.channel}`)}
         </span>
+        {account && (isMail || accounts.length > 1) ? (
+          <>
+            <span aria-hidden="true">·</span>
+            <span className="case-account" title={isMail ? `#${detail.remoteId}` : undefined}>
+              {account.name}
+            </span>
+          </>
+        ) : null}
         <span aria-hidden="true">·</span>
         <span>
           {t('case.created')}{' '}

@@ -13,6 +13,7 @@ import { SmartScoreChip } from '../priority';
 import { SlaBadge } from '../sla';
 import { useFilters } from './filters-store';
 import { useSelection } from './selection-store';
+import { useAccountLabel } from './use-accounts';
 
 interface Props {
   row: Row;
@@ -32,6 +33,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
   const isOpen = useSelection((s) => s.openCaseId === row.id);
   // The smart-priority score shows while the list is sorted by it (its reasons are the chip's label).
   const smartSort = useFilters((s) => s.sort === 'smart');
+  const accountLabel = useAccountLabel(row.accountId);
   const now = useNow();
   const shortDuration = useShortDuration();
   const waiting = row.waitingSince !== null;
@@ -86,6 +88,11 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
         </div>
         <div className="row-line row-meta">
           <span className={`row-assignee${row.assignee ? '' : ' is-unassigned'}`}>{row.assignee?.name ?? t('inbox.unassigned')}</span>
+          {accountLabel ? (
+            <span className="row-account" data-testid="row-account">
+              {accountLabel}
+            </span>
+          ) : null}
           <TagList tags={row.tags} max={3} />
           <SlaBadge sla={row.sla} />
         </div>

@@ -39,7 +39,14 @@ export function useAccountFormActions(validate: () => Validation, onAdded: () =>
       const outcome = await test.mutateAsync(input);
       setResult(
         outcome.ok
-          ? { kind: 'ok', text: t('settings.testOk', { name: outcome.agentEmail ? `${outcome.agentName} <${outcome.agentEmail}>` : outcome.agentName }) }
+          ? {
+              kind: 'ok',
+              // A mailbox proves its servers, not who I am (that I typed): say which mailbox answered.
+              text:
+                input.kind === 'email'
+                  ? t('settings.mail.testOk', { address: input.address })
+                  : t('settings.testOk', { name: outcome.agentEmail ? `${outcome.agentName} <${outcome.agentEmail}>` : outcome.agentName }),
+            }
           : { kind: 'error', text: t('settings.testFailed', { message: outcome.error }) },
       );
     } catch (error) {

@@ -25,12 +25,14 @@ interface Workstation {
   presence: EventPayloads['onPresence'][];
 }
 
-async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+let diagnostics: () => unknown = () => null;
+
+async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)?.slice(0, 600)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)?.slice(0, 600)}; sync: ${JSON.stringify(diagnostics())}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -75,6 +77,7 @@ describe('e-mail channel: a team on one mailbox', () => {
     ]);
     maya = await open('Maya', 'maya@shiftdesk.test', true);
     sam = await open('Sam', 'sam@shiftdesk.test', false);
+    diagnostics = () => ({ maya: maya.core.syncStatus(), sam: sam.core.syncStatus(), mayaOutbox: maya.core.outbox.repo.counts() });
   }, 90_000);
 
   afterAll(async () => {

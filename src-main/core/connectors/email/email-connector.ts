@@ -4,7 +4,7 @@ import type { ImapFlow, MailboxObject } from 'imapflow';
 import type { EmailAccountConfig } from '../../../../src-shared/contract/models';
 import type { ChannelConnector, PullPage, PushAction, PushResult, RemoteCase, RemotePerson, StreamSpec, WritableConnector } from '../connector';
 import { WriteConflictError } from '../connector';
-import { PermanentRemoteError } from '../../net/errors';
+import { MailRefusedError, PermanentRemoteError } from '../../net/errors';
 import { ChangeBell, FolderWatcher } from './folder-watcher';
 import { ImapSession, imapError, imapOptions } from './imap-session';
 import type { MailSecrets } from './mail-config';
@@ -38,13 +38,20 @@ interface FolderCursor {
   next: number;
   /** HIGHESTMODSEQ when last caught up (CONDSTORE): unchanged with UIDNEXT means nothing to do. */
   modseq: string | null;
+  /** Sent only: copies still flagged "sending" (maybe never delivered), looked at again when flags change. */
+  inFlight: number[];
 }
+
+/** A copy left "sending" this long is shown anyway: its sender died and the copy is all there is. */
+const IN_FLIGHT_GIVE_UP_MS = 15 * 60_000;
 
 function readCursor(cursor: string | null): FolderCursor | null {
   if (cursor === null) return null;
   try {
     const parsed = JSON.parse(cursor) as Partial<FolderCursor>;
-    if (typeof parsed.validity === 'string' && typeof parsed.next === 'number') return { validity: parsed.validity, next: parsed.next, modseq: parsed.modseq ?? null };
+    if (typeof parsed.validity === 'string' && typeof parsed.next === 'number') {
+      return { validity: parsed.validity, next: parsed.next, modseq: parsed.modseq ?? null, inFlight: Array.isArray(parsed.inFlight) ? parsed.inFlight.filter((uid) => Number.isInteger(uid)) : [] };
+    }
   } catch {
     // unreadable: start the folder over (messages are stored once per Message-ID, so no duplicates)
   }
@@ -138,7 +145,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const folders = await client.list();
       const paths = new Set(folders.map((f) => f.path));
       for (const folder of [this.config.inboxFolder, this.config.sentFolder]) {
-        if (!paths.has(folder) && folder.toUpperCase() !== 'INBOX') throw new PermanentRemoteError(`The folder "${folder}" does not exist in this mailbox; check the account's folder names`, 404, null);
+        if (!paths.has(folder) && folder.toUpperCase() !== 'INBOX') throw new MailRefusedError(`The folder "${folder}" does not exist in this mailbox; check the account's folder names`, 404);
       }
       if (!paths.has(this.config.stateFolder)) await client.mailboxCreate(this.config.stateFolder);
     }, 'Checking the mailbox folders');
@@ -157,15 +164,17 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       // (dovecot): leave it first, so new mail and a new UIDVALIDITY are seen.
       if (client.mailbox && client.mailbox.path === folder) await client.mailboxClose();
       const found = await client.status(folder, { uidNext: true, uidValidity: true, highestModseq: true, messages: true });
-      if (!found) throw new PermanentRemoteError(`The folder "${folder}" does not exist in this mailbox`, 404, null);
+      if (!found) throw new MailRefusedError(`The folder "${folder}" does not exist in this mailbox`, 404);
       return found;
     }, `Reading ${folder}`);
     const validity = String(status.uidValidity);
     const modseq = status.highestModseq === undefined ? null : String(status.highestModseq);
     const resync = before !== null && before.validity !== validity;
     const start = before === null || resync ? 1 : before.next;
-    // CONDSTORE: neither new UIDs nor any change since we caught up: nothing to read.
-    if (!resync && before !== null && (status.uidNext ?? 0) <= start && (modseq === null || modseq === before.modseq)) return { cursor, caughtUp: true };
+    // CONDSTORE: neither new UIDs nor any change since we caught up: nothing to read. (Copies in
+    // flight change by their flags only, which only MODSEQ shows.)
+    const unchanged = modseq === null ? before?.inFlight.length === 0 : modseq === before?.modseq;
+    if (!resync && before !== null && (status.uidNext ?? 0) <= start && unchanged) return { cursor, caughtUp: true };
     if (resync && stream === 'state') this.model.resetStateUids();
     return await this.session.inFolder(
       folder,
@@ -174,26 +183,39 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
         const uids = mailbox.exists === 0 ? [] : ((await client.search({ uid: `${start}:*` }, { uid: true })) || []).filter((uid) => uid >= start).sort((a, b) => a - b);
         const batch = uids.slice(0, PAGE_SIZE);
         const page = new PageBuilder();
-        if (batch.length > 0) await this.readBatch(stream, client, batch, page, signal);
+        const inFlight: number[] = [];
+        // Replies that were still "sending" last time: read those that are sent (or given up on) now.
+        const waiting = resync ? [] : (before?.inFlight ?? []);
+        if (waiting.length > 0) await this.readBatch(stream, client, waiting, page, inFlight, signal);
+        if (batch.length > 0) await this.readBatch(stream, client, batch, page, inFlight, signal);
         const caughtUp = uids.length <= PAGE_SIZE;
         const last = batch[batch.length - 1];
         const next = caughtUp ? Math.max(last === undefined ? start : last + 1, mailbox.uidNext) : last! + 1;
-        const nextCursor: FolderCursor = { validity, next, modseq: caughtUp ? modseq : null };
+        const nextCursor: FolderCursor = { validity, next, modseq: caughtUp ? modseq : null, inFlight };
         return this.model.finish(page, JSON.stringify(nextCursor), caughtUp);
       },
       `Reading ${folder}`,
     );
   }
 
-  private async readBatch(stream: MailStream, client: ImapFlow, batch: number[], page: PageBuilder, signal?: AbortSignal): Promise<void> {
-    // One FETCH a page: sizes, dates and the first STREAM_OVER_BYTES of each source; a message
-    // bigger than that is streamed afresh below rather than held whole.
-    const meta = (await client.fetchAll(batch.join(','), { uid: true, size: true, internalDate: true, source: { maxLength: STREAM_OVER_BYTES } }, { uid: true })).sort((a, b) => a.uid - b.uid);
+  /**
+   * Reads the messages `batch` names into `page`. In Sent, a copy flagged "sending" is a reply
+   * whose SMTP delivery is not confirmed (it may yet be refused and removed): its UID goes to
+   * `inFlight` instead, to be read once its sender flags it sent.
+   */
+  private async readBatch(stream: MailStream, client: ImapFlow, batch: number[], page: PageBuilder, inFlight: number[], signal?: AbortSignal): Promise<void> {
+    // One FETCH a page: sizes, dates, flags and the first STREAM_OVER_BYTES of each source; a
+    // message bigger than that is streamed afresh below rather than held whole.
+    const meta = (await client.fetchAll(batch.join(','), { uid: true, size: true, flags: true, internalDate: true, source: { maxLength: STREAM_OVER_BYTES } }, { uid: true })).sort((a, b) => a.uid - b.uid);
     const sources = new Map<number, Buffer>();
     for (const m of meta) if (m.source && (m.size ?? 0) <= STREAM_OVER_BYTES && m.source.length === m.size) sources.set(m.uid, m.source);
     for (const m of meta) {
       signal?.throwIfAborted();
       const internalDate = m.internalDate ? new Date(m.internalDate).getTime() : Date.now();
+      if (stream === 'sent' && m.flags?.has(SENDING_KEYWORD) && Date.now() - internalDate < IN_FLIGHT_GIVE_UP_MS) {
+        inFlight.push(m.uid);
+        continue;
+      }
       if (stream === 'state') {
         const raw = sources.get(m.uid);
         if (!raw || raw.length > MAX_STATE_ENTRY_BYTES) continue; // not a state entry of ours
@@ -204,7 +226,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const source: Buffer | Readable | undefined = sources.get(m.uid) ?? (await client.download(String(m.uid), undefined, { uid: true })).content;
       if (!source) continue; // expunged meanwhile
       const mail = await parseMail(source, { internalDate });
-      this.model.addMail(mail, page);
+      this.model.addMail(mail, page, internalDate);
     }
   }
 
@@ -241,14 +263,14 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
   /** One outbox action: the reply by SMTP (and its copy in Sent), the rest as one state-log entry. */
   async push(action: PushAction): Promise<PushResult> {
     const thread = this.model.thread(action.caseRemoteId);
-    if (!thread) throw new PermanentRemoteError('This conversation is not in the mailbox', 404, null);
-    if (action.groupRemoteId) throw new PermanentRemoteError('Mailboxes have no groups: the case cannot be moved to one', 422, null);
+    if (!thread) throw new MailRefusedError('This conversation is not in the mailbox', 404);
+    if (action.groupRemoteId) throw new MailRefusedError('Mailboxes have no groups: the case cannot be moved to one', 422);
     await this.checkConflict(action);
     const page = new PageBuilder();
     let commentRemoteId: string | null = null;
     if (action.comment?.public) {
       const reply = await this.sendReply(action);
-      this.model.addMail(await parseMail(reply.raw, { internalDate: Date.now() }), page);
+      this.model.addMail(await parseMail(reply.raw, { internalDate: Date.now() }), page, Date.now());
       commentRemoteId = reply.messageId;
     }
     const entry = this.stateEntryOf(action);
@@ -311,7 +333,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     if (existing?.flags.has(SENT_KEYWORD)) return { messageId, raw: existing.raw };
     const thread = this.model.thread(action.caseRemoteId)!;
     const parent = thread.parent ?? (thread.counterpart ? { messageId: thread.messageIds[thread.messageIds.length - 1] ?? thread.messageIds[0]!, references: thread.messageIds.slice(0, -1), subject: thread.subject, replyTo: thread.counterpart, cc: [] } : null);
-    if (!parent) throw new PermanentRemoteError('This conversation has no customer address to reply to', 422, null);
+    if (!parent) throw new MailRefusedError('This conversation has no customer address to reply to', 422);
     let raw: Buffer;
     if (existing) {
       // Copied to Sent before a crash, maybe sent: send these same bytes (at least once beats never).

@@ -1,6 +1,6 @@
 import { ImapFlow, type ImapFlowOptions, type MailboxObject } from 'imapflow';
 import type { EmailAccountConfig } from '../../../../src-shared/contract/models';
-import { AuthError, PermanentRemoteError, TransientRemoteError } from '../../net/errors';
+import { AuthError, MailRefusedError, MailUnavailableError, PermanentRemoteError, TransientRemoteError } from '../../net/errors';
 
 // One IMAP connection, opened when first needed and again after it drops. Commands on a folder
 // run under imapflow's mailbox lock, so the sync streams and the outbox take turns on it.
@@ -31,10 +31,10 @@ export function imapError(error: unknown, what: string): Error {
   const detail = e.responseText ?? e.message ?? String(error);
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') return new AuthError(`The mail server refused the user name or password (${detail})`);
   if (e.serverResponseCode === 'NONEXISTENT' || /doesn't exist|does not exist|not found/i.test(detail)) {
-    return new PermanentRemoteError(`${what}: the folder does not exist on the mail server (${detail})`, 404, null);
+    return new MailRefusedError(`${what}: the folder does not exist on the mail server (${detail})`, 404);
   }
   // Dropped connections, timeouts, refused connections, a server busy: they pass.
-  return new TransientRemoteError(`${what}: ${detail}`, null);
+  return new MailUnavailableError(`${what}: ${detail}`, null);
 }
 
 export class ImapSession {
@@ -52,7 +52,7 @@ export class ImapSession {
 
   /** The connected client (connecting first when needed). */
   async connection(): Promise<ImapFlow> {
-    if (this.closed) throw new TransientRemoteError('The mailbox connection is closed', null);
+    if (this.closed) throw new MailUnavailableError('The mailbox connection is closed', null);
     if (this.client?.usable) return this.client;
     this.connecting ??= (async () => {
       const client = new ImapFlow(this.options());

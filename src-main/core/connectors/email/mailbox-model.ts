@@ -29,6 +29,8 @@ export interface ThreadRecord {
   createdAt: number;
   lastMessageAt: number;
   lastCustomerAt: number;
+  /** When the newest customer message reached the server (INTERNALDATE): the server's clock, the same for everyone. */
+  lastCustomerArrivedAt?: number;
   lastAgentAt: number;
   state: FoldedState;
   /** When a state entry last set the status: a customer message after it reopens the case. */
@@ -113,8 +115,8 @@ export class MailboxModel {
     return address !== null && address !== undefined && this.identity.supportAddresses.includes(address.toLowerCase());
   }
 
-  /** Puts one message (from the inbox or the sent folder) into its case. */
-  addMail(mail: ParsedMail, page: PageBuilder): string {
+  /** Puts one message (from the inbox or the sent folder) into its case; `arrivedAt` is its INTERNALDATE. */
+  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date): string {
     const assigned = this.index.assign(mail);
     let thread = this.threads.get(assigned.caseRemoteId);
     const fromUs = this.isSupportAddress(mail.from?.address);
@@ -159,6 +161,7 @@ export class MailboxModel {
         };
       }
       thread.lastCustomerAt = Math.max(thread.lastCustomerAt, mail.date);
+      thread.lastCustomerArrivedAt = Math.max(thread.lastCustomerArrivedAt ?? 0, arrivedAt);
       page.people.set(author, {
         remoteId: author,
         name: mail.from.name || author,
@@ -333,12 +336,16 @@ export function noteRemoteId(actionId: string): string {
 /**
  * The status everyone derives: the last one set through the state log, except that a customer
  * writing after it reopens a pending, on-hold or solved case; without any, `new` until the team
- * has answered, then `open`.
+ * has answered, then `open`. "After" compares the customer message's arrival at the server (not
+ * its Date header: the customer's clock) with the status change; arrival has whole seconds, so
+ * a message arriving in the same second counts as after: a customer is never left unanswered.
  */
-export function derivedStatus(thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'lastCustomerAt' | 'lastAgentAt'>): CaseStatus {
+export function derivedStatus(thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'lastCustomerAt' | 'lastCustomerArrivedAt' | 'lastAgentAt'>): CaseStatus {
   const set = thread.state.status;
   if (set === null) return thread.lastAgentAt > 0 ? 'open' : 'new';
-  if ((set === 'pending' || set === 'hold' || set === 'solved' || set === 'closed') && thread.lastCustomerAt > thread.statusSetAt) return 'open';
+  const arrived = thread.lastCustomerArrivedAt ?? thread.lastCustomerAt;
+  const writtenAfter = arrived > 0 && arrived >= thread.statusSetAt - (thread.statusSetAt % 1000);
+  if ((set === 'pending' || set === 'hold' || set === 'solved' || set === 'closed') && writtenAfter) return 'open';
   return set;
 }
 

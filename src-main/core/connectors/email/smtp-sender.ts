@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { EmailAccountConfig } from '../../../../src-shared/contract/models';
-import { AuthError, PermanentRemoteError, TransientRemoteError } from '../../net/errors';
+import { AuthError, MailRefusedError, MailUnavailableError } from '../../net/errors';
 
 // Replies leave through SMTP (nodemailer). The message is built once, as bytes: the same bytes go
 // to the customer and into the Sent folder, so both carry the same Message-ID and headers.
@@ -57,8 +57,8 @@ export function smtpError(error: unknown): Error {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
   const detail = e.response ?? e.message ?? String(error);
   if (e.code === 'EAUTH') return new AuthError(`The SMTP server refused the user name or password (${detail})`);
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return new PermanentRemoteError(`The SMTP server refused the reply: ${detail}`, e.responseCode, detail);
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return new TransientRemoteError(`The SMTP server deferred the reply: ${detail}`, e.responseCode);
-  if (e.code === 'EENVELOPE') return new PermanentRemoteError(`The reply has no valid recipient: ${detail}`, 550, null);
-  return new TransientRemoteError(`Could not reach the SMTP server: ${detail}`, null);
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return new MailRefusedError(`The SMTP server refused the reply: ${detail}`, e.responseCode);
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return new MailUnavailableError(`The SMTP server deferred the reply: ${detail}`, e.responseCode);
+  if (e.code === 'EENVELOPE') return new MailRefusedError(`The reply has no valid recipient: ${detail}`, 550);
+  return new MailUnavailableError(`Could not reach the SMTP server: ${detail}`, null);
 }

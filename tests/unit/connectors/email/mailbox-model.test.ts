@@ -68,12 +68,18 @@ describe('the mailbox model: threads as cases, shared state folded in', () => {
   });
 
   it('derives the status: new until answered, open after, reopened by a customer writing after a pending/solved', () => {
-    const base = { state: emptyState(), statusSetAt: 0, lastCustomerAt: 10, lastAgentAt: 0 };
+    const base = { state: emptyState(), statusSetAt: 0, lastCustomerAt: 10_000, lastCustomerArrivedAt: 10_000, lastAgentAt: 0 };
+    const set = (status: 'solved' | 'hold' | 'open', at: number) => ({ ...base, state: { ...emptyState(), status }, statusSetAt: at });
     expect(derivedStatus(base)).toBe('new');
-    expect(derivedStatus({ ...base, lastAgentAt: 20 })).toBe('open');
-    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'solved' }, statusSetAt: 30 })).toBe('solved');
-    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'solved' }, statusSetAt: 5 })).toBe('open');
-    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'hold' }, statusSetAt: 5 })).toBe('open');
-    expect(derivedStatus({ ...base, state: { ...emptyState(), status: 'open' }, statusSetAt: 50 })).toBe('open');
+    expect(derivedStatus({ ...base, lastAgentAt: 20_000 })).toBe('open');
+    expect(derivedStatus(set('solved', 30_000))).toBe('solved');
+    expect(derivedStatus(set('solved', 5_000))).toBe('open');
+    expect(derivedStatus(set('hold', 5_000))).toBe('open');
+    expect(derivedStatus(set('open', 50_000))).toBe('open');
+    // Arrival has whole seconds: the same second as the change counts as after it.
+    expect(derivedStatus(set('solved', 10_700))).toBe('open');
+    expect(derivedStatus(set('solved', 11_000))).toBe('solved');
+    // The customer's Date header (their clock) does not decide; the arrival at the server does.
+    expect(derivedStatus({ ...set('solved', 30_000), lastCustomerAt: 40_000, lastCustomerArrivedAt: 20_000 })).toBe('solved');
   });
 });
