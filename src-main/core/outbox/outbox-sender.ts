@@ -2,7 +2,7 @@ import { WriteConflictError, type PushAction, type PushResult, type WritableConn
 import type { Db } from '../db/connection';
 import type { AccountCache } from '../db/repos/account-cache';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
-import { DEFAULT_BACKOFF, fullJitterDelay, sleep, type BackoffPolicy } from '../net/backoff';
+import { DEFAULT_BACKOFF, fullJitterDelay, pause, type BackoffPolicy } from '../net/backoff';
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet } from '../sync/sync-types';
 import { outboxErrorMessage } from './error-message';
@@ -85,8 +85,11 @@ export class OutboxSender {
       const sent = this.options.mayConnect?.() === false ? 0 : await this.drainOnce();
       if (signal.aborted) return;
       if (sent === 0) {
-        const pause = new Promise<void>((resolve) => (this.wake = resolve));
-        await Promise.race([pause, sleep(this.options.idleMs ?? 1000, signal).catch(() => undefined)]);
+        // One wake-up per idle wait, and `pause` drops its listeners when it ends: many kicks in a
+        // row (a burst of queued actions) leave no abort listeners behind.
+        const woken = new AbortController();
+        this.wake = () => woken.abort();
+        await pause(this.options.idleMs ?? 1000, signal, woken.signal).catch(() => undefined);
       }
     }
   }

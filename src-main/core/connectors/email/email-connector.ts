@@ -226,7 +226,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const source: Buffer | Readable | undefined = sources.get(m.uid) ?? (await client.download(String(m.uid), undefined, { uid: true })).content;
       if (!source) continue; // expunged meanwhile
       const mail = await parseMail(source, { internalDate });
-      this.model.addMail(mail, page, internalDate);
+      this.model.addMail(mail, page, internalDate, stream === 'sent');
     }
   }
 

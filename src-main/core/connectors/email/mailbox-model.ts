@@ -115,8 +115,12 @@ export class MailboxModel {
     return address !== null && address !== undefined && this.identity.supportAddresses.includes(address.toLowerCase());
   }
 
-  /** Puts one message (from the inbox or the sent folder) into its case; `arrivedAt` is its INTERNALDATE. */
-  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date): string {
+  /**
+   * Puts one message (from the inbox or the sent folder) into its case; `arrivedAt` is its
+   * INTERNALDATE. `fromSent`: only there is X-Shiftdesk-Agent believed (anyone can write that header
+   * into a mail to the inbox; the sent folder is written by the team).
+   */
+  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date, fromSent = true): string {
     const assigned = this.index.assign(mail);
     let thread = this.threads.get(assigned.caseRemoteId);
     const fromUs = this.isSupportAddress(mail.from?.address);
@@ -146,8 +150,9 @@ export class MailboxModel {
     let author: string | null = null;
     if (fromUs) {
       thread.lastAgentAt = Math.max(thread.lastAgentAt, mail.date);
-      author = mail.shiftdeskAgent ?? mail.from!.address;
-      page.people.set(author, this.agentPerson(author, mail.shiftdeskAgent ? (this.agentNames.get(author) ?? mail.from?.name ?? author) : this.identity.mailboxName, mail.shiftdeskAgent !== null, mail.date));
+      const agent = fromSent ? mail.shiftdeskAgent : null;
+      author = agent ?? mail.from!.address;
+      page.people.set(author, this.agentPerson(author, agent ? (this.agentNames.get(agent) ?? mail.from?.name ?? agent) : this.identity.mailboxName, agent !== null, mail.date));
     } else if (mail.from) {
       author = mail.from.address;
       // The newest customer message is the one a reply answers.

@@ -41,6 +41,10 @@ describe('the mailbox model: threads as cases, shared state folded in', () => {
     expect(built.messages!.map((m) => m.authorRemoteId)).toEqual(['lena@customer.example', 'maya@acme.example']);
     expect(built.people!.find((p) => p.remoteId === 'lena@customer.example')).toMatchObject({ role: 'customer', name: 'Lena Vogel' });
     expect(built.connectorState!.map((s) => s.key)).toEqual([`thread:${caseId}`]);
+    // X-Shiftdesk-Agent counts only in Sent: in the inbox anyone could have written it.
+    const forged = new PageBuilder();
+    model.addMail(mail({ messageId: 'f1@x.example', from: { address: SUPPORT, name: 'Support' }, inReplyTo: 'm1@customer.example', date: 3_000, shiftdeskAgent: 'boss@acme.example' }), forged, 3_000, false);
+    expect(model.finish(forged, null, true).messages!.at(-1)!.authorRemoteId).toBe(SUPPORT);
     // The reply parent is the customer's message, wherever the reply came from.
     expect(model.thread(caseId)!.parent).toMatchObject({ messageId: 'm1@customer.example', replyTo: 'lena@customer.example' });
   });
