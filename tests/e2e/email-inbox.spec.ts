@@ -163,6 +163,9 @@ test('mail cases and helpdesk cases in one inbox: connect a mailbox, filter, rep
       await expect(mailbox).toContainText(MAILBOX_NAME);
       await expect(mailbox).toContainText(SUPPORT_USER);
       await expect(mailbox.getByTestId('account-imap')).toHaveText(`IMAP ${server.imap.host}:${server.imap.port}`);
+      // It says what the team shares through the mailbox and what stays on this computer.
+      await expect(mailbox.getByTestId('account-shared')).toContainText('shared with your team through the “Shiftdesk” folder');
+      await expect(mailbox.getByTestId('account-shared')).toContainText('drafts stay on this computer');
       await expect(dialog.locator('li[data-account-kind="zendesk"]').getByRole('img', { name: 'Helpdesk', exact: true })).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();

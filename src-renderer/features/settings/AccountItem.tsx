@@ -29,6 +29,10 @@ export function AccountItem({ account }: { account: AccountView }) {
             <div className="account-detail" data-testid="account-folders">
               {t('settings.mail.itemFolders', { inbox: mail.inboxFolder, sent: mail.sentFolder, state: mail.stateFolder })}
             </div>
+            {/* What the team shares and what stays here, stated where the mailbox is listed (issue 8). */}
+            <div className="account-detail account-note" data-testid="account-shared">
+              {t('settings.mail.sharedHelp', { folder: mail.stateFolder })}
+            </div>
           </>
         ) : (
           <div className="account-detail">
