@@ -5,8 +5,9 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShiftdeskCore } from '../../../src-main/core/rpc/shiftdesk-core';
 import { MemorySecretStore } from '../../../src-main/core/secrets/secret-store';
-import type { EmailAccountInput, OutboxItemView } from '../../../src-shared/contract/models';
-import { CUSTOMER_USER, SUPPORT_PASSWORD, SUPPORT_USER, startMailServer, type ListedMessage, type MailServer } from '../../helpers/dovecot';
+import type { OutboxItemView } from '../../../src-shared/contract/models';
+import { mailAccountInput } from '../../helpers/mail-account';
+import { CUSTOMER_USER, SUPPORT_USER, startMailServer, type ListedMessage, type MailServer } from '../../helpers/dovecot';
 import { makeMail } from '../../helpers/mail-corpus';
 
 // Replies end to end against real servers: dovecot for both mailboxes, an SMTP receiver that
@@ -23,19 +24,6 @@ async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, t
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function mailAccountInput(server: MailServer): EmailAccountInput {
-  return {
-    kind: 'email',
-    name: 'Support mailbox',
-    address: SUPPORT_USER,
-    agentName: 'Maya Rodriguez',
-    agentEmail: 'maya@shiftdesk.test',
-    imap: { host: server.imap.host, port: server.imap.port, security: 'none', user: SUPPORT_USER },
-    smtp: { host: server.smtp.host, port: server.smtp.port, security: 'none', user: SUPPORT_USER },
-    password: SUPPORT_PASSWORD,
-  };
-}
 
 /** Message ids of a header (In-Reply-To, References), without <>. */
 const idsOf = (value: string | undefined) => (value ?? '').match(/<[^>]+>/g)?.map((id) => id.slice(1, -1)) ?? [];

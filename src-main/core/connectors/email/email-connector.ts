@@ -9,7 +9,7 @@ import { ChangeBell, FolderWatcher } from './folder-watcher';
 import { ImapSession, imapError, imapOptions } from './imap-session';
 import type { MailSecrets } from './mail-config';
 import type { MailAgentRef, StateEntry } from './mail-types';
-import { MailboxModel, PageBuilder, noteRemoteId, stateUidOfVersion } from './mailbox-model';
+import { MailboxModel, PageBuilder, mailPerson, noteRemoteId, stateUidOfVersion } from './mailbox-model';
 import { parseMail } from './parse-mail';
 import { outgoingMessageId, replyHeaders } from './reply-headers';
 import { composeReply, smtpError, smtpTransport } from './smtp-sender';
@@ -99,22 +99,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       this.watchers.push(new FolderWatcher(options, this.config.inboxFolder, this.bells.inbox), new FolderWatcher(options, this.config.stateFolder, this.bells.state));
       for (const watcher of this.watchers) watcher.start();
     }
-    return {
-      remoteId: this.me.email,
-      name: this.me.name,
-      role: 'agent',
-      email: this.me.email,
-      phone: null,
-      twitter: null,
-      facebook: null,
-      whatsapp: null,
-      organizationRemoteId: null,
-      locale: null,
-      tier: null,
-      lifetimeValue: null,
-      followers: null,
-      updatedAt: Date.now(),
-    };
+    return mailPerson(this.me.email, this.me.name, 'agent', Date.now());
   }
 
   /** Is IDLE running on the inbox? (The poll stays the fallback.) */

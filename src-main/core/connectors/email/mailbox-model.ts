@@ -167,22 +167,7 @@ export class MailboxModel {
       }
       thread.lastCustomerAt = Math.max(thread.lastCustomerAt, mail.date);
       thread.lastCustomerArrivedAt = Math.max(thread.lastCustomerArrivedAt ?? 0, arrivedAt);
-      page.people.set(author, {
-        remoteId: author,
-        name: mail.from.name || author,
-        role: 'customer',
-        email: author,
-        phone: null,
-        twitter: null,
-        facebook: null,
-        whatsapp: null,
-        organizationRemoteId: null,
-        locale: null,
-        tier: null,
-        lifetimeValue: null,
-        followers: null,
-        updatedAt: mail.date,
-      });
+      page.people.set(author, mailPerson(author, mail.from.name || author, 'customer', mail.date));
     }
     // Stored once per Message-ID (the cache ignores a message it has): the same mail in two
     // folders, or read again after a UIDVALIDITY change, is one message.
@@ -262,24 +247,8 @@ export class MailboxModel {
   }
 
   private agentPerson(email: string, name: string, active: boolean, at: number): RemotePerson {
-    return {
-      remoteId: email,
-      name,
-      role: 'agent',
-      email,
-      phone: null,
-      twitter: null,
-      facebook: null,
-      whatsapp: null,
-      organizationRemoteId: null,
-      locale: null,
-      tier: null,
-      lifetimeValue: null,
-      followers: null,
-      updatedAt: at,
-      // The mailbox itself authors mail sent by other programs; it is nobody to assign work to.
-      active,
-    };
+    // The mailbox itself authors mail sent by other programs; it is nobody to assign work to.
+    return { ...mailPerson(email, name, 'agent', at), active };
   }
 
   /** The case as every workstation of the team derives it from the same mailbox. */
@@ -322,6 +291,11 @@ export class MailboxModel {
       caughtUp,
     };
   }
+}
+
+/** A person of a mailbox: known by an e-mail address only (it is their remote id too). */
+export function mailPerson(email: string, name: string, role: RemotePerson['role'], updatedAt: number): RemotePerson {
+  return { remoteId: email, name, role, email, phone: null, twitter: null, facebook: null, whatsapp: null, organizationRemoteId: null, locale: null, tier: null, lifetimeValue: null, followers: null, updatedAt };
 }
 
 /** The version a write carries: the newest state entry folded in (the state folder's UID). */
