@@ -83,6 +83,11 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
     expect(inbox.rows.every((r) => r.channel === 'email' && r.subject.length > 0 && !/^(re|aw|sv|fwd):/i.test(r.subject))).toBe(true);
     // Korean subjects and names arrive decoded.
     expect(inbox.rows.some((r) => /[가-힣]/.test(r.subject))).toBe(true);
+    // And mail is searchable like the rest (a two-syllable Korean word, as agents type it).
+    await until(() => core.syncStatus()[0]!, (s) => s.searchPending === 0);
+    const found = await core.call('search:query', { query: '환불', limit: 20 });
+    expect(found.cases.length + found.messages.length).toBeGreaterThan(0);
+    expect([...found.cases, ...found.messages].every((hit) => hit.channel === 'email')).toBe(true);
   }, 180_000);
 
   it('a new mail arrives through IDLE within 5 s (the poll is set to a minute)', async () => {

@@ -143,8 +143,10 @@ function buildMail(output: ParserOutput, internalDate: number, limits: Limits): 
   if (fullText.trim() === '' && cutHtml !== null) fullText = htmlToPlainText(cutHtml.value);
   const text = truncateUtf8(fullText, limits.maxTextBytes);
 
-  const attachments = attachmentMetas(output.attachments, referencedCids);
-  const html = cutHtml === null ? null : inlineImages(cutHtml.value, output.attachments);
+  const embedded = new Set<string>();
+  const html = cutHtml === null ? null : inlineImages(cutHtml.value, output.attachments, embedded);
+  // An image shown in the body is not listed again as a file.
+  const attachments = attachmentMetas(output.attachments, referencedCids).filter((a) => a.contentId === null || !embedded.has(a.contentId));
 
   const ownId = normalizeMessageId(stringHeader(headers.get('message-id')) ?? '');
   const messageId = ownId ?? syntheticMessageId(from?.address ?? '', date, subject, text.value);
@@ -221,7 +223,8 @@ function cidsReferenced(html: string): Set<string> {
 }
 
 /** Rewrites `cid:` links to the kept images as data: URIs; links to anything else stay as they are. */
-function inlineImages(html: string, records: readonly AttachmentRecord[]): string {
+/** Rewrites `cid:` links to the kept images as data: URIs; `embedded` collects the Content-IDs rewritten. */
+function inlineImages(html: string, records: readonly AttachmentRecord[], embedded: Set<string>): string {
   const images = new Map<string, string>();
   for (const { stream, chunks } of records) {
     const cid = stream.cid?.trim();
@@ -229,7 +232,13 @@ function inlineImages(html: string, records: readonly AttachmentRecord[]): strin
     images.set(cid, `data:${stream.contentType.toLowerCase()};base64,${Buffer.concat(chunks).toString('base64')}`);
   }
   if (images.size === 0) return html;
-  return html.replace(CID_LINK, (link, cid: string) => images.get(cid) ?? images.get(safeDecodeURIComponent(cid)) ?? link);
+  return html.replace(CID_LINK, (link, cid: string) => {
+    const key = images.has(cid) ? cid : safeDecodeURIComponent(cid);
+    const uri = images.get(key);
+    if (uri === undefined) return link;
+    embedded.add(key);
+    return uri;
+  });
 }
 
 function safeDecodeURIComponent(text: string): string {
