@@ -42,6 +42,7 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'macros:context': true,
   'macros:used': true,
   'macros:applyBulk': true,
+  'attachments:get': true,
   'sla:policies:list': true,
   'sla:policies:save': true,
   'sla:policies:delete': true,

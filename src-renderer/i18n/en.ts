@@ -230,6 +230,8 @@ export const en = {
     messageCount_other: '{{count}} messages',
     emptyBody: '(empty message)',
     attachments: 'Attachments',
+    downloadFile: 'Download {{name}}',
+    downloading: 'Fetching from the mail server…',
     htmlFrameTitle: 'Message content',
     remoteImagesBlocked_one: '{{count}} remote image blocked to protect your privacy.',
     remoteImagesBlocked_other: '{{count}} remote images blocked to protect your privacy.',

@@ -232,6 +232,8 @@ export const ko: Messages = {
     messageCount_other: '메시지 {{count}}개',
     emptyBody: '(빈 메시지)',
     attachments: '첨부 파일',
+    downloadFile: '{{name}} 내려받기',
+    downloading: '메일 서버에서 가져오는 중…',
     htmlFrameTitle: '메시지 내용',
     remoteImagesBlocked_one: '개인정보 보호를 위해 외부 이미지 {{count}}개를 차단했습니다.',
     remoteImagesBlocked_other: '개인정보 보호를 위해 외부 이미지 {{count}}개를 차단했습니다.',

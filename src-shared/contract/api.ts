@@ -6,6 +6,7 @@ import {
   presenceSettingsInputSchema,
   searchInputSchema,
   type AccountView,
+  type AttachmentContent,
   type AppInfoView,
   type CaseDetail,
   type DraftView,
@@ -83,6 +84,8 @@ export const METHODS = {
   'macros:used': z.object({ id: z.number().int().positive() }).strict(),
   /** Applies a macro to several cases at once: text and fields as one outbox action per case. */
   'macros:applyBulk': z.object({ macroId: z.number().int().positive(), caseIds: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  /** A message's file, fetched from its channel now (a mailbox keeps them on the server; docs/email.md). */
+  'attachments:get': z.object({ messageId: z.number().int().positive(), attachmentId: z.string().min(1).max(300) }).strict(),
   /** SLA policies (docs/sla.md): synced, overridden and local ones, in the order they are tried. */
   'sla:policies:list': none,
   /** Creates a local policy (no id) or changes one; changing a synced policy makes it a local override. Recomputes due times. */
@@ -163,6 +166,7 @@ export interface MethodOutputs {
   'macros:context': MacroContextView;
   'macros:used': { ok: boolean };
   'macros:applyBulk': MacroBulkResult;
+  'attachments:get': AttachmentContent;
   'sla:policies:list': SlaPolicyView[];
   'sla:policies:save': SlaPolicyView;
   'sla:policies:delete': { deleted: boolean };

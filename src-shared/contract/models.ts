@@ -95,8 +95,18 @@ export interface Attachment {
   fileName: string;
   contentType: string;
   size: number;
+  /** A web link (helpdesk files), `imap-part:<part>` for a file kept on a mail server (`attachments:get`), or ''. */
   url: string;
 }
+
+/** The bytes of a file fetched with `attachments:get` (at most MAX_ATTACHMENT_BYTES). */
+export interface AttachmentContent {
+  fileName: string;
+  contentType: string;
+  dataBase64: string;
+}
+
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 export interface ThreadMessage {
   id: number;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import type { DemoTicket, DemoUser } from '../../src-main/demo/index';
 import { CUSTOMER_USER, DEFAULT_USERS, SUPPORT_PASSWORD, SUPPORT_USER, startMailServer, type ListedMessage, type MailServer } from '../helpers/dovecot';
@@ -20,7 +21,11 @@ interface SeededThread {
   from: { name: string; address: string };
   messageId: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
+
+/** A photo the customer sends: bytes that must come back identical when the agent downloads it. */
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40_000, 0x5a), Buffer.from([0xff, 0xd9])]);
 
 let host: HostFixture;
 let server: MailServer;
@@ -50,14 +55,14 @@ test.beforeAll(async () => {
     { subject: '배송이 아직 도착하지 않았어요', from: { name: '김민지', address: 'minji.kim@example.test' }, messageId: 'e2e-korean-1@example.test', text: '주문한 상품이 일주일이 지나도 도착하지 않았습니다. 확인 부탁드립니다.' },
     { subject: 'Cannot reset my password', from: { name: 'Priya Shah', address: 'priya.shah@example.test' }, messageId: 'e2e-password-1@example.test', text: 'The reset link in your e-mail says it has expired, every time.' },
     { subject: 'Invoice shows the wrong VAT number', from: { name: demoCustomer.name, address: demoCustomer.email! }, messageId: 'e2e-vat-1@example.test', text: 'Our last invoice carries an old VAT number. Could you send a corrected one?' },
-    { subject: 'Damaged packaging on delivery', from: { name: 'Tom Becker', address: 'tom.becker@example.test' }, messageId: 'e2e-damaged-1@example.test', text: 'The box was crushed and one of the mugs is broken. Photos on request.' },
+    { subject: 'Damaged packaging on delivery', from: { name: 'Tom Becker', address: 'tom.becker@example.test' }, messageId: 'e2e-damaged-1@example.test', text: 'The box was crushed and one of the mugs is broken. A photo is attached.', attachments: [{ filename: 'crushed-box.jpg', contentType: 'image/jpeg', content: PHOTO }] },
     { subject: 'Do you ship to Iceland?', from: { name: 'Anna Jónsdóttir', address: 'anna.j@example.test' }, messageId: 'e2e-iceland-1@example.test', text: 'I would like to order three items; do you deliver to Reykjavík?' },
   ];
   sharedThread = threads[3]!;
   await server.appendMany(
     SUPPORT_USER,
     'INBOX',
-    threads.map((t, i) => makeMail({ from: t.from, to: support, subject: t.subject, messageId: t.messageId, date: minutesAgo(90 - i * 10), text: t.text })),
+    threads.map((t, i) => makeMail({ from: t.from, to: support, subject: t.subject, messageId: t.messageId, date: minutesAgo(90 - i * 10), text: t.text, ...(t.attachments ? { attachments: t.attachments } : {}) })),
   );
   // The team already answered the password thread from the support address (it sits in Sent).
   await server.append(
@@ -277,6 +282,18 @@ test('mail cases and helpdesk cases in one inbox: connect a mailbox, filter, rep
       if (caseRemoteId !== '') expect(bodies.every((b) => b.caseHeader === caseRemoteId), JSON.stringify(bodies)).toBe(true);
       expect(bodies.map((b) => b.entry.status ?? null)).toContain('pending');
       mark('state shared');
+    });
+
+    await test.step('a file the customer attached downloads from the mail server, byte for byte', async () => {
+      await app.rows.filter({ hasText: threads[4]!.subject }).click();
+      const files = app.caseRegion.getByRole('list', { name: 'Attachments' });
+      await expect(files).toContainText('crushed-box.jpg');
+      await shot(page, 'email-attachment.png');
+      const [download] = await Promise.all([page.waitForEvent('download'), files.getByRole('button', { name: 'Download crushed-box.jpg' }).click()]);
+      expect(download.suggestedFilename()).toBe('crushed-box.jpg');
+      const saved = await download.path();
+      expect(readFileSync(saved).equals(PHOTO)).toBe(true);
+      mark('file downloaded');
     });
   } finally {
     console.log(`[email-e2e] ${timings.join(', ')}`);

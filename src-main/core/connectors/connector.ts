@@ -202,6 +202,8 @@ export interface ChannelConnector {
    * stream pulls at once instead of at its next poll. It stays fired until the stream's next pull.
    */
   changes?(stream: string): AbortSignal | undefined;
+  /** A message's file from the remote, when the connector keeps files there (`imap-part:` urls). */
+  fetchAttachment?(messageRemoteId: string, attachment: RemoteAttachment, maxBytes: number, signal?: AbortSignal): Promise<Buffer>;
   /** Closes connections the connector keeps open (IMAP sessions and watchers). */
   close?(): Promise<void>;
 }

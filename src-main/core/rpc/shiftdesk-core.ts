@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import type { NetworkStatusView } from '../../../src-shared/contract/models';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type NetworkStatusView } from '../../../src-shared/contract/models';
 import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
+import type { RemoteAttachment } from '../connectors/connector';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
 import { EmailConnector } from '../connectors/email/email-connector';
 import { readMailConfig } from '../connectors/email/mail-config';
@@ -274,6 +275,7 @@ export class ShiftdeskCore {
       if (deleted) this.emit('onChange', { kinds: ['cases'], caseIds: [], customerIds: [] });
       return { deleted };
     },
+    'attachments:get': ({ messageId, attachmentId }) => this.attachment(messageId, attachmentId),
     'macros:applyBulk': ({ macroId, caseIds }) => {
       const result = this.macros.applyBulk(macroId, caseIds);
       this.emitMacros();
@@ -284,6 +286,20 @@ export class ShiftdeskCore {
       );
     },
   };
+
+  /** A message's file, fetched from its channel (a mailbox keeps files on the server). */
+  private async attachment(messageId: number, attachmentId: string): Promise<AttachmentContent> {
+    const row = this.db.prepare('SELECT account_id AS accountId, remote_id AS remoteId, attachments_json AS json FROM messages WHERE id = ?').get(messageId) as
+      | { accountId: number; remoteId: string; json: string | null }
+      | undefined;
+    const file = row?.json ? (JSON.parse(row.json) as RemoteAttachment[]).find((a) => a.id === attachmentId) : undefined;
+    if (!row || !file) throw new InvalidInputError('attachments:get', `no file ${attachmentId} on message ${messageId}`);
+    const connector = this.engines.get(row.accountId)?.connector;
+    if (!connector?.fetchAttachment) throw new Error(`${file.fileName} cannot be fetched from this account`);
+    if (!this.network.mayConnect()) throw new Error(`${file.fileName} can be opened once you are back online`);
+    const bytes = await connector.fetchAttachment(row.remoteId, file, MAX_ATTACHMENT_BYTES);
+    return { fileName: file.fileName, contentType: file.contentType, dataBase64: bytes.toString('base64') };
+  }
 
   private emitMacros(): void {
     this.emit('onChange', { kinds: ['macros'], caseIds: [], customerIds: [] });

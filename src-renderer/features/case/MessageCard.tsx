@@ -58,7 +58,7 @@ export const MessageCard = memo(function MessageCard({
         // Plain text stays text: line breaks kept, nothing linkified or interpreted.
         <div className="message-text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
       )}
-      <AttachmentList attachments={message.attachments} />
+      <AttachmentList attachments={message.attachments} messageId={message.id} />
     </article>
   );
 });

@@ -128,4 +128,32 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
     const thread = core.db.prepare("SELECT count(*) FROM messages m JOIN messages first ON first.case_id = m.case_id WHERE first.remote_id = 'idle-1@example.test'").pluck().get();
     expect(thread).toBe(2);
   }, 90_000);
+
+  it('lists a message\'s files and fetches one from the server when the agent opens it', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300_000, 7), Buffer.from('\n%%EOF\n')]);
+    await server.append(
+      SUPPORT_USER,
+      'INBOX',
+      makeMail({
+        from: { name: 'Kim Minji', address: 'minji@example.test' },
+        to: SUPPORT_USER,
+        subject: '세금계산서 첨부합니다',
+        messageId: '<files-1@example.test>',
+        date: Date.now(),
+        text: 'Invoice attached.',
+        attachments: [{ filename: '세금계산서.pdf', contentType: 'application/pdf', content: pdf }],
+      }),
+    );
+    const message = await until(
+      () => core.db.prepare("SELECT id, attachments_json AS json FROM messages WHERE remote_id = 'files-1@example.test'").get() as { id: number; json: string } | undefined,
+      (m) => m !== undefined,
+      10_000,
+    );
+    const [file] = JSON.parse(message!.json) as { id: string; fileName: string; size: number; url: string }[];
+    expect(file).toMatchObject({ fileName: '세금계산서.pdf', url: expect.stringMatching(/^imap-part:/) });
+    const fetched = await core.call('attachments:get', { messageId: message!.id, attachmentId: file!.id });
+    expect(fetched).toMatchObject({ fileName: '세금계산서.pdf', contentType: 'application/pdf' });
+    expect(Buffer.from(fetched.dataBase64, 'base64').equals(pdf)).toBe(true);
+    await expect(core.call('attachments:get', { messageId: message!.id, attachmentId: 'nope' })).rejects.toThrow(/no file nope/);
+  }, 30_000);
 });

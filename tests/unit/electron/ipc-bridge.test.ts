@@ -52,6 +52,7 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'macros:context': { caseId: 1 },
   'macros:used': { id: 3 },
   'macros:applyBulk': { macroId: 3, caseIds: [1, 2] },
+  'attachments:get': { messageId: 4, attachmentId: '1.2' },
   'sla:policies:list': {},
   'sla:policies:save': { title: 'Chat', targets: [{ target: 'first_reply', priority: 'high', channel: 'chat', minutes: 5, businessHours: false }] },
   'sla:policies:delete': { id: 4 },

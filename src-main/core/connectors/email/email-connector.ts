@@ -2,14 +2,14 @@ import { connect } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { ImapFlow, MailboxObject } from 'imapflow';
 import type { EmailAccountConfig } from '../../../../src-shared/contract/models';
-import type { ChannelConnector, PullPage, PushAction, PushResult, RemoteCase, RemotePerson, StreamSpec, WritableConnector } from '../connector';
+import type { ChannelConnector, PullPage, PushAction, PushResult, RemoteAttachment, RemoteCase, RemotePerson, StreamSpec, WritableConnector } from '../connector';
 import { WriteConflictError } from '../connector';
 import { MailRefusedError, PermanentRemoteError } from '../../net/errors';
 import { ChangeBell, FolderWatcher } from './folder-watcher';
 import { ImapSession, imapError, imapOptions } from './imap-session';
 import type { MailSecrets } from './mail-config';
 import type { MailAgentRef, StateEntry } from './mail-types';
-import { MailboxModel, PageBuilder, mailPerson, noteRemoteId, stateUidOfVersion } from './mailbox-model';
+import { IMAP_PART, MailboxModel, PageBuilder, mailPerson, noteRemoteId, stateUidOfVersion } from './mailbox-model';
 import { parseMail } from './parse-mail';
 import { outgoingMessageId, replyHeaders } from './reply-headers';
 import { composeReply, smtpError, smtpTransport } from './smtp-sender';
@@ -407,6 +407,30 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     const appended = await this.session.run((client) => client.append(folder, raw, ['\\Seen'], new Date(entry.at)), `Saving the change to ${folder}`);
     const uid = appended && typeof appended === 'object' && 'uid' in appended && typeof appended.uid === 'number' ? appended.uid : await find();
     return uid ?? 0;
+  }
+
+  /** A file of a message, streamed from whichever folder holds the message (inbox, then Sent). */
+  async fetchAttachment(messageRemoteId: string, attachment: RemoteAttachment, maxBytes: number): Promise<Buffer> {
+    if (!attachment.url.startsWith(IMAP_PART)) throw new MailRefusedError(`${attachment.fileName} cannot be fetched from the mail server`, 404);
+    if (attachment.size > maxBytes) throw new MailRefusedError(`${attachment.fileName} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: open it in your mail client`, 413);
+    const part = attachment.url.slice(IMAP_PART.length);
+    for (const folder of [this.config.inboxFolder, this.config.sentFolder]) {
+      const bytes = await this.session.inFolder(
+        folder,
+        async (client) => {
+          const uids = (await client.search({ header: { 'message-id': messageRemoteId } }, { uid: true })) || [];
+          if (uids.length === 0) return null;
+          const download = await client.download(String(uids[0]), part, { uid: true, maxBytes });
+          if (!download.content) return null;
+          const chunks: Buffer[] = [];
+          for await (const chunk of download.content) chunks.push(chunk as Buffer);
+          return Buffer.concat(chunks);
+        },
+        `Fetching ${attachment.fileName}`,
+      );
+      if (bytes) return bytes;
+    }
+    throw new MailRefusedError(`${attachment.fileName}: the message is no longer in the mailbox`, 404);
   }
 
   async close(): Promise<void> {

@@ -62,6 +62,7 @@ export class PageBuilder {
 }
 
 const THREAD_KEY = 'thread:';
+export const IMAP_PART = 'imap-part:';
 const PENDING_KEY = 'pending-state:';
 
 export class MailboxModel {
@@ -180,7 +181,8 @@ export class MailboxModel {
       bodyHtml: mail.html,
       channel: 'email',
       createdAt: mail.date,
-      attachments: mail.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, url: '' })),
+      // Files stay on the mail server; `imap-part:` says where (fetched when the agent opens one).
+      attachments: mail.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, url: a.partId ? `${IMAP_PART}${a.partId}` : '' })),
     });
     this.touch(thread, page);
     const waiting = this.pending.get(thread.caseRemoteId);
