@@ -33,7 +33,7 @@ function mergePages(pages: readonly PullPage[]): PullPage {
 export interface SyncEngineOptions {
   db: Db;
   accountId: number;
-  connector: ChannelConnector & { estimateCaseCount?(signal?: AbortSignal): Promise<number | null> };
+  connector: ChannelConnector & { estimateCaseCount?(signal?: AbortSignal): Promise<number | null>; estimateMessageCount?(signal?: AbortSignal): Promise<number | null> };
   onChange?: (change: ChangeSet) => void;
   onProgress?: (progress: SyncProgress) => void;
   onDecision?: (decision: SyncDecision) => void;
@@ -75,6 +75,7 @@ export class SyncEngine {
   private error: string | null = null;
   private nextRetryAt: number | null = null;
   private casesTotal: number | null = null;
+  private messagesEstimate: number | null = null;
   private firstWorkReady = false;
   private running: Promise<void> | null = null;
   private readonly threadFetches = new Map<number, Promise<void>>();
@@ -132,6 +133,8 @@ export class SyncEngine {
       // waiting on small requests, the backfill mostly on our own writes.
       this.phase = 'queue';
       this.casesTotal = (await this.options.connector.estimateCaseCount?.(this.signal)) ?? null;
+      // A mailbox knows its messages, not its threads (cases) until it has read them.
+      this.messagesEstimate = (await this.options.connector.estimateMessageCount?.(this.signal).catch(() => null)) ?? null;
       const queue = (async () => {
         for (const spec of streams.filter((s) => s.phase === 'queue')) await this.runStream(spec);
         if (this.phase === 'queue') this.phase = 'history';
@@ -518,12 +521,16 @@ export class SyncEngine {
     const { cases, messages, people } = this.cache.totals;
     const account = this.accounts.get(accountId);
     const historyComplete = this.options.connector.streams().filter((s) => s.follows).every((s) => this.cache.cursor(s.name).complete);
-    const messagesTotal = historyComplete ? messages : this.casesTotal && cases > 0 ? Math.round((messages / Math.max(cases, 1)) * this.casesTotal) : null;
+    const messagesTotal = historyComplete
+      ? messages
+      : (this.messagesEstimate ?? (this.casesTotal && cases > 0 ? Math.round((messages / Math.max(cases, 1)) * this.casesTotal) : null));
+    // Without a case count (a mailbox), cases are estimated from the messages read so far.
+    const casesTotal = this.casesTotal ?? (this.messagesEstimate !== null && messages > 0 ? Math.max(cases, Math.round((cases / messages) * this.messagesEstimate)) : null);
     return {
       accountId,
       state: this.state,
       phase: this.phase,
-      cases: { done: cases, total: historyComplete ? cases : this.casesTotal },
+      cases: { done: cases, total: historyComplete ? cases : casesTotal },
       messages: { done: messages, total: messagesTotal },
       people,
       searchPending: this.indexer.pending(),

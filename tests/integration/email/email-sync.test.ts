@@ -65,6 +65,10 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
   it('an initial sync of 2,000 messages in 300 threads reproduces the threads exactly', async () => {
     core = new ShiftdeskCore({ dbPath: join(dir, 'profile.db'), secrets: new MemorySecretStore(), followIntervalMs: 60_000 });
     await core.start();
+    const progress: { messages: number | null; cases: number | null }[] = [];
+    core.on('onSyncProgress', (p) => {
+      if (!p.historyComplete) progress.push({ messages: p.messages.total, cases: p.cases.total });
+    });
     const started = Date.now();
     const account = await core.call('accounts:add', mailAccountInput(server));
     accountId = account.id;
@@ -74,6 +78,8 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(`[email] initial sync of ${corpus.messages.length} messages (${(corpus.totalBytes / 1e6).toFixed(1)} MB) in ${corpus.threads.size} threads: ${seconds.toFixed(1)} s`);
 
+    // While it ran, the progress bar knew how much there was: the messages of the inbox and Sent.
+    expect(progress.some((p) => p.messages === corpus.messages.length && p.cases !== null && p.cases > 0)).toBe(true);
     const stored = storedThreads(core, accountId);
     expect(stored.size).toBe(corpus.threads.size);
     expect(canonical(stored.values())).toEqual(canonical(expectedThreads(corpus)));

@@ -215,6 +215,16 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     }
   }
 
+  /** Messages in the inbox and Sent (STATUS): the initial sync's progress total. */
+  async estimateMessageCount(): Promise<number | null> {
+    let total = 0;
+    for (const folder of [this.config.inboxFolder, this.config.sentFolder]) {
+      const status = await this.session.run((client) => client.status(folder, { messages: true }), `Counting ${folder}`);
+      total += status ? (status.messages ?? 0) : 0;
+    }
+    return total;
+  }
+
   /** Every mail case's thread is synced with the folders: nothing to fetch on demand. */
   fetchThread(caseRemoteId: string): Promise<PullPage> {
     return Promise.resolve({ ...(this.model.thread(caseRemoteId) ? { completeThreads: [caseRemoteId] } : {}), cursor: null, caughtUp: true });
