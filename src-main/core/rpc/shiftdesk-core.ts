@@ -436,7 +436,14 @@ export class ShiftdeskCore {
       throw error;
     }
     const stored = this.db.prepare('SELECT key, value FROM connector_state WHERE account_id = ?').all(account.id) as { key: string; value: string }[];
-    return new EmailConnector({ config, accountName: account.name, secrets, stored, onReachability: (reachable, sentAt) => this.network.report(account.id, !reachable, sentAt) });
+    return new EmailConnector({
+      config,
+      accountName: account.name,
+      secrets,
+      stored,
+      mayConnect: () => this.network.mayConnect(),
+      onReachability: (reachable, sentAt) => this.network.report(account.id, !reachable, sentAt),
+    });
   }
 
   private async startSync(account: AccountRow): Promise<void> {

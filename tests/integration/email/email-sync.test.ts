@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,21 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
     console.log(`[email] new mail through IDLE after ${Date.now() - sentAt} ms`);
     expect(row).toMatchObject({ subject: 'Printer on fire', status: 'new' });
   }, 20_000);
+
+  it('holds no IDLE connection while the agent works offline, and catches up when back', async () => {
+    // Established TCP connections to the IMAP port (the sync session, and one IDLE watcher per watched folder).
+    const connections = () => execFileSync('ss', ['-Htn', 'state', 'established', `( dport = :${server.imap.port} )`], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '').length;
+    const online = connections();
+    expect(online).toBeGreaterThanOrEqual(3);
+    await core.call('network:setOffline', { offline: true });
+    await until(connections, (n) => n <= online - 2, 5000);
+    await server.append(SUPPORT_USER, 'INBOX', makeMail({ from: 'nadia@example.test', to: SUPPORT_USER, subject: 'Written while you were offline', messageId: '<offline-1@example.test>', date: Date.now(), text: 'Hello?' }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(core.db.prepare("SELECT 1 FROM messages WHERE remote_id = 'offline-1@example.test'").get()).toBeUndefined();
+    await core.call('network:setOffline', { offline: false });
+    await until(() => core.db.prepare("SELECT 1 FROM messages WHERE remote_id = 'offline-1@example.test'").get(), (row) => row !== undefined, 10_000);
+    await until(connections, (n) => n >= online, 10_000);
+  }, 30_000);
 
   it('a UIDVALIDITY change resyncs that folder without duplicates', async () => {
     const before = core.db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number;

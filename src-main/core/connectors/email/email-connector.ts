@@ -66,6 +66,8 @@ export interface EmailConnectorOptions {
   stored: readonly { key: string; value: string }[];
   /** Watch the inbox and the state folder with IDLE (off in tests that step by hand). */
   watch?: boolean;
+  /** While this says no (the agent chose "Work offline"), the IDLE watchers hold no connection. */
+  mayConnect?: () => boolean;
   /** The mail server answered (or not): feeds the app's offline detection. */
   onReachability?: (reachable: boolean, sentAt: number) => void;
 }
@@ -96,7 +98,8 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     await this.ensureStateFolder();
     if (this.options.watch !== false && this.watchers.length === 0) {
       const options = () => imapOptions(this.config, this.options.secrets.imapPassword);
-      this.watchers.push(new FolderWatcher(options, this.config.inboxFolder, this.bells.inbox), new FolderWatcher(options, this.config.stateFolder, this.bells.state));
+      const mayConnect = this.options.mayConnect ?? (() => true);
+      this.watchers.push(new FolderWatcher(options, this.config.inboxFolder, this.bells.inbox, mayConnect), new FolderWatcher(options, this.config.stateFolder, this.bells.state, mayConnect));
       for (const watcher of this.watchers) watcher.start();
     }
     return mailPerson(this.me.email, this.me.name, 'agent', Date.now());

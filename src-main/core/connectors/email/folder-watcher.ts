@@ -37,6 +37,8 @@ export class FolderWatcher {
     private readonly options: () => ImapFlowOptions,
     private readonly folder: string,
     private readonly bell: ChangeBell,
+    /** While this says no (the agent chose "Work offline"), the watcher holds no connection. */
+    private readonly mayConnect: () => boolean = () => true,
   ) {}
 
   start(): void {
@@ -46,6 +48,10 @@ export class FolderWatcher {
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
+      if (!this.mayConnect()) {
+        await sleep(1000, this.stopping.signal).catch(() => undefined);
+        continue;
+      }
       const client = new ImapFlow({ ...this.options(), autoIdleDelay: 100 });
       this.client = client;
       const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
@@ -58,12 +64,17 @@ export class FolderWatcher {
         failures = 0;
         // Anything that arrived while we were away is news too.
         this.bell.ring();
+        const offline = setInterval(() => {
+          if (!this.mayConnect()) void client.logout().catch(() => client.close());
+        }, 1000);
         await closed;
+        clearInterval(offline);
       } catch {
         client.close();
       }
       this.idling = false;
       if (this.stopped) return;
+      if (!this.mayConnect()) continue;
       await sleep(RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]!, this.stopping.signal).catch(() => undefined);
     }
   }
