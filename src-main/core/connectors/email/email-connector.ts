@@ -200,7 +200,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     for (const m of meta) {
       signal?.throwIfAborted();
       const internalDate = m.internalDate ? new Date(m.internalDate).getTime() : Date.now();
-      if (stream === 'sent' && m.flags?.has(SENDING_KEYWORD) && Date.now() - internalDate < IN_FLIGHT_GIVE_UP_MS) {
+      if (stream === 'sent' && m.flags?.has(SENDING_KEYWORD) && !m.flags.has(SENT_KEYWORD) && Date.now() - internalDate < IN_FLIGHT_GIVE_UP_MS) {
         inFlight.push(m.uid);
         continue;
       }
@@ -328,7 +328,11 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     const { config } = this;
     const messageId = outgoingMessageId(action.actionId, config.address);
     const existing = await this.findInSent(messageId);
-    if (existing?.flags.has(SENT_KEYWORD)) return { messageId, raw: existing.raw };
+    if (existing?.flags.has(SENT_KEYWORD)) {
+      // Sent before; a copy marked both ways (by an older version, killed between two STOREs) is repaired.
+      if (existing.flags.has(SENDING_KEYWORD)) await this.markSent(messageId);
+      return { messageId, raw: existing.raw };
+    }
     const thread = this.model.thread(action.caseRemoteId)!;
     const parent = thread.parent ?? (thread.counterpart ? { messageId: thread.messageIds[thread.messageIds.length - 1] ?? thread.messageIds[0]!, references: thread.messageIds.slice(0, -1), subject: thread.subject, replyTo: thread.counterpart, cc: [] } : null);
     if (!parent) throw new MailRefusedError('This conversation has no customer address to reply to', 422);
@@ -382,14 +386,13 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     );
   }
 
+  /** One STORE that replaces the copy's flags: "sending" becomes "sent" at once, never both or neither. */
   private async markSent(messageId: string): Promise<void> {
     await this.session.inFolder(
       this.config.sentFolder,
       async (client) => {
         const uids = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
-        if (uids.length === 0) return;
-        await client.messageFlagsAdd(uids.join(','), [SENT_KEYWORD], { uid: true });
-        await client.messageFlagsRemove(uids.join(','), [SENDING_KEYWORD], { uid: true });
+        if (uids.length > 0) await client.messageFlagsSet(uids.join(','), ['\\Seen', SENT_KEYWORD], { uid: true });
       },
       `Marking the reply sent in ${this.config.sentFolder}`,
       true,
