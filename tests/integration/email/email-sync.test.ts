@@ -178,4 +178,13 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
     expect(Buffer.from(fetched.dataBase64, 'base64').equals(pdf)).toBe(true);
     await expect(core.call('attachments:get', { messageId: message!.id, attachmentId: 'nope' })).rejects.toThrow(/no file nope/);
   }, 30_000);
+
+  it('reads on past malformed mail: junk becomes a message that says what it is, the next mail arrives', async () => {
+    const before = core.db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number;
+    await server.append(SUPPORT_USER, 'INBOX', Buffer.concat([Buffer.from('Subject: =?utf-8?B?@@@?=\r\nFrom: <<<>>>\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Transfer-Encoding: base64\r\n\r\n'), Buffer.from([0, 1, 2, 255, 254, 0]), Buffer.from('\r\n--x')]));
+    await server.append(SUPPORT_USER, 'INBOX', makeMail({ from: 'nadia@example.test', to: SUPPORT_USER, subject: 'After the junk', messageId: '<after-junk@example.test>', date: Date.now(), text: 'Still there?' }));
+    await until(() => core.db.prepare("SELECT 1 FROM messages WHERE remote_id = 'after-junk@example.test'").get(), (row) => row !== undefined, 10_000);
+    expect(core.db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId)).toBe(before + 2);
+    expect(core.syncStatus()[0]!.error).toBeNull();
+  }, 30_000);
 });

@@ -10,7 +10,7 @@ import { ImapSession, imapError, imapOptions } from './imap-session';
 import type { MailSecrets } from './mail-config';
 import type { MailAgentRef, StateEntry } from './mail-types';
 import { IMAP_PART, MailboxModel, PageBuilder, mailPerson, noteRemoteId, stateUidOfVersion } from './mailbox-model';
-import { parseMail } from './parse-mail';
+import { parseMail, unreadableMail } from './parse-mail';
 import { outgoingMessageId, replyHeaders } from './reply-headers';
 import { composeReply, smtpError, smtpTransport } from './smtp-sender';
 import { decodeStateEntry, encodeStateEntry } from './state-log';
@@ -174,8 +174,8 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
         const inFlight: number[] = [];
         // Replies that were still "sending" last time: read those that are sent (or given up on) now.
         const waiting = resync ? [] : (before?.inFlight ?? []);
-        if (waiting.length > 0) await this.readBatch(stream, client, waiting, page, inFlight, signal);
-        if (batch.length > 0) await this.readBatch(stream, client, batch, page, inFlight, signal);
+        if (waiting.length > 0) await this.readBatch(stream, client, validity, waiting, page, inFlight, signal);
+        if (batch.length > 0) await this.readBatch(stream, client, validity, batch, page, inFlight, signal);
         const caughtUp = uids.length <= PAGE_SIZE;
         const last = batch[batch.length - 1];
         const next = caughtUp ? Math.max(last === undefined ? start : last + 1, mailbox.uidNext) : last! + 1;
@@ -191,7 +191,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
    * whose SMTP delivery is not confirmed (it may yet be refused and removed): its UID goes to
    * `inFlight` instead, to be read once its sender flags it sent.
    */
-  private async readBatch(stream: MailStream, client: ImapFlow, batch: number[], page: PageBuilder, inFlight: number[], signal?: AbortSignal): Promise<void> {
+  private async readBatch(stream: MailStream, client: ImapFlow, validity: string, batch: number[], page: PageBuilder, inFlight: number[], signal?: AbortSignal): Promise<void> {
     // One FETCH a page: sizes, dates, flags and the first STREAM_OVER_BYTES of each source; a
     // message bigger than that is streamed afresh below rather than held whole.
     const meta = (await client.fetchAll(batch.join(','), { uid: true, size: true, flags: true, internalDate: true, source: { maxLength: STREAM_OVER_BYTES } }, { uid: true })).sort((a, b) => a.uid - b.uid);
@@ -213,7 +213,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       }
       const source: Buffer | Readable | undefined = sources.get(m.uid) ?? (await client.download(String(m.uid), undefined, { uid: true })).content;
       if (!source) continue; // expunged meanwhile
-      const mail = await parseMail(source, { internalDate });
+      const mail = await parseMail(source, { internalDate }).catch((error: unknown) => unreadableMail({ folder: this.folderOf(stream), validity, uid: m.uid }, internalDate, error));
       this.model.addMail(mail, page, internalDate, stream === 'sent');
     }
   }

@@ -321,3 +321,31 @@ function addresses(value: HeaderValue | undefined): MailAddress[] {
   for (const object of objects) object.value.forEach(visit);
   return result;
 }
+
+/**
+ * A message the parser could not read stands in the thread as a note saying so, rather than
+ * stopping the folder's sync at it forever. Its id is derived from where it is (folder,
+ * UIDVALIDITY, UID), the only thing known about it.
+ */
+export function unreadableMail(where: { folder: string; validity: string; uid: number }, internalDate: number, error: unknown): ParsedMail {
+  const reason = error instanceof Error ? error.message : String(error);
+  const hash = createHash('sha256').update(`${where.folder}\0${where.validity}\0${where.uid}`).digest('hex').slice(0, 32);
+  return {
+    messageId: `unreadable.${hash}@shiftdesk.invalid`,
+    syntheticId: true,
+    inReplyTo: null,
+    references: [],
+    subject: '(unreadable message)',
+    from: null,
+    replyTo: null,
+    to: [],
+    cc: [],
+    date: internalDate,
+    text: `This message could not be read (${reason.slice(0, 200)}). Open it in your mail client: folder "${where.folder}", UID ${where.uid}.`,
+    html: null,
+    attachments: [],
+    shiftdeskAgent: null,
+    shiftdeskAction: null,
+    truncated: false,
+  };
+}

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../../../../src-main/core/connectors/email/parse-mail';
+import { parseMail, unreadableMail } from '../../../../src-main/core/connectors/email/parse-mail';
 import { encodeStateEntry } from '../../../../src-main/core/connectors/email/state-log';
 
 const INTERNAL_DATE = Date.UTC(2024, 4, 1, 12, 0, 0);
@@ -268,5 +268,16 @@ describe('parseMail', () => {
       },
     });
     await expect(parseMail(failing, { internalDate: 1 })).rejects.toThrow(/could not be parsed: connection reset/);
+  });
+
+  it('stands in for a message it cannot read with a note that says where it is, never stopping the sync', () => {
+    const where = { folder: 'INBOX', validity: '7', uid: 42 };
+    const mail = unreadableMail(where, INTERNAL_DATE, new Error('stream ended early'));
+    expect(mail).toMatchObject({ subject: '(unreadable message)', from: null, date: INTERNAL_DATE, syntheticId: true });
+    expect(mail.text).toContain('stream ended early');
+    expect(mail.text).toContain('UID 42');
+    // The same place gives the same id (read again, it is one message); another place another id.
+    expect(unreadableMail(where, INTERNAL_DATE, 'x').messageId).toBe(mail.messageId);
+    expect(unreadableMail({ ...where, uid: 43 }, INTERNAL_DATE, 'x').messageId).not.toBe(mail.messageId);
   });
 });
