@@ -41,7 +41,8 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Does something accept TCP connections on this loopback port? */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     socket.once('connect', () => {

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_USER, startMailServer, SUPPORT_USER, type MailServer } from '../../helpers/dovecot';
+import { canConnect } from '../../helpers/mosquitto';
 import { generateMailCorpus, makeMail } from '../../helpers/mail-corpus';
 
 // The real mail-server harness for the e-mail channel: dovecot (IMAP) in a temp dir and an SMTP
@@ -24,17 +24,6 @@ async function connect(user: string, extra: Partial<ConstructorParameters<typeof
 
 function transport() {
   return nodemailer.createTransport({ host: server.smtp.host, port: server.smtp.port, secure: false, ignoreTLS: true });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 beforeAll(async () => {
@@ -174,7 +163,7 @@ describe('the dovecot mail-server harness', () => {
     await client.logout();
     await other.stop();
     expect(existsSync(other.dir)).toBe(false);
-    expect(await portOpen(other.imap.port)).toBe(false);
-    expect(await portOpen(other.smtp.port)).toBe(false);
+    expect(await canConnect(other.imap.port)).toBe(false);
+    expect(await canConnect(other.smtp.port)).toBe(false);
   });
 });
