@@ -215,6 +215,8 @@ export interface PushAction {
   caseRemoteId: string;
   /** The case version the agent saw; the helpdesk refuses the write if the case moved on. */
   baseVersion: string | null;
+  /** When the agent acted (queued it); a write replayed later still happened then. */
+  createdAt?: number;
   comment?: { body: string; public: boolean };
   status?: string;
   priority?: string | null;

@@ -249,6 +249,7 @@ export class OutboxSender {
       actionId: row.id,
       caseRemoteId: caseRow.remoteId,
       baseVersion: row.baseVersion,
+      createdAt: row.createdAt,
       ...(intent.comment ? { comment: intent.comment } : {}),
       ...(intent.status !== undefined ? { status: intent.status } : {}),
       ...(intent.priority !== undefined ? { priority: intent.priority } : {}),

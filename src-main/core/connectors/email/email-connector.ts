@@ -281,8 +281,16 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
   }
 
   private stateEntryOf(action: PushAction): StateEntry | null {
-    const entry: StateEntry = { v: 1, caseRemoteId: action.caseRemoteId, actionId: action.actionId, actor: this.me, at: Date.now() };
-    if (action.status !== undefined) entry.status = action.status as StateEntry['status'];
+    // The change happened when the agent made it, even if it is sent later (queued offline).
+    const at = action.createdAt ?? Date.now();
+    const entry: StateEntry = { v: 1, caseRemoteId: action.caseRemoteId, actionId: action.actionId, actor: this.me, at };
+    if (action.status !== undefined) {
+      entry.status = action.status as StateEntry['status'];
+      // The newest customer message had arrived when the agent acted: they saw it, it does not reopen.
+      const thread = this.model.thread(action.caseRemoteId);
+      const arrived = thread ? (thread.lastCustomerArrivedAt ?? thread.lastCustomerAt) : 0;
+      if (arrived > 0 && arrived <= at) entry.seenCustomerAt = arrived;
+    }
     if (action.priority !== undefined) entry.priority = action.priority as StateEntry['priority'];
     if (action.assigneeRemoteId !== undefined) {
       entry.assignee = action.assigneeRemoteId === null ? null : { email: action.assigneeRemoteId, name: this.model.agentName(action.assigneeRemoteId) ?? action.assigneeRemoteId };

@@ -77,6 +77,11 @@ export interface StateEntry {
   removeTags?: string[];
   /** An internal note: shared with the team through the log, never mailed. */
   note?: string;
+  /**
+   * With a status: the arrival (INTERNALDATE) of the newest customer message the agent had when
+   * setting it. A customer message arriving later reopens the case; one the agent saw does not.
+   */
+  seenCustomerAt?: number;
 }
 
 /** A thread's shared state after folding its log entries in UID order. */

@@ -35,6 +35,8 @@ export interface ThreadRecord {
   state: FoldedState;
   /** When a state entry last set the status: a customer message after it reopens the case. */
   statusSetAt: number;
+  /** The newest customer arrival the agent had seen when setting the status (when the entry says). */
+  statusSeenCustomerAt?: number;
   lastStateUid: number;
   /** Every message id of the thread, and the ids its messages refer to (threading). */
   messageIds: string[];
@@ -215,7 +217,10 @@ export class MailboxModel {
     }
     remember(thread.actions, [entry.actionId], MAX_ACTIONS_PER_THREAD);
     thread.state = foldState([entry], thread.state);
-    if (entry.status !== undefined) thread.statusSetAt = entry.at;
+    if (entry.status !== undefined) {
+      thread.statusSetAt = entry.at;
+      thread.statusSeenCustomerAt = entry.seenCustomerAt;
+    }
     this.agentNames.set(entry.actor.email, entry.actor.name);
     page.people.set(entry.actor.email, this.agentPerson(entry.actor.email, entry.actor.name, true, entry.at));
     if (entry.assignee) {
@@ -321,11 +326,15 @@ export function noteRemoteId(actionId: string): string {
  * its Date header: the customer's clock) with the status change; arrival has whole seconds, so
  * a message arriving in the same second counts as after: a customer is never left unanswered.
  */
-export function derivedStatus(thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'lastCustomerAt' | 'lastCustomerArrivedAt' | 'lastAgentAt'>): CaseStatus {
+export function derivedStatus(
+  thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'statusSeenCustomerAt' | 'lastCustomerAt' | 'lastCustomerArrivedAt' | 'lastAgentAt'>,
+): CaseStatus {
   const set = thread.state.status;
   if (set === null) return thread.lastAgentAt > 0 ? 'open' : 'new';
   const arrived = thread.lastCustomerArrivedAt ?? thread.lastCustomerAt;
-  const writtenAfter = arrived > 0 && arrived >= thread.statusSetAt - (thread.statusSetAt % 1000);
+  // Best: the entry says which customer message the agent had seen (both are server times).
+  const writtenAfter =
+    thread.statusSeenCustomerAt !== undefined ? arrived > thread.statusSeenCustomerAt : arrived > 0 && arrived >= thread.statusSetAt - (thread.statusSetAt % 1000);
   if ((set === 'pending' || set === 'hold' || set === 'solved' || set === 'closed') && writtenAfter) return 'open';
   return set;
 }

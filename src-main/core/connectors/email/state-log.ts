@@ -33,6 +33,7 @@ const stateEntrySchema = z.object({
   addTags: z.array(tag).max(MAX_TAGS).optional(),
   removeTags: z.array(tag).max(MAX_TAGS).optional(),
   note: z.string().max(MAX_NOTE_CHARS).optional(),
+  seenCustomerAt: z.number().int().nonnegative().optional(),
 });
 
 export type DecodedStateEntry = { ok: true; entry: StateEntry } | { ok: false; reason: string };

@@ -83,6 +83,10 @@ describe('the mailbox model: threads as cases, shared state folded in', () => {
     // Arrival has whole seconds: the same second as the change counts as after it.
     expect(derivedStatus(set('solved', 10_700))).toBe('open');
     expect(derivedStatus(set('solved', 11_000))).toBe('solved');
+    // When the entry says what the agent had seen, that decides (both server times): the message
+    // they answered in the same second does not reopen; a newer one does.
+    expect(derivedStatus({ ...set('solved', 10_700), statusSeenCustomerAt: 10_000 })).toBe('solved');
+    expect(derivedStatus({ ...set('solved', 10_700), statusSeenCustomerAt: 9_000 })).toBe('open');
     // The customer's Date header (their clock) does not decide; the arrival at the server does.
     expect(derivedStatus({ ...set('solved', 30_000), lastCustomerAt: 40_000, lastCustomerArrivedAt: 20_000 })).toBe('solved');
   });
