@@ -16,6 +16,7 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'search:query': true,
   'sync:status': true,
   'sync:retry': true,
+  'sync:recordIssues': true,
   'directory:get': true,
   'cases:act': true,
   'cases:send': true,

@@ -85,6 +85,7 @@ export const en = {
     whatsapp: 'WhatsApp',
     voice: 'Voice',
     api: 'API',
+    other: 'Other',
   },
   status: {
     new: 'New',

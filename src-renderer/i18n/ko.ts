@@ -87,6 +87,7 @@ export const ko: Messages = {
     whatsapp: '왓츠앱',
     voice: '음성',
     api: 'API',
+    other: '기타',
   },
   status: {
     new: '신규',

@@ -1,4 +1,4 @@
-import { AtSign, Globe, Mail, MessageCircle, MessageSquare, MessagesSquare, Phone, ThumbsUp, Webhook, type LucideIcon } from 'lucide-react';
+import { AtSign, CircleHelp, Globe, Mail, MessageCircle, MessageSquare, MessagesSquare, Phone, ThumbsUp, Webhook, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '../../src-shared/domain/channels';
 
@@ -14,6 +14,7 @@ const ICONS: Record<ChannelKind, LucideIcon> = {
   whatsapp: MessageCircle,
   voice: Phone,
   api: Webhook,
+  other: CircleHelp,
 };
 
 export function channelIcon(channel: ChannelKind): LucideIcon {

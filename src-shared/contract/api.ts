@@ -25,6 +25,7 @@ import {
 } from './models';
 import type { SupervisorAccess, SupervisorView } from './supervisor';
 import { slaPolicyInputSchema, type SlaPolicyView } from './sla';
+import type { RecordIssueView, SyncStatusView } from './sync';
 import { smartPreviewInputSchema, smartWeightsSchema, type RoutingView, type SmartPreviewView, type SmartPrioritySettingsView } from './priority';
 import { macroInputSchema, type MacroBulkResult, type MacroContextView, type MacroSuggestion, type MacroView } from './macros';
 import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionStatus } from '../domain/presence';
@@ -47,6 +48,8 @@ export const METHODS = {
   'search:query': searchInputSchema,
   'sync:status': none,
   'sync:retry': z.object({ accountId: z.number().int().positive() }).strict(),
+  /** The records an account's sync left out or stored with defaults (the newest first, at most 500). */
+  'sync:recordIssues': z.object({ accountId: z.number().int().positive() }).strict(),
   'directory:get': none,
   'cases:act': z.object({ caseIds: z.array(z.number().int().positive()).min(1).max(500), intent: caseIntentSchema }).strict(),
   /**
@@ -112,20 +115,7 @@ export const METHODS = {
 export type MethodId = keyof typeof METHODS;
 export type MethodInput<M extends MethodId> = z.input<(typeof METHODS)[M]>;
 
-export interface SyncStatusView {
-  accountId: number;
-  state: 'idle' | 'syncing' | 'following' | 'backing-off' | 'offline' | 'error' | 'stopped';
-  phase: 'identity' | 'first-work' | 'queue' | 'history' | 'done';
-  cases: { done: number; total: number | null };
-  messages: { done: number; total: number | null };
-  people: number;
-  searchPending: number;
-  firstWorkReady: boolean;
-  historyComplete: boolean;
-  lastSyncedAt: number | null;
-  error: string | null;
-  nextRetryAt: number | null;
-}
+export type { SyncStatusView } from './sync';
 
 export interface MethodOutputs {
   'accounts:list': AccountView[];
@@ -139,6 +129,7 @@ export interface MethodOutputs {
   'search:query': SearchResults;
   'sync:status': SyncStatusView[];
   'sync:retry': { restarted: boolean };
+  'sync:recordIssues': RecordIssueView[];
   'directory:get': DirectoryView;
   'cases:act': { actions: OutboxItemView[] };
   'cases:send': { action: OutboxItemView | null; stopped: SendStop | null };

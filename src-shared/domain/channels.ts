@@ -1,7 +1,8 @@
 // Our channel kinds: what the agent sees as "where did this come from". Each connector maps its
-// own notion (Zendesk's via.channel, a mailbox) onto these.
+// own notion (Zendesk's via.channel, a mailbox) onto these; what maps to none of them is `other`,
+// and the connector keeps the remote's own value beside it.
 
-export const CHANNEL_KINDS = ['email', 'web', 'chat', 'messaging', 'twitter', 'facebook', 'whatsapp', 'voice', 'api'] as const;
+export const CHANNEL_KINDS = ['email', 'web', 'chat', 'messaging', 'twitter', 'facebook', 'whatsapp', 'voice', 'api', 'other'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export function isChannelKind(value: string): value is ChannelKind {

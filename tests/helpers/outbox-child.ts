@@ -13,7 +13,7 @@ const db = openDatabase({ path: dbPath });
 const accountId = db.prepare('SELECT id FROM accounts').pluck().get() as number;
 const outbox = new OutboxRepo(db);
 const connector = new ZendeskConnector({ baseUrl: url, email, token });
-const sender = new OutboxSender({ db, accountId, connector, cache: new AccountCache(db, accountId), outbox, backoff: { baseMs: 10, capMs: 50 }, updatesPerMinute: 60_000 });
+const sender = new OutboxSender({ db, accountId, connector, cache: new AccountCache(db, accountId), outbox, backoff: { baseMs: 10, capMs: 50 } });
 const cases = db.prepare(`SELECT id FROM cases WHERE synced = 1 AND queue != 'solved' ORDER BY id LIMIT 12`).pluck().all() as number[];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -25,6 +25,11 @@ export interface RemoteCase {
   version: string;
   /** Monotonic change marker (Zendesk: generated_timestamp); older data never overwrites newer. */
   generatedTs: number;
+  /**
+   * The remote's own values that did not map onto ours (an unknown status, a via we have no
+   * channel for), kept as sent so the agent can see them; absent when everything mapped.
+   */
+  unmapped?: Record<string, string>;
 }
 
 export interface RemoteAttachment {
@@ -43,6 +48,10 @@ export interface RemoteMessage {
   bodyText: string;
   bodyHtml: string | null;
   channel: ChannelKind;
+  /** The remote's channel value when it mapped to `other`. */
+  channelRaw?: string;
+  /** The change record that made it (Zendesk: the audit), to recognise our own sent replies. */
+  auditRemoteId?: string;
   createdAt: number;
   attachments: RemoteAttachment[];
 }
@@ -80,6 +89,21 @@ export interface RemoteStatusChange {
   at: number;
 }
 
+export type RecordKind = 'ticket' | 'user' | 'comment' | 'ticket_event' | 'organization' | 'group' | 'macro' | 'sla_policy' | 'attachment';
+
+/**
+ * A record the connector could not read (`skipped`: left out, the page goes on) or a value it
+ * could not map (`mapped`: stored with a safe default, the raw value kept). Stored with the page.
+ */
+export interface RecordIssue {
+  kind: RecordKind;
+  /** The record's remote id when it could be read. */
+  remoteId: string | null;
+  issue: 'skipped' | 'mapped';
+  /** What was wrong, in the remote's terms (field and value): for the log and the details list. */
+  detail: string;
+}
+
 /** One page of a stream. Records of several kinds may come together (side-loads). */
 export interface PullPage {
   cases?: RemoteCase[];
@@ -91,6 +115,13 @@ export interface PullPage {
   statusChanges?: RemoteStatusChange[];
   /** Cases whose full thread this page delivered (per-case thread fetches). */
   completeThreads?: string[];
+  /**
+   * Cases deleted on the remote: never shown; a cached one is removed. `generatedTs` orders the
+   * deletion against other versions of the case (an older page read again does not restore it).
+   */
+  deletedCases?: { remoteId: string; generatedTs: number }[];
+  /** Records this page left out or stored with defaults. */
+  recordIssues?: RecordIssue[];
   /**
    * What the connector must remember between runs beyond the cursor (a mailbox's threads), stored
    * in the same transaction as the page; a later entry with the same key replaces an earlier one.
@@ -231,6 +262,11 @@ export interface PushResult {
   case: RemoteCase | null;
   /** The remote id of the comment the action created, if any. */
   commentRemoteId: string | null;
+  /**
+   * The remote id of the change record (Zendesk: the audit) when the helpdesk did not name the
+   * comment: the comment, when sync brings it, carries this id (`audit_id`).
+   */
+  auditRemoteId?: string | null;
 }
 
 /** The helpdesk refused the write because the case changed since `baseVersion`. */

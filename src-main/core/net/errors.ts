@@ -1,20 +1,25 @@
 // Errors a remote API can cause, classified by what the caller should do about them.
 
-/** The network or the server failed in a way that may pass: retry with backoff. */
+/** The network or the server failed in a way that may pass: retry with backoff (or after `retryAfterMs` when the server said). */
 export class TransientRemoteError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'TransientRemoteError';
   }
 }
 
-/** The remote asked us to slow down; wait `retryAfterMs` before the next request. */
+/** The remote asked us to slow down; wait `retryAfterMs` before the next request on `bucket`. */
 export class RateLimitedError extends TransientRemoteError {
-  constructor(readonly retryAfterMs: number) {
-    super(`Rate limited by the helpdesk; retrying in ${Math.ceil(retryAfterMs / 1000)} s`, 429);
+  constructor(
+    override readonly retryAfterMs: number,
+    /** The rate bucket that refused (a helpdesk's export, update or general limit). */
+    readonly bucket: string = 'general',
+  ) {
+    super(`Rate limited by the helpdesk; retrying in ${Math.ceil(retryAfterMs / 1000)} s`, 429, retryAfterMs);
     this.name = 'RateLimitedError';
   }
 }
@@ -36,6 +41,17 @@ export class PermanentRemoteError extends Error {
   ) {
     super(message);
     this.name = 'PermanentRemoteError';
+  }
+}
+
+/**
+ * The credentials work but this request is not allowed for this user (403): a role or plan that
+ * may not list agents or use the exports. Permanent for this request, not for the account.
+ */
+export class ForbiddenError extends PermanentRemoteError {
+  constructor(message: string, body: unknown) {
+    super(message, 403, body);
+    this.name = 'ForbiddenError';
   }
 }
 

@@ -1,8 +1,10 @@
-import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, pause, sleep, type BackoffPolicy, type WakeSource } from './backoff';
-import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from './errors';
+import { DEFAULT_BACKOFF, fullJitterDelay, parseRetryAfter, pause, type BackoffPolicy, type WakeSource } from './backoff';
+import { AuthError, ForbiddenError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from './errors';
 import { sendJson } from './json-write';
+import { RatePlanner, type BucketName, type Need } from './rate-planner';
 
-export type RequestPriority = 'foreground' | 'background';
+/** Who waits for a request: an agent now, the cases in front of the agent, or background sync. */
+export type RequestPriority = Need;
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -24,26 +26,36 @@ export interface HttpClientOptions {
   onReachability?: (reachable: boolean, sentAt: number) => void;
   /** Ends the pauses between retries early (the network monitor rings it when the helpdesk is back). */
   wake?: WakeSource;
+  /** The account's request budget (per bucket); a default planner when absent. */
+  planner?: RatePlanner;
+  /** Which rate bucket a request spends (besides the account's general one). */
+  bucketOf?: (method: 'GET' | 'PUT' | 'POST', url: URL) => BucketName;
 }
 
 export type HttpEvent =
-  | { kind: 'rate-limited'; url: string; retryAfterMs: number }
+  | { kind: 'rate-limited'; url: string; retryAfterMs: number; bucket: BucketName }
   | { kind: 'retrying'; url: string; attempt: number; delayMs: number; reason: string };
 
 /**
- * A JSON-over-HTTPS client for one remote account: bounded concurrency where foreground requests
- * (an agent waiting) jump ahead of background sync, one shared pause when the remote says 429,
- * and retries with full-jitter backoff for network errors and 5xx.
+ * A JSON-over-HTTPS client for one remote account: every request first gets its place in the
+ * account's rate budget (its bucket's, which a 429 pauses alone), then a connection slot, where
+ * requests an agent waits for jump ahead of the cases in view, and those ahead of background sync;
+ * network errors and 5xx retry with full-jitter backoff (a 503's Retry-After is honoured).
  */
 export class JsonHttpClient {
   private readonly baseUrl: string;
   private active = 0;
   private readonly waiting: { priority: RequestPriority; start: () => void }[] = [];
-  private pausedUntil = 0;
+  readonly planner: RatePlanner;
   readonly stats = { requests: 0, rateLimited: 0, retries: 0 };
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.planner = options.planner ?? new RatePlanner();
+  }
+
+  private bucketOf(method: 'GET' | 'PUT' | 'POST', url: string): BucketName {
+    return this.options.bucketOf?.(method, new URL(url)) ?? 'general';
   }
 
   resolve(pathOrUrl: string): string {
@@ -53,16 +65,21 @@ export class JsonHttpClient {
   async getJson(pathOrUrl: string, options: { priority?: RequestPriority; signal?: AbortSignal } = {}): Promise<unknown> {
     const url = this.resolve(pathOrUrl);
     const maxAttempts = this.options.maxAttempts ?? 6;
+    const priority = options.priority ?? 'background';
+    const bucket = this.bucketOf('GET', url);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.withSlot(options.priority ?? 'background', () => this.requestOnce(url, options.signal), options.signal);
+        // The budget first, outside the connection slots: a request waiting on a paused bucket
+        // must not hold a slot another bucket's request could use.
+        await this.planner.acquire(bucket, priority, options.signal);
+        return await this.withSlot(priority, () => this.requestOnce(url, bucket, options.signal), options.signal);
       } catch (error) {
         if (!(error instanceof TransientRemoteError) || attempt + 1 >= maxAttempts || options.signal?.aborted) throw error;
         if (error instanceof RateLimitedError) {
           if (error.retryAfterMs > (this.options.maxRetryAfterMs ?? 120_000)) throw error;
-          continue; // the shared pause already delays the next attempt
+          continue; // the bucket's pause already delays the next attempt
         }
-        const delayMs = fullJitterDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+        const delayMs = error.retryAfterMs ?? fullJitterDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
         this.stats.retries++;
         this.options.onEvent?.({ kind: 'retrying', url, attempt: attempt + 1, delayMs, reason: error.message });
         // Rate-limit pauses (above) are the helpdesk's to set; a network backoff ends when the network is back.
@@ -78,7 +95,7 @@ export class JsonHttpClient {
    */
   async ping(pathOrUrl: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      await this.requestOnce(this.resolve(pathOrUrl), signal);
+      await this.requestOnce(this.resolve(pathOrUrl), null, signal);
       return true;
     } catch (error) {
       if (signal?.aborted) return false;
@@ -86,12 +103,31 @@ export class JsonHttpClient {
     }
   }
 
-  /** A write (PUT/POST), never retried here (see json-write.ts); it reports reachability like reads. */
-  sendJson(url: string, method: 'PUT' | 'POST', body: unknown, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<{ status: number; body: unknown }> {
-    return sendJson(this.resolve(url), method, this.options.authorization, body, {
-      ...options,
-      ...(this.options.onReachability ? { onReachability: this.options.onReachability } : {}),
-    });
+  /**
+   * A write (PUT/POST), never retried here (see json-write.ts): it spends its bucket (ticket
+   * updates), a 429 pauses that bucket, and it reports reachability like reads.
+   */
+  async sendJson(url: string, method: 'PUT' | 'POST', body: unknown, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<{ status: number; body: unknown }> {
+    const resolved = this.resolve(url);
+    const bucket = this.bucketOf(method, resolved);
+    await this.planner.acquire(bucket, 'foreground', options.signal);
+    let answered: Headers | null = null;
+    let settled = false;
+    try {
+      return await sendJson(resolved, method, this.options.authorization, body, {
+        ...options,
+        ...(this.options.onReachability ? { onReachability: this.options.onReachability } : {}),
+        onHeaders: (headers) => (answered = headers),
+      });
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        this.planner.refused(bucket, answered ?? new Headers(), error.retryAfterMs);
+        settled = true;
+      }
+      throw error;
+    } finally {
+      if (!settled) this.planner.complete(bucket, answered);
+    }
   }
 
   private async withSlot<T>(priority: RequestPriority, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -99,16 +135,14 @@ export class JsonHttpClient {
     if (this.active >= limit) {
       await new Promise<void>((resolve) => {
         const entry = { priority, start: resolve };
-        if (priority === 'foreground') {
-          const firstBackground = this.waiting.findIndex((w) => w.priority === 'background');
-          this.waiting.splice(firstBackground === -1 ? this.waiting.length : firstBackground, 0, entry);
-        } else this.waiting.push(entry);
+        // Ahead of every waiting request of a lesser need, behind those of the same need.
+        const firstLesser = this.waiting.findIndex((w) => RANK[w.priority] > RANK[priority]);
+        this.waiting.splice(firstLesser === -1 ? this.waiting.length : firstLesser, 0, entry);
       });
     }
     this.active++;
     try {
-      const pause = this.pausedUntil - Date.now();
-      if (pause > 0) await sleep(pause, signal);
+      signal?.throwIfAborted();
       return await run();
     } finally {
       this.active--;
@@ -116,7 +150,8 @@ export class JsonHttpClient {
     }
   }
 
-  private async requestOnce(url: string, signal?: AbortSignal): Promise<unknown> {
+  /** One request; `bucket` null for probes, which spend no budget and are not counted. */
+  private async requestOnce(url: string, bucket: BucketName | null, signal?: AbortSignal): Promise<unknown> {
     this.stats.requests++;
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     const sentAt = Date.now();
@@ -127,6 +162,7 @@ export class JsonHttpClient {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
+      if (bucket !== null) this.planner.complete(bucket, null);
       if (signal?.aborted) throw error;
       this.options.onReachability?.(false, sentAt);
       throw new TransientRemoteError(`Cannot reach ${new URL(url).host}: ${describe(error)}`, null);
@@ -135,22 +171,26 @@ export class JsonHttpClient {
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? 60_000;
       this.stats.rateLimited++;
-      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
-      this.options.onEvent?.({ kind: 'rate-limited', url, retryAfterMs });
+      const paused = bucket === null ? 'general' : this.planner.refused(bucket, response.headers, retryAfterMs);
+      this.options.onEvent?.({ kind: 'rate-limited', url, retryAfterMs, bucket: paused });
       await response.body?.cancel();
-      throw new RateLimitedError(retryAfterMs);
+      throw new RateLimitedError(retryAfterMs, paused);
     }
+    if (bucket !== null) this.planner.complete(bucket, response.headers);
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
       throw new TransientRemoteError(`Connection to ${new URL(url).host} broke mid-response: ${describe(error)}`, response.status);
     }
-    if (response.status >= 500) throw new TransientRemoteError(`${new URL(url).host} answered ${response.status}`, response.status);
-    const body = parseBody(text, url, response.ok);
-    if (response.status === 401 || response.status === 403) {
-      throw new AuthError(`The helpdesk refused the credentials (${response.status}${errorText(body)})`);
+    if (response.status >= 500) {
+      // A 503 with Retry-After is a database timeout or deadlock: retry after it (Zendesk docs).
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new TransientRemoteError(`${new URL(url).host} answered ${response.status}`, response.status, retryAfterMs);
     }
+    const body = parseBody(text, url, response.ok);
+    if (response.status === 401) throw new AuthError(`The helpdesk refused the credentials (${response.status}${errorText(body)})`);
+    if (response.status === 403) throw new ForbiddenError(`The helpdesk refused ${new URL(url).pathname} (403${errorText(body)})`, body);
     if (!response.ok) throw new PermanentRemoteError(`The helpdesk refused ${new URL(url).pathname} (${response.status}${errorText(body)})`, response.status, body);
     return body;
   }
@@ -165,10 +205,12 @@ function parseBody(text: string, url: string, strict: boolean): unknown {
   }
 }
 
+/** Zendesk's error bodies: `{error, description}`, or `{error: {title, message}}` (seen on 403s). */
 function errorText(body: unknown): string {
   if (body && typeof body === 'object') {
     const { error, description } = body as { error?: unknown; description?: unknown };
-    const parts = [error, description].filter((p): p is string => typeof p === 'string');
+    const nested = error && typeof error === 'object' ? (error as { title?: unknown; message?: unknown }) : null;
+    const parts = (nested ? [nested.title, nested.message] : [error, description]).filter((p): p is string => typeof p === 'string');
     if (parts.length > 0) return `: ${parts.join(' — ')}`;
   }
   return '';
@@ -181,3 +223,5 @@ function describe(error: unknown): string {
   }
   return String(error);
 }
+
+const RANK: Readonly<Record<RequestPriority, number>> = { foreground: 0, attention: 1, background: 2 };

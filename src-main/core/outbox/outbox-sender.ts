@@ -6,7 +6,6 @@ import { DEFAULT_BACKOFF, fullJitterDelay, pause, type BackoffPolicy } from '../
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet } from '../sync/sync-types';
 import { outboxErrorMessage } from './error-message';
-import { RateBudget } from './rate-budget';
 
 export interface OutboxSenderOptions {
   db: Db;
@@ -14,10 +13,8 @@ export interface OutboxSenderOptions {
   connector: WritableConnector;
   cache: AccountCache;
   outbox: OutboxRepo;
-  /** Cases sent to in parallel (each case's actions stay in order). */
+  /** Cases sent to in parallel (each case's actions stay in order); the connector keeps to the helpdesk's update limit. */
   concurrency?: number;
-  /** Stay under the helpdesk's update limit. */
-  updatesPerMinute?: number;
   backoff?: BackoffPolicy;
   onChange?: (change: ChangeSet) => void;
   /** The network failed (true) or worked again (false): feeds the app's offline detection. */
@@ -35,23 +32,20 @@ export interface OutboxSenderOptions {
 export type SendOutcome = 'sent' | 'already-applied' | 'conflict' | 'failed' | 'retry' | 'skipped';
 
 /**
- * Drains one account's outbox (DESIGN §6): FIFO per case, parallel across cases (bounded), under a
- * rate budget, retrying with full jitter and honouring Retry-After. An action whose request got no
+ * Drains one account's outbox (DESIGN §6): FIFO per case, parallel across cases (bounded), within
+ * the connector's rate budget for updates, retrying with full jitter and honouring Retry-After. An action whose request got no
  * answer (timeout, crash) is looked up in the helpdesk's audits by its id before anything is sent
  * again, so nothing lands twice.
  */
 export class OutboxSender {
   private readonly abort = new AbortController();
-  private readonly budget: RateBudget;
   private wake: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private consecutiveFailures = 0;
   /** Actions put back for a network failure: they go at once when the network is back (`resume`). */
   private readonly waitingForNetwork = new Set<string>();
 
-  constructor(private readonly options: OutboxSenderOptions) {
-    this.budget = new RateBudget(options.updatesPerMinute ?? 90);
-  }
+  constructor(private readonly options: OutboxSenderOptions) {}
 
   start(): Promise<void> {
     this.running ??= this.loop().finally(() => (this.running = null));
@@ -142,7 +136,6 @@ export class OutboxSender {
           return 'already-applied';
         }
       }
-      await this.budget.take(this.abort.signal);
       const result = await this.options.connector.push(action, this.abort.signal);
       this.settle(row, result, action);
       return 'sent';
@@ -160,6 +153,22 @@ export class OutboxSender {
         const synced = db.prepare('SELECT 1 FROM messages WHERE account_id = ? AND remote_id = ?').get(row.accountId, result.commentRemoteId);
         if (synced) db.prepare('DELETE FROM messages WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(row.id);
         else db.prepare('UPDATE messages SET remote_id = ? WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').run(result.commentRemoteId, row.id);
+      } else if (action.comment) {
+        // Sent, but the helpdesk did not name the comment: the message is no longer "queued" (the
+        // outbox says sent), and the comment sync brings replaces it (by its audit id, else its text).
+        const local = db.prepare('SELECT id FROM messages WHERE local_action_id = ? AND remote_id LIKE \'local:%\'').pluck().get(row.id) as number | undefined;
+        // Sync may have brought it already (same text and visibility, after the action was queued).
+        const recent = db
+          .prepare('SELECT body_text AS body FROM messages WHERE case_id = ? AND local_action_id IS NULL AND author_kind = \'agent\' AND public = ? AND created_at >= ? ORDER BY id DESC LIMIT 20')
+          .all(row.caseId, action.comment.public ? 1 : 0, row.createdAt - 60_000) as { body: string }[];
+        const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+        if (local !== undefined && recent.some((m) => normalize(m.body) === normalize(action.comment!.body))) {
+          db.prepare('DELETE FROM messages WHERE id = ?').run(local);
+        } else if (local !== undefined) {
+          const auditId = result.auditRemoteId ?? null;
+          db.prepare('UPDATE messages SET remote_id = ? WHERE id = ?').run(auditId !== null ? `audit:${auditId}` : `sent:${row.id}`, local);
+          cache.cases.awaitComment(row.caseId, local, auditId, action.comment.body, action.comment.public);
+        }
       }
     }, result.case?.version ?? null);
     this.networkOk();

@@ -16,6 +16,8 @@ import { InboxService } from '../services/inbox-service';
 import { SearchService } from '../services/search-service';
 import { SyncEngine } from '../sync/sync-engine';
 import { OutboxRepo } from '../db/repos/outbox-repo';
+import { AttentionReader } from '../db/repos/attention-reader';
+import { RecordIssues } from '../db/repos/record-issues';
 import { OutboxSender } from '../outbox/outbox-sender';
 import { NetworkMonitor } from '../services/network-monitor';
 import { OutboxService } from '../services/outbox-service';
@@ -40,8 +42,6 @@ export interface CoreOptions {
   followIntervalMs?: number;
   /** Start syncing every account at start (false in tests that drive sync by hand). */
   autoSync?: boolean;
-  /** Ticket updates per minute per account (Zendesk: 100; we stay under it). */
-  updatesPerMinute?: number;
   /** Presence timings (tests shorten the heartbeat and expiry); defaults: docs/presence.md. */
   presence?: PresenceTuning;
 }
@@ -91,10 +91,13 @@ export class ShiftdeskCore {
   readonly supervisor: SupervisorService;
   /** Teammates' case events, for the send-time guard. */
   private readonly recentCaseEvents = new RecentCaseEvents();
+  /** The cases in front of the agent, kept fresh between export polls. */
+  private readonly attention: AttentionReader;
 
   constructor(private readonly options: CoreOptions) {
     this.db = openDatabase({ path: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     this.accounts = new AccountService(this.db, options.secrets);
+    this.attention = new AttentionReader(this.db);
     this.inbox = new InboxService(this.db);
     this.network = new NetworkMonitor(
       (accountId, signal) => this.probe(accountId, signal),
@@ -209,6 +212,7 @@ export class ShiftdeskCore {
     'search:query': (input) => this.searchService.search(input),
     'sync:status': () => this.syncStatus(),
     'sync:retry': async ({ accountId }) => ({ restarted: await this.retrySync(accountId) }),
+    'sync:recordIssues': ({ accountId }) => this.engines.get(accountId)?.cache.recordIssues.list() ?? new RecordIssues(this.db, accountId).list(),
     'directory:get': () => this.directory(),
     'cases:act': ({ caseIds, intent }) => this.afterOutboxChange(caseIds, { actions: this.outbox.act(caseIds, intent) }),
     'cases:send': async ({ caseId, intent }) => {
@@ -381,6 +385,7 @@ export class ShiftdeskCore {
       onProgress: (progress) => this.emit('onSyncProgress', progress),
       mayConnect: () => this.network.mayConnect(),
       wake: this.network.wakeupFor(account.id),
+      attention: () => this.attention.caseIds(this.presence.myCaseIds()),
       followIntervalMs: this.options.followIntervalMs ?? followIntervalFor(account.kind === 'email' ? `http://${readMailConfig(account.configJson).imap.host}` : account.baseUrl),
     });
     this.engines.set(account.id, engine);
@@ -390,7 +395,6 @@ export class ShiftdeskCore {
       connector,
       cache: engine.cache,
       outbox: this.outbox.repo,
-      ...(this.options.updatesPerMinute !== undefined ? { updatesPerMinute: this.options.updatesPerMinute } : {}),
       onChange: (change) => {
         this.emit('onChange', change);
         this.emit('onNetworkStatus', this.networkStatus());

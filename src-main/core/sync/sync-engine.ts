@@ -6,8 +6,10 @@ import { MacroRepo, macroActionsResolver, type MacroSyncResult } from '../db/rep
 import { SearchIndexer } from '../db/repos/search-indexer';
 import { defaultSchedule, SlaPolicyRepo } from '../db/repos/sla-repo';
 import { DEFAULT_BACKOFF, fullJitterDelay, pause, sleep, type BackoffPolicy, type WakeSource } from '../net/backoff';
-import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
-import type { ChangeSet, SyncDecision, SyncProgress, SyncState } from './sync-types';
+import { AuthError, ForbiddenError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
+import { isAttentionConnector, refreshAttention, type AttentionResult } from './attention-refresh';
+import { isLasting, lastingDelay, problemOf, severityOf, technicalText } from './sync-problems';
+import type { ChangeSet, SyncDecision, SyncNotice, SyncProgress, SyncState } from './sync-types';
 
 const MAX_QUEUED_PAGES = 4;
 const MAX_PAGES_PER_COMMIT = 8;
@@ -19,11 +21,26 @@ const MACROS_EVERY_MS = 10 * 60_000;
 /** How often the account's SLA policies are pulled again while sync runs (docs/sla.md). */
 const SLA_POLICIES_EVERY_MS = 10 * 60_000;
 
+/**
+ * How often the cases in front of the agent are refreshed between export polls (docs/zendesk-conformance.md
+ * "Freshness"): one show_many request, plus the newest comments of each case that changed.
+ */
+const ATTENTION_EVERY_MS = 10_000;
+
+/** While the helpdesk refuses its exports, how often the agent's and the open queue's snapshots are taken again. */
+const SNAPSHOTS_EVERY_MS = 2 * 60_000;
+
+/** Tries of a step before the steps after it go on without it (it keeps being tried in the background). */
+const STEP_ATTEMPTS = 3;
+
+/** Quick tries of a page that cannot be read before it is waited on for minutes. */
+const UNREADABLE_QUICK_TRIES = 5;
+
 /** Several consecutive pages of one stream as one page ending at the last one's cursor. */
 function mergePages(pages: readonly PullPage[]): PullPage {
   const last = pages[pages.length - 1]!;
   const merged: PullPage = { cursor: last.cursor, caughtUp: last.caughtUp };
-  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads', 'statusChanges', 'connectorState'] as const) {
+  for (const key of ['cases', 'messages', 'people', 'groups', 'organizations', 'completeThreads', 'statusChanges', 'connectorState', 'deletedCases', 'recordIssues'] as const) {
     const parts = pages.flatMap((p) => (p[key] ?? []) as never[]);
     if (parts.length > 0) (merged as unknown as Record<string, unknown>)[key] = parts;
   }
@@ -43,6 +60,15 @@ export interface SyncEngineOptions {
   macroIntervalMs?: number;
   /** How often SLA policies are pulled again (default 10 minutes). */
   slaIntervalMs?: number;
+  /** How often the cases in front of the agent are refreshed (default 10 s). */
+  attentionIntervalMs?: number;
+  /** While exports are refused, how often the snapshots are taken again (default 2 minutes). */
+  snapshotIntervalMs?: number;
+  /**
+   * The cases in front of the agent (local ids, any account): the open case, cases with drafts or
+   * queued actions, the agent's own open cases. Refreshed every `attentionIntervalMs`.
+   */
+  attention?: () => readonly number[];
   backoff?: BackoffPolicy;
   /** Index messages for search in the background (off in tests that step by hand). */
   indexSearch?: boolean;
@@ -119,13 +145,15 @@ export class SyncEngine {
     try {
       this.setState('syncing');
       await this.identify();
-      let macros: Promise<void> = Promise.resolve();
+      let background: Promise<void> = Promise.resolve();
       for (const phase of ['identity', 'first-work'] as const) {
         this.phase = phase;
-        for (const spec of streams.filter((s) => s.phase === phase)) await this.runStream(spec);
+        // A step that keeps failing is left to the background after a few tries: the steps after
+        // it (the agent's cases) never wait for a directory the helpdesk will not list.
+        for (const spec of streams.filter((s) => s.phase === phase)) await this.runStep(spec);
         // Shared macros as soon as the directory is there (their agents and groups resolve
         // against it), beside the agent's own cases rather than before them.
-        if (phase === 'identity') macros = Promise.all([this.macroLoop(), this.slaPolicyLoop()]).then(() => undefined);
+        if (phase === 'identity') background = Promise.all([this.macroLoop(), this.slaPolicyLoop(), this.attentionLoop()]).then(() => undefined);
       }
       this.firstWorkReady = true;
       this.emitProgress();
@@ -136,20 +164,66 @@ export class SyncEngine {
       // A mailbox knows its messages, not its threads (cases) until it has read them.
       this.messagesEstimate = (await this.options.connector.estimateMessageCount?.(this.signal).catch(() => null)) ?? null;
       const queue = (async () => {
-        for (const spec of streams.filter((s) => s.phase === 'queue')) await this.runStream(spec);
+        for (const spec of streams.filter((s) => s.phase === 'queue')) await this.runStep(spec);
         if (this.phase === 'queue') this.phase = 'history';
       })();
       const indexing = this.options.indexSearch === false ? Promise.resolve() : this.indexLoop();
-      await Promise.all([queue, ...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing, macros]);
+      await Promise.all([queue, ...streams.filter((s) => s.phase === 'history').map((spec) => this.followStream(spec)), indexing, background, this.snapshotLoop()]);
     } catch (error) {
       if (this.signal.aborted) return;
       this.fail(error);
     }
   }
 
+  /**
+   * Runs a one-shot stream; if it still fails after a few tries, the sync goes on without it and
+   * it is tried again in the background (its notice stays on the account until it works).
+   */
+  private async runStep(spec: StreamSpec): Promise<void> {
+    try {
+      await this.runStream(spec, STEP_ATTEMPTS);
+    } catch (error) {
+      if (this.signal.aborted || !isRemoteFailure(error)) throw error;
+      this.degrade(spec.name, error);
+      void this.retryStepLater(spec);
+    }
+  }
+
+  private async retryStepLater(spec: StreamSpec): Promise<void> {
+    for (let attempt = 0; !this.signal.aborted; attempt++) {
+      await pause(lastingDelay(attempt), this.signal, this.options.wake?.signal).catch(() => undefined);
+      if (this.signal.aborted) return;
+      try {
+        await this.runStream(spec, 1);
+        this.degraded.delete(spec.name);
+        this.options.onDecision?.({ stream: spec.name, action: 'pull', reason: 'works again after being left out' });
+        return;
+      } catch (error) {
+        if (this.signal.aborted || !isRemoteFailure(error)) return;
+      }
+    }
+  }
+
+  /** Streams the sync goes on without for now (the helpdesk refused them); their notices say why. */
+  private readonly degraded = new Set<string>();
+
+  private degrade(stream: string, error: unknown): void {
+    if (this.degraded.has(stream)) return;
+    this.degraded.add(stream);
+    this.options.onDecision?.({ stream, action: 'degrade', reason: `going on without it for now: ${technicalText(error)}` });
+    // Streams that wait for this one go on without it.
+    this.caughtUp(stream);
+    this.wakeSnapshots?.();
+  }
+
   /** Step: check the credentials and remember who "me" is. */
   async identify(): Promise<void> {
-    const me = await this.retrying('identity', () => this.options.connector.whoAmI(this.signal));
+    // Refused here (401, or 403 on reading oneself) means nothing else can work: the account fails.
+    const me = await this.retrying('identity', () =>
+      this.options.connector.whoAmI(this.signal).catch((error: unknown) => {
+        throw error instanceof ForbiddenError ? new AuthError(error.message) : error;
+      }),
+    );
     this.accounts.setIdentity(this.options.accountId, me.remoteId);
     this.applyPage(null, { people: [me], cursor: null, caughtUp: true });
   }
@@ -197,7 +271,7 @@ export class SyncEngine {
   async syncSlaPolicies(): Promise<{ upserted: number; removed: number } | null> {
     const connector = this.options.connector;
     if (!connector.fetchSlaPolicies) return null;
-    const setup = await this.retrying('sla policies', () => connector.fetchSlaPolicies!(this.signal));
+    const setup = await this.retrying('sla-policies', () => connector.fetchSlaPolicies!(this.signal));
     const result = this.options.db.transaction(() => {
       const stored = this.slaPolicies.replaceSynced(this.options.accountId, setup.policies, setup.schedule ?? defaultSchedule(), Date.now());
       if (stored.upserted > 0 || stored.removed > 0) this.cache.sla.refreshAll();
@@ -220,6 +294,67 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Step: refreshes the cases in front of the agent (DESIGN §5 "first work stays first"): the
+   * exports are rationed (10 requests a minute for all of them) and lag a minute behind, so the
+   * open case, cases with drafts or queued actions and the agent's own open cases are read
+   * directly, within the general budget. null when the connector cannot (a mailbox pushes news).
+   */
+  async refreshAttention(): Promise<AttentionResult | null> {
+    const connector = this.options.connector;
+    if (!isAttentionConnector(connector) || !this.options.attention) return null;
+    const caseIds = this.options.attention();
+    if (caseIds.length === 0) return { asked: 0, changed: 0, threads: 0, deleted: 0 };
+    const result = await this.retrying('refresh', () => refreshAttention(caseIds, { cache: this.cache, connector, signal: this.signal, apply: (page) => this.applyPage(null, page) }), 1);
+    if (result.changed > 0 || result.deleted > 0) this.options.onDecision?.({ stream: 'refresh', action: 'refresh', reason: `${result.changed} of ${result.asked} cases in view changed, ${result.threads} threads read, ${result.deleted} deleted` });
+    return result;
+  }
+
+  private async attentionLoop(): Promise<void> {
+    if (!isAttentionConnector(this.options.connector) || !this.options.attention) return;
+    while (!this.signal.aborted) {
+      await pause(this.options.attentionIntervalMs ?? ATTENTION_EVERY_MS, this.signal).catch(() => undefined);
+      if (this.signal.aborted || this.options.mayConnect?.() === false) continue;
+      try {
+        await this.refreshAttention();
+      } catch {
+        // Noted on the account by `retrying`; the next round tries again.
+      }
+    }
+  }
+
+  private wakeSnapshots: (() => void) | null = null;
+
+  /**
+   * While the helpdesk refuses its case exports (they are for admins only), the agent's cases and
+   * the open queue come from search snapshots taken again every few minutes; threads come when a
+   * case is opened or is in view.
+   */
+  private async snapshotLoop(): Promise<void> {
+    const streams = this.options.connector.streams();
+    const snapshots = streams.filter((s) => s.phase === 'first-work' || s.phase === 'queue');
+    if (snapshots.length === 0) return;
+    while (!this.signal.aborted) {
+      if (!this.degraded.has('cases')) {
+        await new Promise<void>((resolve) => {
+          this.wakeSnapshots = resolve;
+          this.signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+        this.wakeSnapshots = null;
+        continue;
+      }
+      await pause(this.options.snapshotIntervalMs ?? SNAPSHOTS_EVERY_MS, this.signal).catch(() => undefined);
+      if (this.signal.aborted || !this.degraded.has('cases')) continue;
+      for (const spec of snapshots) {
+        try {
+          await this.runStream(spec, 1);
+        } catch (error) {
+          if (this.signal.aborted || !isRemoteFailure(error)) return;
+        }
+      }
+    }
+  }
+
   /** Step: decides whether a stream needs pulling now, and why. */
   decide(spec: StreamSpec): SyncDecision {
     const stored = this.cache.cursor(spec.name);
@@ -230,12 +365,16 @@ export class SyncEngine {
     }
     if (spec.phase === 'identity') return { stream: spec.name, action: 'pull', reason: 'directory is refreshed at every start' };
     if (!stored.complete) return { stream: spec.name, action: 'pull', reason: stored.cursor ? 'resuming an interrupted snapshot' : 'first snapshot' };
+    if (this.degraded.has('cases')) return { stream: spec.name, action: 'pull', reason: 'the helpdesk refuses its case export: snapshots keep these cases current' };
     if (this.cache.cursor('cases').complete) return { stream: spec.name, action: 'skip', reason: 'history is caught up; incremental export keeps these cases current' };
     return { stream: spec.name, action: 'pull', reason: 'history still backfilling; refresh the snapshot so the agent works on current data' };
   }
 
-  /** Runs one stream until it is caught up (one-shot streams) or once through its backlog. */
-  async runStream(spec: StreamSpec): Promise<void> {
+  /**
+   * Runs one stream until it is caught up (one-shot streams) or once through its backlog.
+   * `attempts`: tries per page before the error is thrown (default: until it works).
+   */
+  async runStream(spec: StreamSpec, attempts?: number): Promise<void> {
     const decision = this.decide(spec);
     this.options.onDecision?.(decision);
     if (decision.action === 'skip') return;
@@ -246,15 +385,15 @@ export class SyncEngine {
     }
     let next = cursor.cursor;
     for (;;) {
-      const { page } = await this.pullPage(spec, next);
+      const { page } = await this.pullPage(spec, next, attempts);
       next = page.cursor;
       if (page.caughtUp) return;
     }
   }
 
   /** Step: pulls and stores one page of a stream, fetching whole threads of my cases. */
-  async pullPage(spec: StreamSpec, cursor: string | null): Promise<{ page: PullPage; applied: AppliedPage }> {
-    const page = await this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+  async pullPage(spec: StreamSpec, cursor: string | null, attempts?: number): Promise<{ page: PullPage; applied: AppliedPage }> {
+    const page = await this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal), attempts);
     const applied = this.applyPage(spec.name, page);
     if (spec.phase === 'first-work' && page.cases) {
       // My open cases are worth their whole thread right away (DESIGN §5: work before history).
@@ -287,7 +426,8 @@ export class SyncEngine {
       try {
         while (!this.signal.aborted) {
           while (queue.length >= MAX_QUEUED_PAGES && !this.signal.aborted) await new Promise<void>((resolve) => setTimeout(resolve, 5));
-          const page = await this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal));
+          const page = await this.retrying(spec.name, () => this.options.connector.pull(spec.name, cursor, this.signal), undefined, (error) => this.degrade(spec.name, error));
+          if (this.degraded.delete(spec.name)) this.options.onDecision?.({ stream: spec.name, action: 'pull', reason: 'works again after being left out' });
           queue.push(page);
           notify();
           cursor = page.cursor;
@@ -358,7 +498,15 @@ export class SyncEngine {
       | { remoteId: string; complete: number }
       | undefined;
     if (!row || row.complete === 1 || this.cache.cursor('messages').complete) return Promise.resolve();
-    const fetch = this.retrying(`thread:${row.remoteId}`, () => this.options.connector.fetchThread(row.remoteId, this.signal))
+    const fetch = this.retrying(`thread:${row.remoteId}`, () =>
+      this.options.connector.fetchThread(row.remoteId, this.signal).catch((error: unknown): PullPage => {
+        // The ticket is gone from the helpdesk: it leaves the inbox instead of loading forever.
+        if (error instanceof PermanentRemoteError && error.status === 404) {
+          return { deletedCases: [{ remoteId: row.remoteId, generatedTs: Math.floor(Date.now() / 1000) }], cursor: null, caughtUp: true };
+        }
+        throw error;
+      }),
+    )
       .then((page) => {
         this.applyPage(null, page);
       })
@@ -429,7 +577,7 @@ export class SyncEngine {
 
   private onCaughtUp(): void {
     const streams = this.options.connector.streams().filter((s) => s.follows);
-    if (!streams.every((s) => this.cache.cursor(s.name).complete)) return;
+    if (!streams.every((s) => this.cache.cursor(s.name).complete || this.degraded.has(s.name))) return;
     const first = this.phase !== 'done';
     // Refresh the query planner's statistics once the backfill has landed.
     if (first) this.options.db.pragma('optimize');
@@ -444,10 +592,14 @@ export class SyncEngine {
   }
 
   /**
-   * Runs a remote call; transient failures back off with full jitter and try again forever. Problems
-   * are tracked per stream: one stream's success never hides another stream's error.
+   * Runs a remote call and tries again until it works: network trouble and 5xx back off with full
+   * jitter (ended early when the network is back), a 429 waits its Retry-After, and a lasting
+   * refusal (403, 404, other 4xx, a payload we cannot read) waits minutes, not seconds. Problems
+   * are tracked per step: one step's success never hides another's. `attempts`: give up (throw)
+   * after that many failures; `onLasting`: told of a lasting refusal (the caller goes on without it).
    */
-  private async retrying<T>(what: string, call: () => Promise<T>): Promise<T> {
+  private async retrying<T>(what: string, call: () => Promise<T>, attempts?: number, onLasting?: (error: unknown) => void): Promise<T> {
+    let lastingTries = 0;
     for (let attempt = 0; ; attempt++) {
       while (this.options.mayConnect?.() === false) await pause(250, this.signal, this.options.wake?.signal);
       try {
@@ -457,37 +609,69 @@ export class SyncEngine {
       } catch (error) {
         if (this.signal.aborted) throw error;
         if (error instanceof AuthError) throw error;
-        const retryable = error instanceof TransientRemoteError || error instanceof PayloadError || error instanceof PermanentRemoteError;
-        if (!retryable) throw error;
+        if (!isRemoteFailure(error)) throw error;
+        const { problem, status } = problemOf(error);
+        // A refusal is lasting at once; a page we cannot read may be a passing fault (a proxy cut
+        // it short), so it is tried a few times quickly before it counts as lasting.
+        const lasting = isLasting(problem) && (problem !== 'unreadable' || attempt >= UNREADABLE_QUICK_TRIES);
         const delay =
-          error instanceof RateLimitedError ? error.retryAfterMs : fullJitterDelay(Math.min(attempt, 8), this.options.backoff ?? DEFAULT_BACKOFF);
-        // Network trouble is "offline" and passes by itself; a malformed payload or a refused
-        // request is an account error the agent should see.
-        const kind = error instanceof TransientRemoteError ? (error.status === null ? 'offline' : 'transient') : 'error';
-        this.problems.set(what, { kind, message: `${what}: ${(error as Error).message}`, retryAt: Date.now() + delay });
-        this.options.onDecision?.({ stream: what, action: 'retry', reason: this.problems.get(what)!.message });
+          error instanceof RateLimitedError
+            ? error.retryAfterMs
+            : lasting
+              ? lastingDelay(lastingTries++)
+              : error instanceof TransientRemoteError && error.retryAfterMs !== null
+                ? error.retryAfterMs
+                : fullJitterDelay(Math.min(attempt, 8), this.options.backoff ?? DEFAULT_BACKOFF);
+        const given = attempts !== undefined && attempt + 1 >= attempts;
+        const previous = this.problems.get(what);
+        this.problems.set(what, {
+          step: stepOf(what),
+          problem,
+          status,
+          severity: severityOf(problem),
+          detail: `${what}: ${technicalText(error)}`,
+          since: previous?.since ?? Date.now(),
+          retryAt: given ? Date.now() + lastingDelay(0) : Date.now() + delay,
+        });
+        this.options.onDecision?.({ stream: what, action: 'retry', reason: this.problems.get(what)!.detail });
         this.reportProblems();
-        // Retry-After is the helpdesk's to set; other backoffs end when the network comes back.
+        if (given) throw error;
+        if (lasting) onLasting?.(error);
+        // Retry-After is the helpdesk's to set; other waits end when the network comes back.
         await pause(delay, this.signal, error instanceof RateLimitedError ? undefined : this.options.wake?.signal);
       }
     }
   }
 
-  private readonly problems = new Map<string, { kind: 'offline' | 'transient' | 'error'; message: string; retryAt: number }>();
+  private readonly problems = new Map<string, SyncNotice>();
 
-  /** Derives the account status, error and state from the streams' current problems. */
+  /** The steps not working now, worst first (errors, then the network, then passing trouble). */
+  notices(): SyncNotice[] {
+    const rank = { error: 0, offline: 1, transient: 2 } as const;
+    return [...this.problems.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || a.since - b.since);
+  }
+
+  /** Derives the account status, error and state from the steps' current problems. */
   private reportProblems(): void {
-    const all = [...this.problems.values()];
-    const worst = all.find((p) => p.kind === 'error') ?? all.find((p) => p.kind === 'offline') ?? all[0];
-    this.error = worst?.message ?? null;
-    this.nextRetryAt = worst ? Math.min(...all.map((p) => p.retryAt)) : null;
-    const status = worst === undefined ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.kind === 'error' ? 'error' : worst.kind === 'offline' ? 'offline' : 'syncing';
+    const all = this.notices();
+    const worst = all[0];
+    this.error = worst?.detail ?? null;
+    this.nextRetryAt = worst ? Math.min(...all.map((p) => p.retryAt ?? Number.POSITIVE_INFINITY)) : null;
+    if (this.nextRetryAt === Number.POSITIVE_INFINITY) this.nextRetryAt = null;
+    const status = worst === undefined ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.severity === 'error' ? 'error' : worst.severity === 'offline' ? 'offline' : 'syncing';
     this.accounts.setStatus(this.options.accountId, status, this.error);
-    this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.kind === 'offline' ? 'offline' : 'backing-off', true);
+    this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.severity === 'offline' ? 'offline' : worst.severity === 'error' ? this.stateWhileDegraded() : 'backing-off', true);
+  }
+
+  /** With a step refused, the rest still syncs: say so rather than "backing off". */
+  private stateWhileDegraded(): SyncState {
+    return this.phase === 'done' ? 'following' : 'syncing';
   }
 
   private fail(error: unknown): void {
     this.error = error instanceof Error ? error.message : String(error);
+    const { problem, status } = problemOf(error);
+    this.problems.set('identity', { step: 'identity', problem, status, severity: 'error', detail: this.error, since: Date.now(), retryAt: null });
     this.accounts.setStatus(this.options.accountId, 'error', this.error);
     this.options.onDecision?.({ stream: '*', action: 'stop', reason: this.error });
     this.setState('error', true);
@@ -520,7 +704,9 @@ export class SyncEngine {
     const accountId = this.options.accountId;
     const { cases, messages, people } = this.cache.totals;
     const account = this.accounts.get(accountId);
-    const historyComplete = this.options.connector.streams().filter((s) => s.follows).every((s) => this.cache.cursor(s.name).complete);
+    // A follow stream the helpdesk refuses counts as done: nothing more will come from it for now
+    // (its notice says so).
+    const historyComplete = this.options.connector.streams().filter((s) => s.follows).every((s) => this.cache.cursor(s.name).complete || this.degraded.has(s.name));
     const messagesTotal = historyComplete
       ? messages
       : (this.messagesEstimate ?? (this.casesTotal && cases > 0 ? Math.round((messages / Math.max(cases, 1)) * this.casesTotal) : null));
@@ -539,10 +725,22 @@ export class SyncEngine {
       lastSyncedAt: account?.lastSyncedAt ?? null,
       error: this.error,
       nextRetryAt: this.nextRetryAt,
+      notices: this.notices(),
+      recordIssues: this.cache.recordIssues.counts(),
     };
   }
 
   private emitProgress(): void {
     if (this.options.onProgress) this.options.onProgress(this.progress());
   }
+}
+
+/** A failure of the remote side (answered badly or not at all), as opposed to a bug or a local fault. */
+function isRemoteFailure(error: unknown): boolean {
+  return error instanceof TransientRemoteError || error instanceof PayloadError || error instanceof PermanentRemoteError;
+}
+
+/** The step a problem belongs to: a stream's name, or `threads` for case threads fetched on demand. */
+function stepOf(what: string): string {
+  return what.startsWith('thread:') ? 'threads' : what;
 }

@@ -56,7 +56,8 @@ export class RateLimiter {
    * updates, the `scope` (agent + ticket). A refused request counts against nothing.
    */
   take(bucket: RateBucket | null, scope: string | null = null): RateDecision {
-    if (this.mode === 'off') return { allowed: true, headers: {} };
+    // No limits: the headers say so (a client that hears nothing must assume Zendesk's own).
+    if (this.mode === 'off') return { allowed: true, headers: unlimitedHeaders(bucket) };
     const limits = RATE_LIMITS[this.mode];
     const now = this.now();
     const account = this.check('account', limits.account, this.windowMs, now);
@@ -121,4 +122,18 @@ function bucketLimit(limits: Limits, bucket: RateBucket): number {
     default:
       return limits.incremental;
   }
+}
+
+const UNLIMITED = 1_000_000;
+
+function unlimitedHeaders(bucket: RateBucket | null): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Rate-Limit': String(UNLIMITED),
+    'X-Rate-Limit-Remaining': String(UNLIMITED),
+    'ratelimit-limit': String(UNLIMITED),
+    'ratelimit-remaining': String(UNLIMITED),
+    'ratelimit-reset': '60',
+  };
+  if (bucket) headers[`Zendesk-RateLimit-${bucket.startsWith('incremental-') ? 'incremental-exports' : bucket}`] = `total=${UNLIMITED}; remaining=${UNLIMITED}; resets=60`;
+  return headers;
 }

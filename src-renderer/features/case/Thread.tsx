@@ -23,8 +23,9 @@ export function Thread({ detail }: { detail: CaseDetail }) {
           message={message}
           sender={senderOf(message)}
           eager={index < EAGER_MESSAGES}
-          // Core marks the message and lists its action in the same read; 'queued' covers a race.
-          pendingState={message.pendingActionId === null ? null : (stateOf.get(message.pendingActionId) ?? 'queued')}
+          // The outbox's word is the truth: core lists every unsent action in the same read, so an
+          // action not listed has been sent, whatever the message still looks like.
+          pendingState={message.pendingActionId === null ? null : (stateOf.get(message.pendingActionId) ?? null)}
         />
       ))}
       {!detail.threadComplete ? (

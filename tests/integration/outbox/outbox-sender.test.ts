@@ -13,7 +13,7 @@ async function syncedProfile(demo: DemoServer) {
   void profile.engine.start();
   await waitForProgress(profile.engine, fullyCaughtUp);
   const outbox = new OutboxRepo(profile.db);
-  const sender = new OutboxSender({ db: profile.db, accountId: profile.accountId, connector: profile.connector, cache: profile.engine.cache, outbox, backoff: { baseMs: 20, capMs: 100 }, updatesPerMinute: 6000 });
+  const sender = new OutboxSender({ db: profile.db, accountId: profile.accountId, connector: profile.connector, cache: profile.engine.cache, outbox, backoff: { baseMs: 20, capMs: 100 } });
   const openCases = profile.db.prepare(`SELECT id, remote_id AS remoteId FROM cases WHERE queue = 'open' AND synced = 1 ORDER BY id LIMIT 10`).all() as { id: number; remoteId: string }[];
   return { ...profile, outbox, sender, openCases };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RemotePerson } from '../../../src-main/core/connectors/connector';
 import { toRemotePerson } from '../../../src-main/core/connectors/zendesk/mapping';
-import { userSchema } from '../../../src-main/core/connectors/zendesk/schemas';
+import { userRecord } from '../../../src-main/core/connectors/zendesk/schemas';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { AccountCache } from '../../../src-main/core/db/repos/account-cache';
 import { AccountsRepo } from '../../../src-main/core/db/repos/accounts-repo';
@@ -14,7 +14,7 @@ import { assignableAgents } from '../../../src-shared/domain/assignees';
 // assignee picker offers.
 
 const zendeskUser = (over: Record<string, unknown> = {}) =>
-  userSchema.parse({ id: 501, name: 'Rachel Moore', email: 'rachel@x', role: 'agent', updated_at: '2026-11-01T10:00:00Z', ...over });
+  userRecord.parse({ id: 501, name: 'Rachel Moore', email: 'rachel@x', role: 'agent', updated_at: '2026-11-01T10:00:00Z', ...over });
 
 const person = (over: Partial<RemotePerson> = {}): RemotePerson => ({
   remoteId: '501', name: 'Rachel Moore', role: 'agent', email: 'rachel@x', phone: null, twitter: null, facebook: null, whatsapp: null,
@@ -23,12 +23,12 @@ const person = (over: Partial<RemotePerson> = {}): RemotePerson => ({
 
 describe('Zendesk users → active flag', () => {
   it('is active unless deleted (active: false) or suspended', () => {
-    expect(toRemotePerson(zendeskUser({ active: true, suspended: false })).active).toBe(true);
-    expect(toRemotePerson(zendeskUser({ active: false, suspended: false })).active).toBe(false);
-    expect(toRemotePerson(zendeskUser({ active: true, suspended: true })).active).toBe(false);
+    expect(toRemotePerson(zendeskUser({ active: true, suspended: false })).person.active).toBe(true);
+    expect(toRemotePerson(zendeskUser({ active: false, suspended: false })).person.active).toBe(false);
+    expect(toRemotePerson(zendeskUser({ active: true, suspended: true })).person.active).toBe(false);
     // Fields Zendesk leaves out (or sends as null) do not make anyone inactive.
-    expect(toRemotePerson(zendeskUser()).active).toBe(true);
-    expect(toRemotePerson(zendeskUser({ active: null, suspended: null })).active).toBe(true);
+    expect(toRemotePerson(zendeskUser()).person.active).toBe(true);
+    expect(toRemotePerson(zendeskUser({ active: null, suspended: null })).person.active).toBe(true);
     expect(() => zendeskUser({ active: 'no' })).toThrow();
   });
 });

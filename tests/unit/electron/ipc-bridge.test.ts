@@ -26,6 +26,7 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'search:query': { query: 'refund' },
   'sync:status': {},
   'sync:retry': { accountId: 1 },
+  'sync:recordIssues': { accountId: 1 },
   'directory:get': {},
   'cases:act': { caseIds: [1, 2], intent: { status: 'solved', addTags: ['done'] } },
   'cases:send': { caseId: 1, intent: { comment: { body: 'Hello', public: true } } },

@@ -1,80 +1,77 @@
-import { type ChannelKind } from '../../../../src-shared/domain/channels';
-import type { RemoteCase, RemoteMessage, RemotePerson } from '../connector';
+import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../../src-shared/domain/case-fields';
+import type { RemoteAttachment, RemoteCase, RemoteMessage, RemotePerson } from '../connector';
 import type { ZendeskComment, ZendeskTicket, ZendeskUser } from './schemas';
+import { channelOfVia } from './via';
 
-// Zendesk records → our normalised records.
+// Zendesk records (already read by record-reader.ts) → our normalised records. Values outside
+// the documented sets map to a safe default, and the raw value goes into `unmapped`.
 
-/** Zendesk's via types (developer.zendesk.com, "Via types") → our channel kinds. */
-const VIA_CHANNELS: Record<string, ChannelKind> = {
-  email: 'email',
-  mail: 'email',
-  web: 'web',
-  web_form: 'web',
-  web_service: 'api',
-  api: 'api',
-  chat: 'chat',
-  chat_transcript: 'chat',
-  web_widget: 'chat',
-  native_messaging: 'messaging',
-  messaging: 'messaging',
-  mobile_sdk: 'messaging',
-  any_channel: 'messaging',
-  sunshine_conversations_api: 'messaging',
-  line: 'messaging',
-  wechat: 'messaging',
-  instagram_dm: 'messaging',
-  twitter: 'twitter',
-  twitter_dm: 'twitter',
-  twitter_favorite: 'twitter',
-  facebook: 'facebook',
-  facebook_post: 'facebook',
-  facebook_message: 'facebook',
-  whatsapp: 'whatsapp',
-  voice: 'voice',
-  phone_call_inbound: 'voice',
-  phone_call_outbound: 'voice',
-  voicemail: 'voice',
-};
+/** Where a record's values did not map: field → the raw value as sent. */
+export type Unmapped = Record<string, string>;
 
-export function channelOfVia(via: { channel: string | number } | null | undefined): ChannelKind {
-  if (!via) return 'api';
-  return VIA_CHANNELS[String(via.channel).toLowerCase()] ?? 'api';
-}
+/**
+ * A status we do not know (custom statuses report their category in `status`, so this is rare)
+ * shows as open: the case stays in front of an agent rather than disappearing into a queue.
+ */
+const FALLBACK_STATUS: CaseStatus = 'open';
 
 export function toRemoteCase(ticket: ZendeskTicket): RemoteCase {
+  const unmapped: Unmapped = {};
   const updatedAt = Date.parse(ticket.updated_at);
-  return {
+  const via = channelOfVia(ticket.via);
+  if (via.raw !== null) unmapped.via = via.raw;
+  const remote: RemoteCase = {
     remoteId: String(ticket.id),
-    channel: channelOfVia(ticket.via),
+    channel: via.channel,
     subject: ticket.subject ?? ticket.raw_subject ?? '',
-    status: ticket.status,
-    priority: ticket.priority ?? null,
+    status: oneOf(CASE_STATUSES, ticket.status, 'status', unmapped) ?? FALLBACK_STATUS,
+    priority: oneOf(CASE_PRIORITIES, ticket.priority, 'priority', unmapped) as CasePriority | null,
     type: ticket.type ?? null,
     requesterRemoteId: idOrNull(ticket.requester_id),
     assigneeRemoteId: idOrNull(ticket.assignee_id),
     groupRemoteId: idOrNull(ticket.group_id),
     organizationRemoteId: idOrNull(ticket.organization_id),
-    tags: ticket.tags,
-    csat: csatOf(ticket.satisfaction_rating?.score),
-    createdAt: Date.parse(ticket.created_at),
+    tags: ticket.tags ?? [],
+    csat: csatOf(ticket.satisfaction_rating),
+    createdAt: ticket.created_at ? Date.parse(ticket.created_at) : updatedAt,
     updatedAt,
     version: ticket.updated_at,
     generatedTs: ticket.generated_timestamp ?? Math.floor(updatedAt / 1000),
   };
+  if (Object.keys(unmapped).length > 0) remote.unmapped = unmapped;
+  return remote;
 }
 
-function csatOf(score: string | undefined): string | null {
+/** A value from a documented set (case-insensitively); anything else is recorded as unmapped. null/absent stays null. */
+function oneOf<T extends string>(allowed: readonly T[], value: string | null | undefined, field: string, unmapped: Unmapped): T | null {
+  if (value === null || value === undefined || value === '') return null;
+  const lower = value.toLowerCase() as T;
+  if (allowed.includes(lower)) return lower;
+  unmapped[field] = value;
+  return null;
+}
+
+/** `satisfaction_rating` is `{score, …}` when rated; "offered"/"unoffered" are states, not ratings; null without CSAT. */
+function csatOf(rating: unknown): string | null {
+  const score = rating && typeof rating === 'object' ? (rating as { score?: unknown }).score : undefined;
   return score === 'good' || score === 'bad' ? score : null;
 }
 
-export function toRemotePerson(user: ZendeskUser): RemotePerson {
+const ROLES: Record<string, RemotePerson['role']> = { 'end-user': 'customer', end_user: 'customer', agent: 'agent', admin: 'admin' };
+
+export function toRemotePerson(user: ZendeskUser): { person: RemotePerson; unmapped: Unmapped } {
   const fields = user.user_fields ?? {};
-  return {
+  const unmapped: Unmapped = {};
+  const roleName = (user.role ?? 'end-user').toLowerCase();
+  const role = ROLES[roleName];
+  if (!role) unmapped.role = user.role ?? '';
+  const person: RemotePerson = {
     remoteId: String(user.id),
-    name: user.name,
-    role: user.role === 'admin' ? 'admin' : user.role === 'agent' ? 'agent' : 'customer',
-    email: user.email ?? null,
-    phone: user.phone ?? null,
+    // A user may have no name (only an identity): show what identifies them.
+    name: user.name?.trim() || user.email || user.phone || `#${user.id}`,
+    role: role ?? 'customer',
+    email: user.email || null,
+    phone: user.phone || null,
     twitter: stringField(fields, 'twitter_handle'),
     facebook: stringField(fields, 'facebook_id'),
     whatsapp: stringField(fields, 'whatsapp_phone'),
@@ -83,30 +80,62 @@ export function toRemotePerson(user: ZendeskUser): RemotePerson {
     tier: stringField(fields, 'tier'),
     lifetimeValue: numberField(fields, 'lifetime_value'),
     followers: numberField(fields, 'followers'),
-    updatedAt: Date.parse(user.updated_at),
+    updatedAt: user.updated_at ? Date.parse(user.updated_at) : 0,
     // Zendesk: `active` is false for a deleted user; a suspended one keeps `active` but has `suspended`.
     active: user.active !== false && user.suspended !== true,
   };
+  return { person, unmapped };
 }
 
-export function toRemoteMessage(comment: ZendeskComment, ticketId: number, fallbackVia: { channel: string | number } | null | undefined): RemoteMessage {
-  return {
+/**
+ * A comment. `fallbackVia` is the event's or ticket's via for comments without their own;
+ * `fallbackTime` the event's time for comments without `created_at`. A comment that does not say
+ * whether it is public is taken as internal: an internal note must never read as a reply.
+ */
+export function toRemoteMessage(
+  comment: ZendeskComment,
+  ticketId: number,
+  fallbackVia: unknown,
+  fallbackTime: number | null,
+  attachments: RemoteAttachment[],
+): { message: RemoteMessage; unmapped: Unmapped } | null {
+  const createdAt = comment.created_at ? Date.parse(comment.created_at) : fallbackTime;
+  if (createdAt === null) return null;
+  const unmapped: Unmapped = {};
+  const via = channelOfVia(comment.via ?? comment.metadata?.via ?? fallbackVia);
+  if (comment.public === null || comment.public === undefined) unmapped.public = 'missing';
+  const bodyText = comment.body ?? comment.plain_body ?? (comment.html_body ? htmlText(comment.html_body) : '');
+  const message: RemoteMessage = {
     remoteId: String(comment.id),
     caseRemoteId: String(ticketId),
     authorRemoteId: idOrNull(comment.author_id),
-    public: comment.public,
-    bodyText: comment.body,
-    bodyHtml: meaningfulHtml(comment.html_body ?? null, comment.body),
-    channel: channelOfVia(comment.via ?? fallbackVia),
-    createdAt: Date.parse(comment.created_at),
-    attachments: (comment.attachments ?? []).map((a) => ({
-      id: String(a.id),
-      fileName: a.file_name,
-      contentType: a.content_type,
-      size: a.size,
-      url: a.content_url,
-    })),
+    public: comment.public === true,
+    bodyText,
+    bodyHtml: meaningfulHtml(comment.html_body ?? null, bodyText),
+    channel: via.channel,
+    createdAt,
+    attachments,
   };
+  if (via.raw !== null) {
+    message.channelRaw = via.raw;
+    unmapped.via = via.raw;
+  }
+  if (comment.audit_id !== null && comment.audit_id !== undefined) message.auditRemoteId = String(comment.audit_id);
+  return { message, unmapped };
+}
+
+function htmlText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 function idOrNull(value: number | null | undefined): string | null {

@@ -1,120 +1,135 @@
 import { z } from 'zod';
-import { CASE_PRIORITIES, CASE_STATUSES } from '../../../../src-shared/domain/case-fields';
 
-// The parts of Zendesk's JSON we rely on, checked before anything is written: a payload that does
-// not match fails the page with a clear error instead of writing half a batch.
+// Zendesk's JSON in two layers (docs/zendesk-conformance.md). Envelopes are checked whole: a page
+// whose envelope is not what the endpoint documents cannot be trusted at all and is retried.
+// Records are read one at a time by record-reader.ts with the lenient schemas below: one record
+// that cannot be read is skipped and counted, and values we do not know (a new status, a via id)
+// are mapped to a safe default with the raw value kept, so one record never rejects a page.
 
 const id = z.number().int();
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time');
+const records = z.array(z.unknown());
 
-export const viaSchema = z
-  .object({
-    channel: z.union([z.string(), z.number()]),
-    source: z.unknown().optional(),
-  })
-  .nullish();
+// --- records ---------------------------------------------------------------------------------
 
-export const statusSchema = z.enum(CASE_STATUSES);
-
-export const ticketSchema = z.object({
+export const ticketRecord = z.object({
   id,
   subject: z.string().nullish(),
   raw_subject: z.string().nullish(),
-  status: z.enum(CASE_STATUSES),
-  priority: z.enum(CASE_PRIORITIES).nullish(),
+  status: z.string().nullish(),
+  priority: z.string().nullish(),
   type: z.string().nullish(),
   requester_id: id.nullish(),
   assignee_id: id.nullish(),
   group_id: id.nullish(),
   organization_id: id.nullish(),
-  tags: z.array(z.string()),
-  via: viaSchema,
-  satisfaction_rating: z.object({ score: z.string() }).passthrough().nullish(),
-  created_at: isoTime,
+  tags: z.array(z.string()).nullish(),
+  via: z.unknown().optional(),
+  satisfaction_rating: z.unknown().optional(),
+  created_at: isoTime.nullish(),
   updated_at: isoTime,
   generated_timestamp: z.number().int().nullish(),
 });
-export type ZendeskTicket = z.infer<typeof ticketSchema>;
+export type ZendeskTicket = z.infer<typeof ticketRecord>;
 
-export const userSchema = z.object({
+/** What a ticket export needs to recognise a deleted ticket (its other fields may be scrubbed). */
+export const deletedTicketRecord = z.object({
   id,
-  name: z.string(),
+  status: z.string().refine((s) => s.toLowerCase() === 'deleted'),
+  generated_timestamp: z.number().int().nullish().catch(null),
+  updated_at: isoTime.nullish().catch(null),
+});
+
+export const userRecord = z.object({
+  id,
+  name: z.string().nullish(),
   email: z.string().nullish(),
   phone: z.string().nullish(),
-  role: z.string(),
+  role: z.string().nullish(),
   organization_id: id.nullish(),
   locale: z.string().nullish(),
-  updated_at: isoTime,
+  updated_at: isoTime.nullish(),
   user_fields: z.record(z.string(), z.unknown()).nullish(),
   /** false once the user is deleted. */
   active: z.boolean().nullish(),
   suspended: z.boolean().nullish(),
 });
-export type ZendeskUser = z.infer<typeof userSchema>;
+export type ZendeskUser = z.infer<typeof userRecord>;
 
-export const attachmentSchema = z.object({
+export const attachmentRecord = z.object({
   id,
   file_name: z.string(),
   content_url: z.string(),
-  content_type: z.string(),
-  size: z.number(),
+  content_type: z.string().nullish(),
+  size: z.number().nullish(),
 });
 
-export const commentSchema = z.object({
+export const commentRecord = z.object({
   id,
+  type: z.string().nullish(),
   author_id: id.nullish(),
-  body: z.string(),
+  body: z.string().nullish(),
+  plain_body: z.string().nullish(),
   html_body: z.string().nullish(),
-  public: z.boolean(),
-  via: viaSchema,
-  created_at: isoTime,
-  attachments: z.array(attachmentSchema).nullish(),
+  public: z.boolean().nullish(),
+  via: z.unknown().optional(),
+  /** The OpenAPI example nests `via` in `metadata`; the JSON table lists it on the comment. */
+  metadata: z.looseObject({ via: z.unknown().optional() }).nullish(),
+  audit_id: id.nullish(),
+  created_at: isoTime.nullish(),
+  attachments: z.array(z.unknown()).nullish(),
 });
-export type ZendeskComment = z.infer<typeof commentSchema>;
+export type ZendeskComment = z.infer<typeof commentRecord>;
 
-export const namedSchema = z.object({ id, name: z.string() });
+/** A ticket event (an audit) of the ticket-events export: its own `via` is a display name ("Web form"). */
+export const ticketEventRecord = z.object({
+  id,
+  ticket_id: id,
+  timestamp: z.number().int().nullish(),
+  created_at: isoTime.nullish(),
+  via: z.unknown().optional(),
+  child_events: z.array(z.unknown()).nullish(),
+});
 
-export const meResponse = z.object({ user: userSchema });
+export const namedRecord = z.object({ id, name: z.string(), deleted: z.boolean().nullish() });
+
+// --- envelopes -------------------------------------------------------------------------------
+
+export const meResponse = z.object({ user: z.unknown() });
 
 export const ticketExportResponse = z.object({
-  tickets: z.array(ticketSchema),
-  users: z.array(userSchema).nullish(),
+  tickets: records,
+  users: records.nullish(),
   after_cursor: z.string().nullish(),
   end_of_stream: z.boolean(),
 });
 
 export const userExportResponse = z.object({
-  users: z.array(userSchema),
+  users: records,
   after_cursor: z.string().nullish(),
   end_of_stream: z.boolean(),
 });
 
-/** Audit events from the time-based ticket events export; child events are checked one by one. */
 export const ticketEventsResponse = z.object({
-  ticket_events: z.array(
-    z.object({
-      id,
-      ticket_id: id,
-      timestamp: z.number().int(),
-      via: viaSchema,
-      child_events: z.array(z.looseObject({ event_type: z.string().optional() })).nullish(),
-    }),
-  ),
+  ticket_events: records,
   end_time: z.number().int().nullish(),
   end_of_stream: z.boolean(),
 });
 
 const cursorPageMeta = z.object({
-  meta: z.object({ has_more: z.boolean(), after_cursor: z.string().nullish() }),
+  meta: z.object({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
   links: z.object({ next: z.string().nullish() }).nullish(),
+  /** Offset pagination (endpoints that ignore page[size]): the next page's URL. */
+  next_page: z.string().nullish(),
 });
 
-export const searchExportResponse = cursorPageMeta.extend({ results: z.array(ticketSchema) });
-export const commentsResponse = cursorPageMeta.extend({ comments: z.array(commentSchema) });
-export const usersListResponse = cursorPageMeta.extend({ users: z.array(userSchema) });
-export const organizationsResponse = cursorPageMeta.extend({ organizations: z.array(namedSchema) });
-export const groupsResponse = z.object({ groups: z.array(namedSchema.extend({ deleted: z.boolean().nullish() })) });
-export const showManyUsersResponse = z.object({ users: z.array(userSchema) });
+export const searchExportResponse = cursorPageMeta.extend({ results: records });
+export const commentsResponse = cursorPageMeta.extend({ comments: records });
+export const usersListResponse = cursorPageMeta.extend({ users: records });
+export const organizationsResponse = cursorPageMeta.extend({ organizations: records });
+export const groupsResponse = cursorPageMeta.extend({ groups: records });
+export const showManyUsersResponse = z.object({ users: records });
+export const showManyTicketsResponse = z.object({ tickets: records });
 export const ticketCountResponse = z.object({ count: z.object({ value: z.number() }) });
 
 export const ordersResponse = z.object({
@@ -136,8 +151,8 @@ const auditSchema = z.object({
   events: z.array(z.looseObject({ id: id.nullish(), type: z.string().nullish() })).nullish(),
 });
 
-export const ticketUpdateResponse = z.object({ ticket: ticketSchema, audit: auditSchema.nullish() });
-export const showTicketResponse = z.object({ ticket: ticketSchema });
+export const ticketUpdateResponse = z.object({ ticket: z.unknown(), audit: auditSchema.nullish() });
+export const showTicketResponse = z.object({ ticket: z.unknown() });
 export const auditsResponse = z.object({
   audits: z.array(auditSchema),
   meta: z.object({ has_more: z.boolean() }).nullish(),
@@ -145,3 +160,9 @@ export const auditsResponse = z.object({
   next_page: z.string().nullish(),
 });
 export type ZendeskAudit = z.infer<typeof auditSchema>;
+
+/** The next page of a list endpoint: cursor pagination (`meta.has_more` + `links.next`) or offset (`next_page`). */
+export function nextPageUrl(body: z.infer<typeof cursorPageMeta>): string | null {
+  if (body.meta) return body.meta.has_more ? (body.links?.next ?? null) : null;
+  return body.next_page ?? null;
+}

@@ -4,7 +4,7 @@ import type { ChannelKind } from '../../../../src-shared/domain/channels';
 import { isValidTimeZone, type BusinessSchedule, type SlaClockTarget, type SlaTargetRule } from '../../../../src-shared/domain/sla-clock';
 import type { SlaCondition } from '../../../../src-shared/contract/sla';
 import type { RemoteSlaPolicy } from '../connector';
-import { channelOfVia } from './mapping';
+import { channelOfVia } from './via';
 
 // Zendesk SLA policies (`GET /api/v2/slas/policies.json`) and business hours
 // (`GET /api/v2/business_hours/schedules.json`) → our policies (docs/sla.md "Zendesk mapping").
@@ -114,12 +114,12 @@ const METRICS: Readonly<Record<string, SlaClockTarget>> = {
 };
 
 /** Zendesk via ids of the channels policies filter on most (via types, developer.zendesk.com); via names work too. */
-const VIA_IDS: Readonly<Record<number, ChannelKind>> = { 0: 'web', 4: 'email', 5: 'api', 29: 'chat' };
-
 function toCondition(raw: z.infer<typeof conditionSchema>): SlaCondition {
   const value = raw.value ?? null;
   if (raw.field === 'via_id' || raw.field === 'via') {
-    const channel = typeof value === 'number' ? VIA_IDS[value] : typeof value === 'string' ? (/^\d+$/.test(value) ? VIA_IDS[Number(value)] : channelOfVia({ channel: value })) : undefined;
+    // A via id or type (the policy's `via_id` condition); one we have no channel for never matches ours.
+    const via = typeof value === 'number' || typeof value === 'string' ? channelOfVia({ channel: value }) : null;
+    const channel: ChannelKind | null = via && via.channel !== 'other' ? via.channel : null;
     return { field: 'channel', operator: raw.operator, value: channel ?? `unknown:${String(value)}` };
   }
   return { field: raw.field, operator: raw.operator, value: Array.isArray(value) ? value.map(String) : value };

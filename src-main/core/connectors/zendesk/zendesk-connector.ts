@@ -1,30 +1,30 @@
 import type { z } from 'zod';
 import { JsonHttpClient, type HttpClientOptions, type RequestPriority } from '../../net/http-client';
+import type { BucketName, RatePlanner } from '../../net/rate-planner';
 import { PayloadError, PermanentRemoteError } from '../../net/errors';
-import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMacro, type RemoteMessage, type RemotePerson, type RemoteSlaPolicy, type RemoteSlaSetup, type RemoteStatusChange, type StreamSpec, type WritableConnector } from '../connector';
-import { toRemoteCase, toRemoteMessage, toRemotePerson } from './mapping';
+import { WriteConflictError, type ChannelConnector, type PullPage, type PushAction, type PushResult, type RecentOrder, type RemoteCase, type RemoteMacro, type RemoteMessage, type RemotePerson, type RemoteSlaPolicy, type RemoteSlaSetup, type StreamSpec, type WritableConnector } from '../connector';
 import { macrosResponse, toRemoteMacro } from './macro-mapping';
+import { RecordReader, describeIssues } from './record-reader';
 import { schedulesResponse, slaPoliciesResponse, toBusinessSchedule, toRemoteSlaPolicy } from './sla-mapping';
 import {
-  commentSchema,
+  auditsResponse,
   commentsResponse,
   groupsResponse,
   meResponse,
+  nextPageUrl,
   ordersResponse,
   organizationsResponse,
   searchExportResponse,
   showManyUsersResponse,
-  auditsResponse,
   showTicketResponse,
-  statusSchema,
+  showManyTicketsResponse,
   ticketCountResponse,
-  ticketUpdateResponse,
-  type ZendeskAudit,
   ticketEventsResponse,
   ticketExportResponse,
+  ticketUpdateResponse,
   userExportResponse,
   usersListResponse,
-  type ZendeskTicket,
+  type ZendeskAudit,
 } from './schemas';
 
 export interface ZendeskConnectorOptions {
@@ -51,6 +51,18 @@ const STREAMS: readonly StreamSpec[] = [
   { name: 'messages', phase: 'history', counts: 'messages', follows: true },
 ];
 
+/** The endpoint each stream reads (for messages about it). */
+const STREAM_ENDPOINTS: Readonly<Record<string, string>> = {
+  groups: '/api/v2/groups',
+  agents: '/api/v2/users',
+  organizations: '/api/v2/organizations',
+  mine: '/api/v2/search/export',
+  'open-queue': '/api/v2/search/export',
+  people: '/api/v2/incremental/users/cursor',
+  cases: '/api/v2/incremental/tickets/cursor',
+  messages: '/api/v2/incremental/ticket_events',
+};
+
 // The search export takes the record type only in filter[type]; naming it in the query is an error.
 const SEARCH_QUERIES: Record<string, string> = {
   mine: 'assignee:me status<solved',
@@ -66,8 +78,13 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
 
   constructor(options: ZendeskConnectorOptions) {
     const authorization = `Basic ${Buffer.from(`${options.email}/token:${options.token}`).toString('base64')}`;
-    this.http = new JsonHttpClient({ ...options.http, baseUrl: options.baseUrl, authorization });
+    this.http = new JsonHttpClient({ bucketOf: zendeskBucketOf, ...options.http, baseUrl: options.baseUrl, authorization });
     this.pageSize = options.exportPageSize ?? 1000;
+  }
+
+  /** The account's request budget (docs/zendesk-conformance.md "Rate limits"). */
+  get planner(): RatePlanner {
+    return this.http.planner;
   }
 
   streams(): readonly StreamSpec[] {
@@ -76,7 +93,10 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
 
   async whoAmI(signal?: AbortSignal): Promise<RemotePerson> {
     const body = await this.get('/api/v2/users/me.json', meResponse, 'foreground', signal);
-    return toRemotePerson(body.user);
+    const reader = new RecordReader();
+    const me = reader.user(body.user);
+    if (!me) throw new PayloadError(`The helpdesk sent an unexpected payload from /api/v2/users/me (unexpected user): ${reader.issues[0]?.detail ?? ''}`, this.http.resolve('/api/v2/users/me.json'));
+    return me;
   }
 
   ping(signal?: AbortSignal): Promise<boolean> {
@@ -93,51 +113,96 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
   }
 
   async pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+    const reader = new RecordReader();
+    const page = await this.pullWith(reader, stream, cursor, signal);
+    if (reader.issues.length === 0) return page;
+    this.doubtPage(stream, cursor, page, reader);
+    return { ...page, recordIssues: reader.issues };
+  }
+
+  /** How often each page whose records were all unreadable has been read (by stream and cursor). */
+  private readonly doubtedPages = new Map<string, number>();
+
+  /**
+   * A page where not one of several records can be read is more likely a broken answer than
+   * broken records: it is read again a few times before its records are skipped for good (the
+   * stream must move on eventually, or one bad page would stop it forever).
+   */
+  private doubtPage(stream: string, cursor: string | null, page: PullPage, reader: RecordReader): void {
+    const skipped = reader.issues.filter((i) => i.issue === 'skipped').length;
+    const read = (page.cases?.length ?? 0) + (page.deletedCases?.length ?? 0) + (page.people?.length ?? 0) + (page.messages?.length ?? 0) + (page.groups?.length ?? 0) + (page.organizations?.length ?? 0);
+    if (read > 0 || skipped < 2) return;
+    const key = `${stream}\u0000${cursor ?? ''}`;
+    const seen = (this.doubtedPages.get(key) ?? 0) + 1;
+    if (seen >= DOUBTED_PAGE_READS) {
+      this.doubtedPages.delete(key);
+      return;
+    }
+    this.doubtedPages.set(key, seen);
+    const path = STREAM_ENDPOINTS[stream] ?? stream;
+    throw new PayloadError(`The helpdesk sent an unexpected payload from ${path} (none of ${skipped} records could be read): ${reader.issues[0]?.detail ?? ''}`, path);
+  }
+
+  private async pullWith(reader: RecordReader, stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
     switch (stream) {
       case 'groups': {
-        const body = await this.get('/api/v2/groups.json', groupsResponse, 'background', signal);
-        const groups = body.groups.filter((g) => !g.deleted).map((g) => ({ remoteId: String(g.id), name: g.name }));
-        return { groups, cursor: null, caughtUp: true };
+        // Cursor pagination; deleted groups are listed too unless excluded.
+        const url = cursor ?? '/api/v2/groups.json?page[size]=100&exclude_deleted=true';
+        const body = await this.get(url, groupsResponse, 'background', signal);
+        return { groups: reader.named('group', body.groups), ...nextPage(body) };
       }
       case 'agents': {
         const url = cursor ?? '/api/v2/users.json?role[]=agent&role[]=admin&page[size]=100';
         const body = await this.get(url, usersListResponse, 'background', signal);
-        return { people: body.users.map(toRemotePerson), ...nextLink(body) };
+        return { people: reader.users(body.users), ...nextPage(body) };
       }
       case 'organizations': {
         const url = cursor ?? '/api/v2/organizations.json?page[size]=100';
         const body = await this.get(url, organizationsResponse, 'background', signal);
-        return { organizations: body.organizations.map((o) => ({ remoteId: String(o.id), name: o.name })), ...nextLink(body) };
+        return { organizations: reader.named('organization', body.organizations), ...nextPage(body) };
       }
       case 'mine':
       case 'open-queue':
-        return this.pullSearch(stream, cursor, signal);
+        return this.pullSearch(reader, stream, cursor, signal);
       case 'people': {
         const url = cursor ? `/api/v2/incremental/users/cursor.json?cursor=${encodeURIComponent(cursor)}&per_page=${this.pageSize}` : `/api/v2/incremental/users/cursor.json?start_time=0&per_page=${this.pageSize}`;
         const body = await this.get(url, userExportResponse, 'background', signal);
-        return { people: body.users.map(toRemotePerson), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
+        return { people: reader.users(body.users), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
       }
       case 'cases': {
         const url = cursor ? `/api/v2/incremental/tickets/cursor.json?cursor=${encodeURIComponent(cursor)}&per_page=${this.pageSize}` : `/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=${this.pageSize}`;
         const body = await this.get(url, ticketExportResponse, 'background', signal);
-        return { cases: body.tickets.map(toRemoteCase), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
+        const { cases, deleted } = reader.tickets(body.tickets);
+        return { cases, ...(deleted.length > 0 ? { deletedCases: deleted } : {}), cursor: body.after_cursor ?? cursor, caughtUp: body.end_of_stream };
       }
       case 'messages':
-        return this.pullTicketEvents(cursor, signal);
+        return this.pullTicketEvents(reader, cursor, signal);
       default:
         throw new Error(`Unknown Zendesk stream "${stream}"`);
     }
   }
 
-  async fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage> {
+  /**
+   * A case's comments, every page (oldest first); `newestOnly`: one page of the newest 100, for a
+   * case whose older comments are cached already (the thread is then not marked complete by it).
+   */
+  async fetchThread(caseRemoteId: string, signal?: AbortSignal, need: RequestPriority = 'foreground', newestOnly = false): Promise<PullPage> {
+    const reader = new RecordReader();
     const messages: RemoteMessage[] = [];
-    let url: string | null = `/api/v2/tickets/${encodeURIComponent(caseRemoteId)}/comments.json?page[size]=100`;
-    while (url) {
-      const body: z.infer<typeof commentsResponse> = await this.get(url, commentsResponse, 'foreground', signal);
-      for (const comment of body.comments) messages.push(toRemoteMessage(comment, Number(caseRemoteId), null));
-      url = body.meta.has_more && body.links?.next ? body.links.next : null;
+    const seen = new Set<string>();
+    let url: string | null = `/api/v2/tickets/${encodeURIComponent(caseRemoteId)}/comments.json?page[size]=100${newestOnly ? '&sort=-created_at' : ''}`;
+    while (url && !seen.has(url)) {
+      seen.add(url);
+      const body: z.infer<typeof commentsResponse> = await this.get(url, commentsResponse, need, signal);
+      for (const comment of body.comments) {
+        const message = reader.comment(comment, Number(caseRemoteId), null, null);
+        if (message) messages.push(message);
+      }
+      url = newestOnly ? null : nextPageUrl(body);
     }
-    return { messages, completeThreads: [caseRemoteId], cursor: null, caughtUp: true };
+    const page: PullPage = { messages, completeThreads: newestOnly ? [] : [caseRemoteId], cursor: null, caughtUp: true };
+    if (reader.issues.length > 0) page.recordIssues = reader.issues;
+    return page;
   }
 
   async recentOrders(email: string, signal?: AbortSignal): Promise<RecentOrder[]> {
@@ -219,7 +284,8 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
     }
     const parsed = ticketUpdateResponse.safeParse(response.body);
     if (!parsed.success) throw payloadError(url, 'unexpected update response', parsed.error);
-    return { case: toRemoteCase(parsed.data.ticket), commentRemoteId: commentIdOf(parsed.data.audit ?? null) };
+    const audit = parsed.data.audit ?? null;
+    return { case: this.readTicket(url, parsed.data.ticket), commentRemoteId: commentIdOf(audit), auditRemoteId: audit ? String(audit.id) : null };
   }
 
   async findPushed(caseRemoteId: string, actionId: string, signal?: AbortSignal): Promise<PushResult | null> {
@@ -227,56 +293,74 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
     while (url) {
       const body: z.infer<typeof auditsResponse> = await this.get(url, auditsResponse, 'foreground', signal);
       const audit = body.audits.find((a) => a.metadata?.custom?.[ACTION_ID_KEY] === actionId);
-      if (audit) return { case: await this.fetchCase(caseRemoteId, signal), commentRemoteId: commentIdOf(audit) };
+      if (audit) return { case: await this.fetchCase(caseRemoteId, signal), commentRemoteId: commentIdOf(audit), auditRemoteId: String(audit.id) };
       url = body.meta?.has_more ? (body.links?.next ?? null) : (body.next_page ?? null);
     }
     return null;
   }
 
   async fetchCase(caseRemoteId: string, signal?: AbortSignal): Promise<RemoteCase | null> {
-    const body = await this.get(`/api/v2/tickets/${encodeURIComponent(caseRemoteId)}.json`, showTicketResponse, 'foreground', signal);
-    return toRemoteCase(body.ticket);
+    const url = `/api/v2/tickets/${encodeURIComponent(caseRemoteId)}.json`;
+    const body = await this.get(url, showTicketResponse, 'foreground', signal);
+    return this.readTicket(url, body.ticket);
+  }
+
+  /**
+   * Up to 100 cases at once (`tickets/show_many`), for keeping the cases in front of the agent
+   * fresh between export polls. Ids the answer leaves out are `missing` (deleted, or not visible).
+   */
+  async fetchCases(caseRemoteIds: readonly string[], signal?: AbortSignal): Promise<{ page: PullPage; missing: string[] }> {
+    const reader = new RecordReader();
+    const cases: RemoteCase[] = [];
+    const deleted: { remoteId: string; generatedTs: number }[] = [];
+    for (let i = 0; i < caseRemoteIds.length; i += 100) {
+      const chunk = caseRemoteIds.slice(i, i + 100);
+      const body = await this.get(`/api/v2/tickets/show_many.json?ids=${chunk.map(encodeURIComponent).join(',')}`, showManyTicketsResponse, 'attention', signal);
+      const read = reader.tickets(body.tickets);
+      cases.push(...read.cases);
+      deleted.push(...read.deleted);
+    }
+    const answered = new Set([...cases.map((c) => c.remoteId), ...deleted.map((d) => d.remoteId)]);
+    const missing = caseRemoteIds.filter((id) => !answered.has(id) && !reader.issues.some((issue) => issue.remoteId === id));
+    const page: PullPage = { cases, cursor: null, caughtUp: true };
+    if (deleted.length > 0) page.deletedCases = deleted;
+    if (reader.issues.length > 0) page.recordIssues = reader.issues;
+    return { page, missing };
+  }
+
+  /** A ticket the helpdesk answered with: a ticket we cannot read is a payload error (nothing to store). */
+  private readTicket(url: string, raw: unknown): RemoteCase {
+    const reader = new RecordReader();
+    const remote = reader.ticket(raw);
+    if (!remote) throw new PayloadError(`The helpdesk sent an unexpected payload from ${pathOf(this.http.resolve(url))} (unexpected ticket): ${reader.issues[0]?.detail ?? ''}`, this.http.resolve(url));
+    return remote;
   }
 
   /** Search export pages plus the requesters they mention (search results carry no side-loads). */
-  private async pullSearch(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+  private async pullSearch(reader: RecordReader, stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
     const query = encodeURIComponent(SEARCH_QUERIES[stream]!);
     const priority: RequestPriority = stream === 'mine' ? 'foreground' : 'background';
     const url = cursor ?? `/api/v2/search/export.json?query=${query}&filter[type]=ticket&page[size]=${stream === 'mine' ? 100 : 1000}`;
     const body = await this.get(url, searchExportResponse, priority, signal);
-    const people = await this.usersOf(body.results, priority, signal);
-    return { cases: body.results.map(toRemoteCase), people, ...nextLink(body) };
+    const { cases, deleted } = reader.tickets(body.results);
+    const people = await this.usersOf(reader, cases, priority, signal);
+    return { cases, people, ...(deleted.length > 0 ? { deletedCases: deleted } : {}), ...nextPage(body) };
   }
 
-  private async usersOf(tickets: ZendeskTicket[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
-    const ids = [...new Set(tickets.flatMap((t) => (t.requester_id ? [t.requester_id] : [])))];
-    const chunks: number[][] = [];
+  private async usersOf(reader: RecordReader, cases: readonly RemoteCase[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
+    const ids = [...new Set(cases.flatMap((c) => (c.requesterRemoteId ? [c.requesterRemoteId] : [])))];
+    const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
     // In parallel: the HTTP client bounds concurrency and rate.
     const pages = await Promise.all(chunks.map((chunk) => this.get(`/api/v2/users/show_many.json?ids=${chunk.join(',')}`, showManyUsersResponse, priority, signal)));
-    return pages.flatMap((body) => body.users.map(toRemotePerson));
+    return pages.flatMap((body) => reader.users(body.users));
   }
 
-  private async pullTicketEvents(cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
+  private async pullTicketEvents(reader: RecordReader, cursor: string | null, signal?: AbortSignal): Promise<PullPage> {
     const startTime = cursor ?? '0';
     const url = `/api/v2/incremental/ticket_events.json?start_time=${encodeURIComponent(startTime)}&include=comment_events&per_page=${this.pageSize}`;
     const body = await this.get(url, ticketEventsResponse, 'background', signal);
-    const messages: RemoteMessage[] = [];
-    const statusChanges: RemoteStatusChange[] = [];
-    for (const event of body.ticket_events) {
-      for (const child of event.child_events ?? []) {
-        // Status changes (and a ticket's first status) give the SLA clocks their pauses (docs/sla.md).
-        if ((child.event_type === 'Change' || child.event_type === 'Create') && child.field_name === 'status') {
-          const status = statusSchema.safeParse(child.value);
-          if (status.success) statusChanges.push({ caseRemoteId: String(event.ticket_id), status: status.data, at: event.timestamp * 1000 });
-          continue;
-        }
-        if (child.event_type !== 'Comment') continue;
-        const comment = commentSchema.safeParse(child);
-        if (!comment.success) throw payloadError(url, `ticket event ${event.id} has a malformed comment`, comment.error);
-        messages.push(toRemoteMessage(comment.data, event.ticket_id, event.via));
-      }
-    }
+    const { messages, statusChanges } = reader.ticketEvents(body.ticket_events);
     const next = body.end_time ?? null;
     return { messages, ...(statusChanges.length > 0 ? { statusChanges } : {}), cursor: next === null ? cursor : String(next), caughtUp: body.end_of_stream };
   }
@@ -291,21 +375,36 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
 
 const ACTION_ID_KEY = 'shiftdesk_action_id';
 
+/** Reads of a page whose records are all unreadable before they are skipped. */
+const DOUBTED_PAGE_READS = 5;
+
+/**
+ * Zendesk's rate buckets (docs/zendesk-conformance.md "Rate limits"): every incremental export
+ * shares one ("Incremental Exports global limit | GET /api/v2/incremental/*"), ticket updates have
+ * theirs, the search export its own; everything also counts against the account's limit.
+ */
+export function zendeskBucketOf(method: 'GET' | 'PUT' | 'POST', url: URL): BucketName {
+  const path = url.pathname;
+  if (path.startsWith('/api/v2/incremental/')) return 'export';
+  if (path.startsWith('/api/v2/search/export')) return 'search';
+  if (method === 'PUT' && /^\/api\/v2\/tickets\/[^/]+(\.json)?$/.test(path)) return 'update';
+  return 'general';
+}
+
 function commentIdOf(audit: ZendeskAudit | null): string | null {
   const comment = audit?.events?.find((e) => e.type === 'Comment' || e.type === 'VoiceComment');
   return comment?.id === undefined || comment.id === null ? null : String(comment.id);
 }
 
-function nextLink(body: { meta: { has_more: boolean }; links?: { next?: string | null | undefined } | null | undefined }): { cursor: string | null; caughtUp: boolean } {
-  const next = body.meta.has_more ? (body.links?.next ?? null) : null;
+function nextPage(body: Parameters<typeof nextPageUrl>[0]): { cursor: string | null; caughtUp: boolean } {
+  const next = nextPageUrl(body);
   return { cursor: next, caughtUp: next === null };
 }
 
+function pathOf(url: string): string {
+  return /^https?:/.test(url) ? new URL(url).pathname : (url.split('?')[0] ?? url);
+}
+
 function payloadError(url: string, what: string, error: z.ZodError): PayloadError {
-  const issues = error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  const path = /^https?:/.test(url) ? new URL(url).pathname : url.split('?')[0];
-  return new PayloadError(`The helpdesk sent an unexpected payload from ${path} (${what}): ${issues}`, url);
+  return new PayloadError(`The helpdesk sent an unexpected payload from ${pathOf(url)} (${what}): ${describeIssues(error)}`, url);
 }

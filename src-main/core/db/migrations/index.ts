@@ -9,7 +9,8 @@ import { migration0007 } from './0007-sla';
 import { migration0008 } from './0008-smart-priority';
 import { migration0009 } from './0009-supervisor-indexes';
 import { migration0010 } from './0010-mail-accounts';
+import { migration0011 } from './0011-tolerant-sync';
 
 /** Every migration, in order. Add one file per schema version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 export type { Migration } from './migration';

@@ -5,14 +5,20 @@ import { CaseWriter } from './case-writer';
 import { CustomerWriter } from './customer-writer';
 import { DirectoryWriter } from './directory-writer';
 import { PendingChanges } from './pending-changes';
+import { RecordIssues } from './record-issues';
 import { SlaWriter } from './sla-repo';
 
 export interface AppliedPage {
   cases: number;
   messages: number;
   people: number;
+  /** Net change in visible cases (deleted tickets subtract). */
   addedCases: number;
+  /** Net change in stored messages. */
+  addedMessages: number;
   addedPeople: number;
+  /** Records this page left out or stored with defaults. */
+  recordIssues: number;
   caseIds: number[];
   customerIds: number[];
 }
@@ -33,6 +39,8 @@ export class AccountCache {
   readonly cases: CaseWriter;
   /** SLA clocks of the cases a page touches (docs/sla.md). */
   readonly sla: SlaWriter;
+  /** Records sync left out or stored with defaults. */
+  readonly recordIssues: RecordIssues;
   private readonly applyTx: Transaction<(stream: string | null, page: PullPage, now: number) => AppliedPage>;
 
   constructor(
@@ -43,6 +51,7 @@ export class AccountCache {
     this.customers = new CustomerWriter(db, accountId);
     this.cases = new CaseWriter(db, accountId, this.directory, this.customers, new PendingChanges(db));
     this.sla = new SlaWriter(db);
+    this.recordIssues = new RecordIssues(db, accountId);
     this.totals = {
       cases: db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number,
       messages: db.prepare('SELECT count(*) FROM messages WHERE account_id = ?').pluck().get(accountId) as number,
@@ -71,7 +80,12 @@ export class AccountCache {
       }
       const casesStored = page.cases ? this.cases.upsertCases(page.cases, now) : { changed: 0, added: 0 };
       const caseIds = page.cases ? page.cases.map((c) => this.cases.caseIdFor(c.remoteId)) : [];
+      const removed = page.deletedCases ? this.cases.removeDeleted(page.deletedCases, now) : { caseIds: [], removedCases: 0, removedMessages: 0 };
       const messages = page.messages ? this.cases.insertMessages(page.messages) : { inserted: 0, caseIds: [] };
+      if (page.cases) this.recordIssues.cleared('ticket', page.cases.map((c) => c.remoteId));
+      if (page.people) this.recordIssues.cleared('user', page.people.map((p) => p.remoteId));
+      if (page.messages) this.recordIssues.cleared('comment', page.messages.map((m) => m.remoteId));
+      if (page.recordIssues) this.recordIssues.record(page.recordIssues, stream, now);
       if (page.completeThreads) this.cases.markThreadsComplete(page.completeThreads);
       const statusCaseIds: number[] = [];
       if (page.statusChanges) {
@@ -83,13 +97,15 @@ export class AccountCache {
       for (const entry of page.connectorState ?? []) saveConnectorState.run(this.accountId, entry.key, entry.value);
       if (stream !== null) saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
       return {
-        cases: casesStored.changed,
+        cases: casesStored.changed + removed.caseIds.length,
         messages: messages.inserted,
         people: page.people?.length ?? 0,
-        addedCases: casesStored.added,
+        addedCases: casesStored.added - removed.removedCases,
+        addedMessages: messages.inserted - removed.removedMessages,
         addedPeople,
-        caseIds: [...new Set([...caseIds, ...messages.caseIds, ...statusCaseIds])],
+        caseIds: [...new Set([...caseIds, ...messages.caseIds, ...statusCaseIds, ...removed.caseIds])],
         customerIds,
+        recordIssues: page.recordIssues?.length ?? 0,
       };
     });
   }
@@ -109,7 +125,7 @@ export class AccountCache {
         this.ingest.messageMs += performance.now() - started;
       }
       this.totals.cases += applied.addedCases;
-      this.totals.messages += applied.messages;
+      this.totals.messages += applied.addedMessages;
       this.totals.people += applied.addedPeople;
       return applied;
     } catch (error) {
@@ -117,8 +133,22 @@ export class AccountCache {
       this.directory.reset();
       this.customers.reset();
       this.cases.reset();
+      this.recordIssues.reset();
       throw error;
     }
+  }
+
+  /** The cached version and thread state of these cases (this account's, synced ones only). */
+  caseVersions(caseIds: readonly number[]): { caseId: number; remoteId: string; version: string | null; threadComplete: boolean }[] {
+    if (caseIds.length === 0) return [];
+    const stmt = this.db.prepare(
+      `SELECT id AS caseId, remote_id AS remoteId, remote_version AS version, thread_complete AS threadComplete
+       FROM cases WHERE account_id = ? AND synced = 1 AND id IN (SELECT value FROM json_each(?))`,
+    );
+    return (stmt.all(this.accountId, JSON.stringify(caseIds)) as { caseId: number; remoteId: string; version: string | null; threadComplete: number }[]).map((r) => ({
+      ...r,
+      threadComplete: r.threadComplete === 1,
+    }));
   }
 
   cursor(stream: string): StoredCursor {

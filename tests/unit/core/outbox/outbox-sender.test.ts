@@ -71,7 +71,6 @@ describe('outbox sender', () => {
       connector,
       cache,
       outbox,
-      updatesPerMinute: 6000,
       // Each event with the states the UI would read if it refetched the outbox right then.
       onChange: (change) => events.push({ change, states: outbox.list().map((row) => row.state) }),
     });
@@ -93,7 +92,7 @@ describe('outbox sender', () => {
   it('reports an action that landed (onSent), once, after recording it, and not one the helpdesk refused', async () => {
     const sent: { id: string; state: string | undefined; version: string | null; action: PushAction }[] = [];
     const announcing = new OutboxSender({
-      db, accountId: 1, connector, cache, outbox, updatesPerMinute: 6000,
+      db, accountId: 1, connector, cache, outbox,
       onSent: ({ row, action, result }) => sent.push({ id: row.id, state: outbox.get(row.id)?.state, version: result.case?.version ?? null, action }),
     });
     const reply = outbox.enqueue(caseId, { comment: { body: 'On its way', public: true }, status: 'pending' });

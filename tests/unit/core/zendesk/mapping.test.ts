@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { channelOfVia, meaningfulHtml, toRemoteCase, toRemotePerson } from '../../../../src-main/core/connectors/zendesk/mapping';
-import { ticketSchema, userSchema } from '../../../../src-main/core/connectors/zendesk/schemas';
+import { meaningfulHtml, toRemoteCase, toRemotePerson } from '../../../../src-main/core/connectors/zendesk/mapping';
+import { ticketRecord, userRecord } from '../../../../src-main/core/connectors/zendesk/schemas';
 
 describe('Zendesk mapping', () => {
-  it('maps via channels onto our channel kinds', () => {
-    expect(channelOfVia({ channel: 'email' })).toBe('email');
-    expect(channelOfVia({ channel: 'native_messaging' })).toBe('messaging');
-    expect(channelOfVia({ channel: 'twitter_dm' })).toBe('twitter');
-    expect(channelOfVia({ channel: 'voice' })).toBe('voice');
-    expect(channelOfVia({ channel: 'something_new' })).toBe('api');
-    expect(channelOfVia(null)).toBe('api');
-  });
-
   it('maps a ticket, keeping the version stamp for safe updates', () => {
-    const ticket = ticketSchema.parse({
+    const ticket = ticketRecord.parse({
       id: 42, subject: null, raw_subject: '배송 지연', status: 'pending', priority: null, type: 'question', requester_id: 7, assignee_id: null, group_id: 3,
       organization_id: null, tags: ['shipping'], via: { channel: 'whatsapp' }, satisfaction_rating: { score: 'offered' },
       created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-02T11:00:00Z', generated_timestamp: 1793000000,
@@ -22,8 +13,8 @@ describe('Zendesk mapping', () => {
   });
 
   it('reads customer context from user fields, tolerating numbers sent as strings', () => {
-    const user = userSchema.parse({ id: 9, name: 'Kim Minji', email: 'minji@example.com', phone: null, role: 'end-user', updated_at: '2026-11-01T10:00:00Z', user_fields: { tier: 'vip', lifetime_value: '1520.5', followers: 12000, twitter_handle: '@minji' } });
-    expect(toRemotePerson(user)).toMatchObject({ role: 'customer', tier: 'vip', lifetimeValue: 1520.5, followers: 12000, twitter: '@minji', facebook: null });
+    const user = userRecord.parse({ id: 9, name: 'Kim Minji', email: 'minji@example.com', phone: null, role: 'end-user', updated_at: '2026-11-01T10:00:00Z', user_fields: { tier: 'vip', lifetime_value: '1520.5', followers: 12000, twitter_handle: '@minji' } });
+    expect(toRemotePerson(user).person).toMatchObject({ role: 'customer', tier: 'vip', lifetimeValue: 1520.5, followers: 12000, twitter: '@minji', facebook: null });
   });
 
   it('drops HTML that only wraps the text, and keeps real markup', () => {
