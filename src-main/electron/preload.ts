@@ -31,8 +31,9 @@ ipcRenderer.on(COMMAND_CHANNEL, (_event, command: unknown) => {
 async function call<M extends MethodId>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
   const reply = (await ipcRenderer.invoke(CALL_CHANNEL, method, input)) as CallReply;
   if (reply.ok) return reply.result as MethodOutputs[M];
-  const error = new Error(reply.error.message);
+  const error = new Error(reply.error.message) as Error & { code?: string };
   error.name = reply.error.name;
+  if (typeof reply.error.code === 'string') error.code = reply.error.code;
   throw error;
 }
 

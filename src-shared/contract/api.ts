@@ -25,7 +25,7 @@ import {
 } from './models';
 import type { SupervisorAccess, SupervisorView } from './supervisor';
 import { slaPolicyInputSchema, type SlaPolicyView } from './sla';
-import type { RecordIssueView, SyncStatusView } from './sync';
+import type { RecordIssueView, SyncProblem, SyncStatusView } from './sync';
 import { smartPreviewInputSchema, smartWeightsSchema, type RoutingView, type SmartPreviewView, type SmartPrioritySettingsView } from './priority';
 import { macroInputSchema, type MacroBulkResult, type MacroContextView, type MacroSuggestion, type MacroView } from './macros';
 import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionStatus } from '../domain/presence';
@@ -117,11 +117,23 @@ export type MethodInput<M extends MethodId> = z.input<(typeof METHODS)[M]>;
 
 export type { SyncStatusView } from './sync';
 
+/**
+ * Why an account could not be tested or added: `problem` for the agent (worded by the renderer),
+ * `error` the technical text. `accounts:add` throws an `AccountRefusedError` with the same code.
+ */
+export interface AccountTestFailure {
+  ok: false;
+  problem: AccountProblem;
+  status: number | null;
+  error: string;
+}
+export type AccountProblem = SyncProblem | 'not-agent' | 'duplicate';
+
 export interface MethodOutputs {
   'accounts:list': AccountView[];
   'accounts:add': AccountView;
   'accounts:remove': { removed: boolean };
-  'accounts:test': { ok: true; agentName: string; agentEmail: string | null } | { ok: false; error: string };
+  'accounts:test': { ok: true; agentName: string; agentEmail: string | null } | AccountTestFailure;
   'inbox:list': InboxPage;
   'inbox:counts': ViewCounts;
   'cases:get': CaseDetail | null;
@@ -210,7 +222,10 @@ export type ShiftdeskApi = {
 /** An error as it crosses a process boundary. */
 export interface WireError {
   name: string;
+  /** The technical text. */
   message: string;
+  /** What went wrong as a value the renderer words in the agent's language (e.g. 'auth', 'not-agent'). */
+  code?: string;
 }
 
 export function isMethodId(value: unknown): value is MethodId {

@@ -118,6 +118,8 @@ export interface ThreadMessage {
   bodyText: string;
   /** Raw HTML from the channel: the renderer sanitizes it before showing it in a sandboxed frame. */
   bodyHtml: string | null;
+  /** The channel's own value when `channel` is 'other' (a via id or type we have no kind for). */
+  channelRaw: string | null;
   /** Set while the message is the agent's own, still in the outbox. */
   pendingActionId: string | null;
   attachments: Attachment[];
@@ -126,6 +128,11 @@ export interface ThreadMessage {
 
 export interface CaseDetail extends InboxRow {
   type: string | null;
+  /**
+   * The helpdesk's own values that did not map onto ours (field → value as sent): a via id we
+   * have no channel for (`channel` is then 'other'), a status or priority outside the known sets.
+   */
+  unmapped: Record<string, string>;
   organization: PersonRef | null;
   remoteVersion: string | null;
   lastCustomerMessageAt: number | null;

@@ -4,7 +4,12 @@ import type { EventName, EventPayloads, MethodId, MethodInput, MethodOutputs, Sh
 import type { CoreWorkerData, FromCore, ToCore } from './wire';
 
 export class CoreCallError extends Error {
-  constructor(name: string, message: string) {
+  constructor(
+    name: string,
+    message: string,
+    /** Core's code for what went wrong (see WireError). */
+    readonly code?: string,
+  ) {
     super(message);
     this.name = name;
   }
@@ -34,13 +39,13 @@ export class CoreClient implements ShiftdeskApi {
           case 'ready':
             return resolve();
           case 'fatal':
-            return reject(new CoreCallError(message.error.name, message.error.message));
+            return reject(new CoreCallError(message.error.name, message.error.message, message.error.code));
           case 'result':
             this.pending.get(message.id)?.resolve(message.result);
             this.pending.delete(message.id);
             return;
           case 'error':
-            this.pending.get(message.id)?.reject(new CoreCallError(message.error.name, message.error.message));
+            this.pending.get(message.id)?.reject(new CoreCallError(message.error.name, message.error.message, message.error.code));
             this.pending.delete(message.id);
             return;
           case 'event':

@@ -17,5 +17,7 @@ export interface CoreWorkerData {
 }
 
 export function toWireError(error: unknown): WireError {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? { name: error.name, message: error.message, code } : { name: error.name, message: error.message };
 }

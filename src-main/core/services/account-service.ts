@@ -1,4 +1,6 @@
+import type { AccountProblem, AccountTestFailure, MethodOutputs } from '../../../src-shared/contract/api';
 import type { AccountInput, AccountView, EmailAccountInput, ZendeskAccountInput } from '../../../src-shared/contract/models';
+import { problemOf } from '../sync/sync-problems';
 import { emailAccountInputSchema } from '../../../src-shared/contract/models';
 import { testMailbox } from '../connectors/email/mailbox-check';
 import { mailBaseUrl, mailConfigOf, readMailConfig, smtpSecretKey, type MailSecrets } from '../connectors/email/mail-config';
@@ -23,7 +25,23 @@ export function normalizeBaseUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
-type TestResult = { ok: true; agentName: string; agentEmail: string | null } | { ok: false; error: string };
+type TestResult = MethodOutputs['accounts:test'];
+
+/** An account that could not be added: `code` says why for the agent (AccountProblem), the message is technical. */
+export class AccountRefusedError extends Error {
+  constructor(
+    readonly code: AccountProblem,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'AccountRefusedError';
+  }
+}
+
+function failure(problem: AccountProblem, error: string, status: number | null = null): AccountTestFailure {
+  return { ok: false, problem, status, error };
+}
 
 /** Accounts: URL, e-mail and non-secret settings in the database; tokens and passwords only in the keychain. */
 export class AccountService {
@@ -46,24 +64,26 @@ export class AccountService {
     try {
       const connector = new ZendeskConnector({ baseUrl: normalizeBaseUrl(input.baseUrl), email: input.email, token: input.token, http: { maxAttempts: 2 } });
       const me = await connector.whoAmI(AbortSignal.timeout(15_000));
-      if (me.role === 'customer') return { ok: false, error: `${input.email} is not an agent on this helpdesk` };
+      if (me.role === 'customer') return failure('not-agent', `${input.email} is not an agent on this helpdesk`);
       return { ok: true, agentName: me.name, agentEmail: me.email };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      const { problem, status } = problemOf(error);
+      return failure(problem, error instanceof Error ? error.message : String(error), status);
     }
   }
 
   private async testMail(input: EmailAccountInput): Promise<TestResult> {
     const config = mailConfigOf(emailAccountInputSchema.parse(input));
     const problem = await testMailbox(config, { imapPassword: input.password, smtpPassword: input.smtpPassword ?? input.password });
-    if (problem !== null) return { ok: false, error: problem };
+    // Mail errors are worded for the agent already, in the mail server's words.
+    if (problem !== null) return failure('other', problem);
     return { ok: true, agentName: config.agentName, agentEmail: config.agentEmail };
   }
 
   /** Adds an account after its credentials work; the token or password goes to the keychain. */
   async add(input: AccountInput): Promise<AccountRow> {
     const tested = await this.test(input);
-    if (!tested.ok) throw new Error(`Could not add the account: ${tested.error}`);
+    if (!tested.ok) throw new AccountRefusedError(tested.problem, tested.error, tested.status);
     if (input.kind === 'email') return await this.addMail(input);
     return await this.addHelpdesk(input);
   }
@@ -71,7 +91,7 @@ export class AccountService {
   private async addHelpdesk(input: ZendeskAccountInput): Promise<AccountRow> {
     const baseUrl = normalizeBaseUrl(input.baseUrl);
     const existing = this.repo.list().find((a) => a.kind === input.kind && a.baseUrl === baseUrl && a.email === input.email);
-    if (existing) throw new Error(`${input.email} on ${baseUrl} is already added`);
+    if (existing) throw new AccountRefusedError('duplicate', `${input.email} on ${baseUrl} is already added`);
     const row = this.repo.add({ kind: input.kind, name: input.name ?? new URL(baseUrl).host, baseUrl, email: input.email });
     await this.storeSecrets(row, [[accountSecretKey(row.id), input.token]]);
     return row;
@@ -81,7 +101,7 @@ export class AccountService {
     const config = mailConfigOf(emailAccountInputSchema.parse(input));
     const baseUrl = mailBaseUrl(config);
     const existing = this.repo.list().find((a) => a.kind === 'email' && a.baseUrl === baseUrl && a.email === config.address);
-    if (existing) throw new Error(`The mailbox ${config.address} on ${config.imap.host} is already added`);
+    if (existing) throw new AccountRefusedError('duplicate', `The mailbox ${config.address} on ${config.imap.host} is already added`);
     const row = this.repo.add({ kind: 'email', name: input.name ?? config.address, baseUrl, email: config.address, config });
     const secrets: [string, string][] = [[accountSecretKey(row.id), input.password]];
     if (input.smtpPassword !== undefined) secrets.push([smtpSecretKey(row.id), input.smtpPassword]);

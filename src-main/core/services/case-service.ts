@@ -15,6 +15,7 @@ interface MessageRecord {
   customerName: string | null;
   remoteName: string | null;
   channel: string;
+  channelRaw: string | null;
   public: number;
   bodyText: string;
   bodyHtml: string | null;
@@ -35,7 +36,7 @@ export class CaseService {
   get(caseId: number): CaseDetail | null {
     const row = this.db
       .prepare(
-        `SELECT ${CASE_ROW_COLUMNS}, c.type, c.organization_id AS organizationId, o.name AS organizationName, c.remote_version AS remoteVersion,
+        `SELECT ${CASE_ROW_COLUMNS}, c.type, c.remote_unmapped AS unmappedJson, c.organization_id AS organizationId, o.name AS organizationName, c.remote_version AS remoteVersion,
            c.last_customer_message_at AS lastCustomerMessageAt, c.last_agent_reply_at AS lastAgentReplyAt, c.thread_complete AS threadComplete
          FROM cases c ${CASE_ROW_JOINS} LEFT JOIN organizations o ON o.id = c.organization_id
          WHERE c.id = ? AND c.synced = 1`,
@@ -43,6 +44,7 @@ export class CaseService {
       .get(caseId) as
       | (CaseRowRecord & {
           type: string | null;
+          unmappedJson: string | null;
           organizationId: number | null;
           organizationName: string | null;
           remoteVersion: string | null;
@@ -59,6 +61,7 @@ export class CaseService {
     return {
       ...toInboxRow(row),
       type: row.type,
+      unmapped: parseUnmapped(row.unmappedJson),
       organization: row.organizationId === null ? null : { id: row.organizationId, name: row.organizationName ?? '' },
       remoteVersion: row.remoteVersion,
       lastCustomerMessageAt: row.lastCustomerMessageAt,
@@ -75,7 +78,7 @@ export class CaseService {
       .prepare(
         `SELECT m.id, m.remote_id AS remoteId, m.author_kind AS authorKind, m.author_remote_id AS authorRemoteId,
            ag.id AS agentId, ag.name AS agentName, cu.id AS customerId, cu.name AS customerName, ru.name AS remoteName,
-           m.channel, m.public, m.body_text AS bodyText, m.body_html AS bodyHtml, m.attachments_json AS attachmentsJson, m.created_at AS createdAt,
+           m.channel, m.channel_raw AS channelRaw, m.public, m.body_text AS bodyText, m.body_html AS bodyHtml, m.attachments_json AS attachmentsJson, m.created_at AS createdAt,
            CASE WHEN m.remote_id LIKE 'local:%' THEN m.local_action_id END AS localActionId
          FROM messages m
          LEFT JOIN agents ag ON ag.account_id = m.account_id AND ag.remote_id = m.author_remote_id
@@ -95,6 +98,7 @@ export class CaseService {
             ? { id: m.customerId, name: m.customerName || m.remoteName || 'Customer' }
             : null,
       channel: m.channel as ChannelKind,
+      channelRaw: m.channelRaw,
       public: m.public === 1,
       bodyText: m.bodyText,
       bodyHtml: m.bodyHtml,
@@ -102,5 +106,15 @@ export class CaseService {
       createdAt: m.createdAt,
       pendingActionId: m.localActionId,
     }));
+  }
+}
+
+function parseUnmapped(json: string | null): Record<string, string> {
+  if (!json) return {};
+  try {
+    const value = JSON.parse(json) as unknown;
+    return value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  } catch {
+    return {};
   }
 }
