@@ -214,7 +214,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const source: Buffer | Readable | undefined = sources.get(m.uid) ?? (await client.download(String(m.uid), undefined, { uid: true })).content;
       if (!source) continue; // expunged meanwhile
       const mail = await parseMail(source, { internalDate }).catch((error: unknown) => unreadableMail({ folder: this.folderOf(stream), validity, uid: m.uid }, internalDate, error));
-      this.model.addMail(mail, page, internalDate, stream === 'sent');
+      this.model.addMail(mail, page, internalDate, stream === 'sent', stream === 'inbox' ? { validity, uid: m.uid } : undefined);
     }
   }
 
@@ -290,6 +290,10 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const thread = this.model.thread(action.caseRemoteId);
       const arrived = thread ? (thread.lastCustomerArrivedAt ?? thread.lastCustomerAt) : 0;
       if (arrived > 0 && arrived <= at) entry.seenCustomerAt = arrived;
+      if (thread?.lastCustomerUid) {
+        entry.seenCustomerUid = thread.lastCustomerUid.uid;
+        entry.seenCustomerValidity = thread.lastCustomerUid.validity;
+      }
     }
     if (action.priority !== undefined) entry.priority = action.priority as StateEntry['priority'];
     if (action.assigneeRemoteId !== undefined) {

@@ -82,6 +82,12 @@ export interface StateEntry {
    * setting it. A customer message arriving later reopens the case; one the agent saw does not.
    */
   seenCustomerAt?: number;
+  /**
+   * With a status: the inbox UID (within UIDVALIDITY `seenCustomerValidity`) of that message, the
+   * exact order where arrival times have whole seconds only.
+   */
+  seenCustomerUid?: number;
+  seenCustomerValidity?: string;
 }
 
 /** A thread's shared state after folding its log entries in UID order. */

@@ -31,12 +31,19 @@ export interface ThreadRecord {
   lastCustomerAt: number;
   /** When the newest customer message reached the server (INTERNALDATE): the server's clock, the same for everyone. */
   lastCustomerArrivedAt?: number;
+  /**
+   * Where the newest customer message sits in the inbox (UIDVALIDITY and UID): the server's exact
+   * order, where INTERNALDATE has whole seconds only (two messages in one second look alike).
+   */
+  lastCustomerUid?: MailUid;
   lastAgentAt: number;
   state: FoldedState;
   /** When a state entry last set the status: a customer message after it reopens the case. */
   statusSetAt: number;
   /** The newest customer arrival the agent had seen when setting the status (when the entry says). */
   statusSeenCustomerAt?: number;
+  /** The inbox position of the newest customer message the agent had seen (when the entry says). */
+  statusSeenCustomerUid?: MailUid;
   lastStateUid: number;
   /** Every message id of the thread, and the ids its messages refer to (threading). */
   messageIds: string[];
@@ -45,6 +52,12 @@ export interface ThreadRecord {
   parent: ReplyParent | null;
   /** Monotonic change marker: a newer record always replaces an older one in the cache. */
   gen: number;
+}
+
+/** A message's place in a folder: its UID within the folder's UIDVALIDITY. */
+export interface MailUid {
+  validity: string;
+  uid: number;
 }
 
 export interface MailboxIdentity {
@@ -123,7 +136,7 @@ export class MailboxModel {
    * INTERNALDATE. `fromSent`: only there is X-Shiftdesk-Agent believed (anyone can write that header
    * into a mail to the inbox; the sent folder is written by the team).
    */
-  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date, fromSent = true): string {
+  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date, fromSent = true, inboxUid?: MailUid): string {
     const assigned = this.index.assign(mail);
     let thread = this.threads.get(assigned.caseRemoteId);
     const fromUs = this.isSupportAddress(mail.from?.address);
@@ -170,6 +183,7 @@ export class MailboxModel {
       }
       thread.lastCustomerAt = Math.max(thread.lastCustomerAt, mail.date);
       thread.lastCustomerArrivedAt = Math.max(thread.lastCustomerArrivedAt ?? 0, arrivedAt);
+      if (inboxUid && (!thread.lastCustomerUid || thread.lastCustomerUid.validity !== inboxUid.validity || inboxUid.uid > thread.lastCustomerUid.uid)) thread.lastCustomerUid = inboxUid;
       page.people.set(author, mailPerson(author, mail.from.name || author, 'customer', mail.date));
     }
     // Stored once per Message-ID (the cache ignores a message it has): the same mail in two
@@ -220,6 +234,7 @@ export class MailboxModel {
     if (entry.status !== undefined) {
       thread.statusSetAt = entry.at;
       thread.statusSeenCustomerAt = entry.seenCustomerAt;
+      thread.statusSeenCustomerUid = entry.seenCustomerUid !== undefined && entry.seenCustomerValidity !== undefined ? { validity: entry.seenCustomerValidity, uid: entry.seenCustomerUid } : undefined;
     }
     this.agentNames.set(entry.actor.email, entry.actor.name);
     page.people.set(entry.actor.email, this.agentPerson(entry.actor.email, entry.actor.name, true, entry.at));
@@ -322,19 +337,26 @@ export function noteRemoteId(actionId: string): string {
 /**
  * The status everyone derives: the last one set through the state log, except that a customer
  * writing after it reopens a pending, on-hold or solved case; without any, `new` until the team
- * has answered, then `open`. "After" compares the customer message's arrival at the server (not
- * its Date header: the customer's clock) with the status change; arrival has whole seconds, so
- * a message arriving in the same second counts as after: a customer is never left unanswered.
+ * has answered, then `open`. "After": best, the customer message's place in the inbox after the
+ * one the agent had seen (UIDs grow with arrival, exactly); else its arrival at the server (not
+ * its Date header: the customer's clock) after the one the agent had seen; else after the status
+ * change, where arrival has whole seconds, so a message in the same second counts as after: a
+ * customer is never left unanswered.
  */
 export function derivedStatus(
-  thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'statusSeenCustomerAt' | 'lastCustomerAt' | 'lastCustomerArrivedAt' | 'lastAgentAt'>,
+  thread: Pick<ThreadRecord, 'state' | 'statusSetAt' | 'statusSeenCustomerAt' | 'statusSeenCustomerUid' | 'lastCustomerAt' | 'lastCustomerArrivedAt' | 'lastCustomerUid' | 'lastAgentAt'>,
 ): CaseStatus {
   const set = thread.state.status;
   if (set === null) return thread.lastAgentAt > 0 ? 'open' : 'new';
   const arrived = thread.lastCustomerArrivedAt ?? thread.lastCustomerAt;
-  // Best: the entry says which customer message the agent had seen (both are server times).
+  const seenUid = thread.statusSeenCustomerUid;
+  const lastUid = thread.lastCustomerUid;
   const writtenAfter =
-    thread.statusSeenCustomerAt !== undefined ? arrived > thread.statusSeenCustomerAt : arrived > 0 && arrived >= thread.statusSetAt - (thread.statusSetAt % 1000);
+    seenUid && lastUid && seenUid.validity === lastUid.validity
+      ? lastUid.uid > seenUid.uid
+      : thread.statusSeenCustomerAt !== undefined
+        ? arrived > thread.statusSeenCustomerAt
+        : arrived > 0 && arrived >= thread.statusSetAt - (thread.statusSetAt % 1000);
   if ((set === 'pending' || set === 'hold' || set === 'solved' || set === 'closed') && writtenAfter) return 'open';
   return set;
 }

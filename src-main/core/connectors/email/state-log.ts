@@ -34,6 +34,9 @@ const stateEntrySchema = z.object({
   removeTags: z.array(tag).max(MAX_TAGS).optional(),
   note: z.string().max(MAX_NOTE_CHARS).optional(),
   seenCustomerAt: z.number().int().nonnegative().optional(),
+  /** The inbox UID (and its UIDVALIDITY) of the newest customer message the agent had seen. */
+  seenCustomerUid: z.number().int().positive().optional(),
+  seenCustomerValidity: z.string().min(1).max(40).optional(),
 });
 
 export type DecodedStateEntry = { ok: true; entry: StateEntry } | { ok: false; reason: string };

@@ -89,5 +89,11 @@ describe('the mailbox model: threads as cases, shared state folded in', () => {
     expect(derivedStatus({ ...set('solved', 10_700), statusSeenCustomerAt: 9_000 })).toBe('open');
     // The customer's Date header (their clock) does not decide; the arrival at the server does.
     expect(derivedStatus({ ...set('solved', 30_000), lastCustomerAt: 40_000, lastCustomerArrivedAt: 20_000 })).toBe('solved');
+    // Two customer messages in the same second: their inbox UIDs tell them apart, exactly.
+    const seen = { ...set('solved', 10_700), statusSeenCustomerAt: 10_000, statusSeenCustomerUid: { validity: '7', uid: 41 } };
+    expect(derivedStatus({ ...seen, lastCustomerUid: { validity: '7', uid: 42 } })).toBe('open');
+    expect(derivedStatus({ ...seen, lastCustomerUid: { validity: '7', uid: 41 } })).toBe('solved');
+    // After a UIDVALIDITY change the UIDs cannot be compared: arrival times decide again.
+    expect(derivedStatus({ ...seen, lastCustomerUid: { validity: '8', uid: 3 } })).toBe('solved');
   });
 });
