@@ -71,20 +71,26 @@ async function myRows(host: HostFixture): Promise<InboxRow[]> {
   return page.rows;
 }
 
+/** How far past a clock's at-risk time the tests move the page. */
+const PAST_AT_RISK = 30_000;
+
 /**
- * The case of mine whose clock turns at risk next (a first-reply clock if one is running, else any):
- * moving the page past its at-risk time makes it, and no other case of mine, go at risk.
+ * The case of mine whose clock turns at risk next (a first-reply clock if one is running, else any)
+ * and that no other clock of mine follows within PAST_AT_RISK: moving the page just past its
+ * at-risk time makes it the last of my cases to go at risk, whatever else does on the way.
  */
 async function nextToGoAtRisk(host: HostFixture, marginMs = 2 * MIN): Promise<Candidate> {
   const now = Date.now();
-  const upcoming: Candidate[] = [];
+  const all: Candidate[] = [];
   for (const row of await myRows(host)) {
     for (const clock of row.sla?.clocks ?? []) {
-      if (clock.state !== 'ok' || clock.dueAt === null || clock.atRiskAt === null || clock.atRiskAt < now + marginMs) continue;
-      upcoming.push({ row, clock: { ...clock, dueAt: clock.dueAt, atRiskAt: clock.atRiskAt } });
+      if (clock.dueAt === null || clock.atRiskAt === null) continue;
+      all.push({ row, clock: { ...clock, dueAt: clock.dueAt, atRiskAt: clock.atRiskAt } });
     }
   }
-  upcoming.sort((a, b) => a.clock.atRiskAt - b.clock.atRiskAt);
+  const alone = (c: Candidate) =>
+    !all.some((o) => o.row.id !== c.row.id && o.clock.state === 'ok' && o.clock.atRiskAt >= c.clock.atRiskAt && o.clock.atRiskAt <= c.clock.atRiskAt + PAST_AT_RISK);
+  const upcoming = all.filter((c) => c.clock.state === 'ok' && c.clock.atRiskAt >= now + marginMs && alone(c)).sort((a, b) => a.clock.atRiskAt - b.clock.atRiskAt);
   const firstReply = upcoming.find((c) => c.clock.target === 'first_reply');
   const chosen = firstReply && firstReply.clock.atRiskAt === upcoming[0]!.clock.atRiskAt ? firstReply : upcoming[0];
   if (!chosen) throw new Error('no case assigned to me has a running SLA clock that turns at risk later (demo SLA policies missing?)');
@@ -119,7 +125,7 @@ test.describe('SLA', () => {
     expect(await recordedFor(page, row.remoteId, clock.target)).toEqual([]);
 
     // Past its at-risk time (core says nothing: only the page's clock moves).
-    await movePageTo(page, clock.atRiskAt + 30_000);
+    await movePageTo(page, clock.atRiskAt + PAST_AT_RISK);
     if (row.sla!.next?.target === clock.target) await expect(badge).toHaveAttribute('data-state', 'at_risk');
     await expect.poll(() => recordedFor(page, row.remoteId, clock.target)).toHaveLength(1);
     const [notice] = await recordedFor(page, row.remoteId, clock.target);
@@ -157,7 +163,7 @@ test.describe('SLA', () => {
   test('without permission the notice shows in the status bar and opens the case', async ({ page, host }) => {
     const { row, clock } = await nextToGoAtRisk(host);
     const app = await openApp(page, host, 'denied');
-    await movePageTo(page, clock.atRiskAt + 30_000);
+    await movePageTo(page, clock.atRiskAt + PAST_AT_RISK);
     const alert = page.locator('footer').getByTestId('sla-alert');
     await expect(alert).toHaveAttribute('data-case-id', String(row.id));
     await expect(alert).toHaveAttribute('role', 'alert');

@@ -64,7 +64,9 @@ export function planNotifications(clocks: readonly WatchedClock[], now: number, 
     if (state === 'at_risk') fire.push(clock);
     else if (state === 'ok' && (wakeAt === null || clock.atRiskAt < wakeAt)) wakeAt = clock.atRiskAt;
   }
-  fire.sort((a, b) => a.dueAt - b.dueAt);
+  // In the order they went at risk: when several are told at once (the app was away), the last
+  // told (the one the status bar shows) is the one that went at risk last.
+  fire.sort((a, b) => a.atRiskAt - b.atRiskAt || a.dueAt - b.dueAt);
   return { fire, wakeAt };
 }
 
