@@ -130,7 +130,7 @@ class WebSocketBridge implements ShiftdeskApi {
         if (!call) return;
         this.inFlight.delete(message.id);
         if (message.type === 'result') call.resolve(message.result);
-        else call.reject(new BridgeError(message.error.name, message.error.message));
+        else call.reject(new BridgeError(message.error.name, message.error.message, message.error.code));
         return;
       }
       case 'event':
