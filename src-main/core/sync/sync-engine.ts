@@ -336,10 +336,10 @@ export class SyncEngine {
     if (snapshots.length === 0) return;
     while (!this.signal.aborted) {
       if (!this.degraded.has('cases')) {
-        await new Promise<void>((resolve) => {
-          this.wakeSnapshots = resolve;
-          this.signal.addEventListener('abort', () => resolve(), { once: true });
-        });
+        const woken = new AbortController();
+        this.wakeSnapshots = () => woken.abort();
+        // Until the case export is refused (or sync stops): `pause` leaves no listener behind.
+        await pause(24 * 60 * 60_000, this.signal, woken.signal).catch(() => undefined);
         this.wakeSnapshots = null;
         continue;
       }
@@ -622,7 +622,9 @@ export class SyncEngine {
               : error instanceof TransientRemoteError && error.retryAfterMs !== null
                 ? error.retryAfterMs
                 : fullJitterDelay(Math.min(attempt, 8), this.options.backoff ?? DEFAULT_BACKOFF);
-        const given = attempts !== undefined && attempt + 1 >= attempts;
+        // A step with a bounded number of tries gives up at once on a refusal: its caller goes on
+        // and tries it again later, rather than waiting minutes here.
+        const given = attempts !== undefined && (attempt + 1 >= attempts || lasting);
         const previous = this.problems.get(what);
         this.problems.set(what, {
           step: stepOf(what),
