@@ -9,6 +9,7 @@ import { AccountsRepo } from '../../../../src-main/core/db/repos/accounts-repo';
 import { OutboxRepo, type OutboxState } from '../../../../src-main/core/db/repos/outbox-repo';
 import { helpdeskReason, MAX_ERROR_LENGTH, outboxErrorMessage } from '../../../../src-main/core/outbox/error-message';
 import { OutboxSender } from '../../../../src-main/core/outbox/outbox-sender';
+import { CaseService } from '../../../../src-main/core/services/case-service';
 import { caseEventsFor } from '../../../../src-main/core/presence/core-presence';
 import { PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../../../../src-main/core/net/errors';
 import type { ChangeSet } from '../../../../src-main/core/sync/sync-types';
@@ -158,6 +159,42 @@ describe('outbox sender', () => {
     sender.resume();
     expect(outbox.ready(accountId, Date.now(), 10).map((row) => row.id)).toEqual([offline.id]);
     expect(outbox.get(limited.id)!.nextAttemptAt).toBeGreaterThan(Date.now() + 50_000);
+  });
+
+  describe('a reply the helpdesk took without naming its comment', () => {
+    const thread = () => new CaseService(db, () => undefined, (id) => outbox.forCase(id)).get(caseId)!;
+
+    it('is not shown as queued once sent, and the comment sync brings replaces it (matched by its audit)', async () => {
+      outbox.enqueue(caseId, { comment: { body: 'Refund sent today', public: true } });
+      const draining = sender.drainOnce();
+      await connector.pushed(1);
+      connector.pushes[0]!.resolve({ case: remoteCase({ version: 'v2', generatedTs: 3 }), commentRemoteId: null, auditRemoteId: '9001' });
+      await draining;
+      let detail = thread();
+      expect(detail.pendingActions).toEqual([]);
+      expect(detail.thread.map((m) => [m.bodyText, m.pendingActionId])).toEqual([['Refund sent today', null]]);
+      // Sync brings the comment (its audit id names our update); the helpdesk trimmed the text.
+      cache.applyPage('messages', { messages: [{ remoteId: '777', caseRemoteId: '100', authorRemoteId: '7', public: true, bodyText: 'Refund sent today ', bodyHtml: null, channel: 'email', createdAt: 5_000, attachments: [], auditRemoteId: '9001' }], cursor: 'm1', caughtUp: true });
+      detail = thread();
+      expect(detail.thread.map((m) => [m.remoteId, m.bodyText])).toEqual([['777', 'Refund sent today ']]);
+    });
+
+    it('without an audit either: matched by its text and visibility, and only once', async () => {
+      outbox.enqueue(caseId, { comment: { body: 'Internal: checked the ledger', public: false } });
+      const draining = sender.drainOnce();
+      await connector.pushed(1);
+      connector.pushes[0]!.resolve({ case: null, commentRemoteId: null });
+      await draining;
+      const comment = (id: string, isPublic: boolean) => ({ remoteId: id, caseRemoteId: '100', authorRemoteId: '7', public: isPublic, bodyText: 'Internal: checked the ledger', bodyHtml: null, channel: 'email' as const, createdAt: 5_000, attachments: [] });
+      // A public comment with the same words is someone else's: it does not replace the note.
+      cache.applyPage('messages', { messages: [comment('801', true)], cursor: 'm1', caughtUp: false });
+      const ids = thread().thread.map((m) => m.remoteId);
+      expect(ids).toHaveLength(2);
+      expect(ids).toContain('801');
+      expect(ids.some((id) => id.startsWith('sent:'))).toBe(true);
+      cache.applyPage('messages', { messages: [comment('802', false)], cursor: 'm2', caughtUp: true });
+      expect(thread().thread.map((m) => m.remoteId).sort()).toEqual(['801', '802']);
+    });
   });
 });
 
