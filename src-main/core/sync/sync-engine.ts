@@ -33,6 +33,9 @@ const SNAPSHOTS_EVERY_MS = 2 * 60_000;
 /** Tries of a step before the steps after it go on without it (it keeps being tried in the background). */
 const STEP_ATTEMPTS = 3;
 
+/** How long an interrupted snapshot's cursor is worth resuming (the search export's expire after an hour). */
+const SNAPSHOT_CURSOR_LIFETIME_MS = 50 * 60_000;
+
 /** Quick tries of a page that cannot be read before it is waited on for minutes. */
 const UNREADABLE_QUICK_TRIES = 5;
 
@@ -379,9 +382,11 @@ export class SyncEngine {
     this.options.onDecision?.(decision);
     if (decision.action === 'skip') return;
     let cursor = this.cache.cursor(spec.name);
-    if (!spec.follows && cursor.complete) {
+    // A snapshot is taken afresh once complete; an interrupted one resumes, unless its cursor has
+    // expired (Zendesk's search export cursors last an hour).
+    if (!spec.follows && (cursor.complete || (cursor.cursor !== null && Date.now() - cursor.updatedAt > SNAPSHOT_CURSOR_LIFETIME_MS))) {
       this.cache.resetCursor(spec.name);
-      cursor = { cursor: null, complete: false };
+      cursor = { cursor: null, complete: false, updatedAt: 0 };
     }
     let next = cursor.cursor;
     for (;;) {

@@ -26,6 +26,8 @@ export interface AppliedPage {
 export interface StoredCursor {
   cursor: string | null;
   complete: boolean;
+  /** When it was stored (0 when never). */
+  updatedAt: number;
 }
 
 /**
@@ -152,10 +154,10 @@ export class AccountCache {
   }
 
   cursor(stream: string): StoredCursor {
-    const row = this.db.prepare('SELECT cursor, complete FROM sync_cursors WHERE account_id = ? AND stream = ?').get(this.accountId, stream) as
-      | { cursor: string | null; complete: number }
+    const row = this.db.prepare('SELECT cursor, complete, updated_at AS updatedAt FROM sync_cursors WHERE account_id = ? AND stream = ?').get(this.accountId, stream) as
+      | { cursor: string | null; complete: number; updatedAt: number }
       | undefined;
-    return { cursor: row?.cursor ?? null, complete: row?.complete === 1 };
+    return { cursor: row?.cursor ?? null, complete: row?.complete === 1, updatedAt: row?.updatedAt ?? 0 };
   }
 
   /** Restart a one-shot stream (e.g. the open-queue snapshot) from its beginning. */
