@@ -1,13 +1,33 @@
 import { X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusTrap } from './use-focus-trap';
 
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert, the
- * focus trap keeps Tab inside, Escape closes. Rendered only while open.
+ * focus trap keeps Tab inside, Escape closes. Rendered only while open. A confirmation passes
+ * `role="alertdialog"`, what it is about as `describedBy`, and the safe choice as `initialFocus`
+ * (otherwise the first focusable element, the close button, gets focus).
  */
-export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className,
+  role,
+  describedBy,
+  initialFocus,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  role?: 'alertdialog';
+  describedBy?: string;
+  initialFocus?: RefObject<HTMLElement | null>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -19,6 +39,7 @@ export function Dialog({ title, onClose, children, className }: { title: string;
   useLayoutEffect(() => {
     const dialog = ref.current!;
     if (!dialog.open) dialog.showModal();
+    initialFocus?.current?.focus();
     return () => {
       if (dialog.open) dialog.close();
     };
@@ -46,7 +67,7 @@ export function Dialog({ title, onClose, children, className }: { title: string;
   }, []);
 
   return (
-    <dialog ref={ref} className={`dialog${className ? ` ${className}` : ''}`} aria-labelledby={titleId}>
+    <dialog ref={ref} className={`dialog${className ? ` ${className}` : ''}`} role={role} aria-labelledby={titleId} aria-describedby={describedBy} data-testid={testId}>
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label={t('app.close')} title={t('app.close')} onClick={onClose}>
