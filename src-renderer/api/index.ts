@@ -19,6 +19,7 @@ export {
   presenceConnectionQuery,
   presenceQuery,
   presenceSettingsQuery,
+  recordIssuesQuery,
   searchQuery,
   syncStatusQuery,
 } from './queries';

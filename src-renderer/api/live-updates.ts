@@ -57,14 +57,19 @@ export function invalidateForChange(client: QueryClient, change: ChangeEvent): v
 
 /** Progress events carry the whole status of one account: write it straight into the cache. */
 export function applySyncProgress(client: QueryClient, progress: SyncStatusView): void {
+  let issuesChanged = false;
   client.setQueryData<SyncStatusView[]>(syncKeys.status(), (current) => {
     if (!current) return current; // the first fetch brings every account
     const index = current.findIndex((s) => s.accountId === progress.accountId);
     if (index === -1) return [...current, progress];
+    const before = current[index]!.recordIssues;
+    issuesChanged = before?.skipped !== progress.recordIssues?.skipped || before?.mapped !== progress.recordIssues?.mapped;
     const next = current.slice();
     next[index] = progress;
     return next;
   });
+  // A list of skipped records on screen follows the counts.
+  if (issuesChanged) void client.invalidateQueries({ queryKey: syncKeys.recordIssues(progress.accountId) });
 }
 
 /** Network events carry the whole status (online, working offline, outbox counts). */

@@ -24,6 +24,10 @@ export const accountsQuery = () => queryOptions({ queryKey: accountKeys.list(), 
 
 export const syncStatusQuery = () => queryOptions({ queryKey: syncKeys.status(), queryFn: () => api.call('sync:status', {}) });
 
+/** What an account's sync left out or stored with defaults, newest first; read again whenever it is shown. */
+export const recordIssuesQuery = (accountId: number) =>
+  queryOptions({ queryKey: syncKeys.recordIssues(accountId), queryFn: () => api.call('sync:recordIssues', { accountId }), staleTime: 0, gcTime: 0 });
+
 /** Every action still in the outbox, oldest first. */
 export const outboxListQuery = () => queryOptions({ queryKey: outboxKeys.list(), queryFn: () => api.call('outbox:list', {}) });
 

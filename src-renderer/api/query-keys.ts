@@ -40,6 +40,8 @@ export const accountKeys = {
 
 export const syncKeys = {
   status: () => ['sync', 'status'] as const,
+  /** The records an account's sync left out or stored with defaults (`sync:recordIssues`). */
+  recordIssues: (accountId: number) => ['sync', 'recordIssues', accountId] as const,
 };
 
 export const directoryKeys = {

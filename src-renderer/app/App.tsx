@@ -6,6 +6,7 @@ import { OutboxPanels, useConflictWatcher } from '../features/outbox';
 import { SettingsDialog, useApplySettings } from '../features/settings';
 import { isWallboardPage, SupervisorPanel, useSupervisorShown, Wallboard } from '../features/supervisor';
 import { SlaNotifier } from '../features/sla';
+import { RecordIssuesDialog } from '../features/sync';
 import { closeDialog, useDialogs } from './dialogs-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
@@ -40,6 +41,8 @@ function Shell() {
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
       <OutboxPanels />
+      {/* Over Settings when opened from an account there: a modal above a modal. */}
+      <RecordIssuesDialog />
       <MacroPalette />
       <SlaNotifier />
     </div>

@@ -1,88 +1,152 @@
 import { CircleAlert, CirclePause, CloudOff, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/contract/api';
-import type { NetworkStatusView } from '../../../src-shared/contract/models';
+import type { AccountView, NetworkStatusView } from '../../../src-shared/contract/models';
 import { useRelativeLabel } from '../../ui/use-relative-label';
+import { serverKindOf } from './notice-wording';
+import { NoticeDetails } from './NoticeDetails';
+import { NoticeIcon } from './NoticeItem';
+import { openRecordIssues } from './record-issues';
 import { SyncProgress } from './SyncProgress';
+import { useNoticeText } from './use-notice-text';
 import { useRetrySync } from './use-retry-sync';
 
 /**
  * One account's sync, in the fewest words that tell the agent whether to worry. While the app is
  * offline (the agent chose "Work offline", or the helpdesk cannot be reached) nothing syncs: the
- * line says so instead of "Synced … ago", which would read as if all were well.
+ * line says so instead of "Synced … ago", which would read as if all were well. A step that does
+ * not work (the helpdesk refuses the agents list, a page it sends cannot be read) is named in
+ * words after the sync state, which stays as it is: the rest still syncs. Its technical text is
+ * behind "Details". The line never grows past the status bar: the words end in an ellipsis.
  */
-export function AccountSyncLine({ status, accountName, network }: { status: SyncStatusView; accountName: string | null; network: NetworkStatusView | undefined }) {
+export function AccountSyncLine({ status, account, showName, network }: { status: SyncStatusView; account: AccountView | undefined; showName: boolean; network: NetworkStatusView | undefined }) {
   const { t } = useTranslation();
   const retry = useRetrySync();
-  const prefix = accountName ? <span className="sync-account">{accountName}:</span> : null;
+  const wordNotice = useNoticeText();
+  const server = serverKindOf(account?.kind);
+  const accountName = account?.name ?? null;
+  const notices = status.notices ?? [];
+  const prefix = showName && accountName ? <span className="sync-account">{accountName}:</span> : null;
   const retryButton = (
-    <button type="button" className="button small" onClick={() => retry.mutate(status.accountId)} disabled={retry.isPending}>
+    <button type="button" className="button small sync-retry" onClick={() => retry.mutate(status.accountId)} disabled={retry.isPending}>
       <RefreshCw size={12} aria-hidden="true" className={retry.isPending ? 'spin' : undefined} />
       {t('sync.retry')}
     </button>
   );
+  const details = notices.length > 0 ? <NoticeDetails accountId={status.accountId} accountName={accountName} notices={notices} server={server} /> : null;
+  const skippedCount = status.recordIssues?.skipped ?? 0;
+  const skipped =
+    skippedCount > 0 ? (
+      <>
+        <span className="sync-separator" aria-hidden="true">
+          ·
+        </span>
+        <button type="button" className="link-button sync-skipped" data-testid="records-skipped" title={t('sync.skippedTitle')} onClick={() => openRecordIssues(status.accountId)}>
+          {t('sync.skipped', { count: skippedCount })}
+        </button>
+      </>
+    ) : null;
 
-  const errorLine = (
-    <span className="sync-line is-error">
-      {prefix}
-      <CircleAlert size={14} aria-hidden="true" />
-      <span className="sync-error-text" title={status.error ?? undefined}>
-        {t('sync.error', { message: status.error ?? '' })}
+  // The step the line names: the worst one that is not the network (the offline line says that).
+  const named = notices.filter((n) => n.severity !== 'offline');
+  const lead = named[0] ? { notice: named[0], text: wordNotice(named[0], server) } : null;
+  const summary = lead ? (
+    <span
+      className={`sync-notice is-${lead.text.wording.tone}`}
+      data-testid="sync-notice"
+      data-step={lead.notice.step}
+      data-problem={lead.notice.problem}
+      data-severity={lead.notice.severity}
+    >
+      <NoticeIcon tone={lead.text.wording.tone} />
+      <span className="sync-notice-text" title={lead.text.full}>
+        {lead.text.short}
       </span>
-      {retryButton}
+      {named.length > 1 ? <span className="sync-notice-more">{t('sync.moreNotices', { count: named.length - 1 })}</span> : null}
     </span>
-  );
+  ) : null;
 
-  if (status.state === 'error') return errorLine;
+  // The account cannot sync at all (signed out): the line is the problem.
+  if (status.state === 'error') {
+    return (
+      <span className="sync-line is-error">
+        {prefix}
+        {summary ?? (
+          <span className="sync-notice is-error">
+            <CircleAlert size={14} aria-hidden="true" />
+            <span className="sync-notice-text">{t('sync.stopped')}</span>
+          </span>
+        )}
+        {details}
+        {retryButton}
+        {skipped}
+      </span>
+    );
+  }
   if (network?.forcedOffline) {
     return (
       <span className="sync-line is-paused" data-sync-state="paused">
         {prefix}
         <CirclePause size={14} aria-hidden="true" />
-        <span>{t('sync.paused')}</span>
+        <span className="sync-line-text">{t('sync.paused')}</span>
         {status.lastSyncedAt ? <LastSynced at={status.lastSyncedAt} /> : null}
       </span>
     );
   }
   if ((network && !network.online) || status.state === 'offline') {
-    // Network trouble passes by itself: core retries and probes; the details are in the tooltip.
+    // Network trouble passes by itself: core retries and probes; the details say what failed.
     const engineOffline = status.state === 'offline';
     return (
       <span className="sync-line is-warning" data-sync-state="offline">
         {prefix}
         <CloudOff size={14} aria-hidden="true" />
-        <span title={status.error ?? undefined}>{t('sync.offline')}</span>
+        <span className="sync-line-text">{t('sync.offline')}</span>
         {status.lastSyncedAt ? <LastSynced at={status.lastSyncedAt} /> : null}
         {engineOffline && status.nextRetryAt ? <RetryIn at={status.nextRetryAt} /> : null}
+        {details}
         {engineOffline ? retryButton : null}
       </span>
     );
   }
-  if (status.error && status.state !== 'following') return errorLine;
   if (status.state === 'backing-off' || status.state === 'stopped') {
     return (
       <span className="sync-line is-warning" data-sync-state={status.state}>
         {prefix}
-        <CloudOff size={14} aria-hidden="true" />
-        <span>{status.state === 'stopped' ? t('sync.stopped') : t('sync.backingOff')}</span>
-        {status.nextRetryAt && status.state !== 'stopped' ? <RetryIn at={status.nextRetryAt} /> : null}
+        {summary ?? (
+          <>
+            <CloudOff size={14} aria-hidden="true" />
+            <span className="sync-line-text">{status.state === 'stopped' ? t('sync.stopped') : t('sync.backingOff')}</span>
+            {status.nextRetryAt && status.state !== 'stopped' ? <RetryIn at={status.nextRetryAt} /> : null}
+          </>
+        )}
+        {details}
         {retryButton}
+        {skipped}
       </span>
     );
   }
-  if (!status.historyComplete) {
-    return (
-      <span className="sync-line">
-        {prefix}
-        <SyncProgress status={status} />
-      </span>
-    );
-  }
-  return (
-    <span className="sync-line is-ok" data-sync-state="ok">
-      {prefix}
+  const base = !status.historyComplete ? (
+    <SyncProgress status={status} />
+  ) : (
+    <>
       <span className="sync-dot" aria-hidden="true" />
-      {status.lastSyncedAt ? <SyncedAgo at={status.lastSyncedAt} /> : <span>{t('sync.following')}</span>}
+      {status.lastSyncedAt ? <SyncedAgo at={status.lastSyncedAt} /> : <span className="sync-line-text">{t('sync.following')}</span>}
+    </>
+  );
+  return (
+    <span className={`sync-line${status.historyComplete ? ' is-ok' : ''}`} data-sync-state={status.historyComplete ? 'ok' : undefined}>
+      {prefix}
+      {base}
+      {summary ? (
+        <>
+          <span className="sync-separator" aria-hidden="true">
+            ·
+          </span>
+          {summary}
+        </>
+      ) : null}
+      {details}
+      {skipped}
     </span>
   );
 }
@@ -91,7 +155,7 @@ function SyncedAgo({ at }: { at: number }) {
   const { t } = useTranslation();
   const label = useRelativeLabel(at);
   return (
-    <time dateTime={label.iso} title={label.absolute}>
+    <time className="sync-line-text" dateTime={label.iso} title={label.absolute}>
       {label.justNow ? t('sync.syncedJustNow') : t('sync.synced', { time: label.text })}
     </time>
   );
@@ -101,7 +165,7 @@ function LastSynced({ at }: { at: number }) {
   const { t } = useTranslation();
   const label = useRelativeLabel(at);
   return (
-    <time className="muted" dateTime={label.iso} title={label.absolute}>
+    <time className="muted sync-line-text" dateTime={label.iso} title={label.absolute}>
       · {t('sync.lastSynced', { time: label.text })}
     </time>
   );
@@ -111,5 +175,5 @@ function RetryIn({ at }: { at: number }) {
   const { t } = useTranslation();
   const seconds = Math.max(1, Math.round((at - Date.now()) / 1000));
   const time = seconds < 60 ? t('time.seconds', { count: seconds }) : t('time.minutes', { count: Math.round(seconds / 60) });
-  return <span className="muted">({t('sync.retryIn', { time })})</span>;
+  return <span className="muted sync-line-text">({t('sync.retryIn', { time })})</span>;
 }

@@ -41,12 +41,7 @@ export function SyncStatus() {
     content = <span className="sync-line muted">{accounts && accounts.length > 0 ? t('sync.neverSynced') : t('sync.noAccounts')}</span>;
   } else {
     content = statuses.map((status) => (
-      <AccountSyncLine
-        key={status.accountId}
-        status={status}
-        network={network}
-        accountName={several ? (accounts?.find((a) => a.id === status.accountId)?.name ?? null) : null}
-      />
+      <AccountSyncLine key={status.accountId} status={status} network={network} account={accounts?.find((a) => a.id === status.accountId)} showName={several} />
     ));
   }
 
