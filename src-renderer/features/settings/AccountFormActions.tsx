@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountInput } from '../../../src-shared/contract/models';
-import { appInfoQuery } from '../../api';
+import { appInfoQuery, BridgeError } from '../../api';
+import { statusSuffix } from '../sync';
+import { accountProblemKey, problemStatus } from './account-problem';
 import { useAddAccount, useTestAccount } from './use-account-mutations';
 
-export type AccountFormResult = { kind: 'ok' | 'error'; text: string } | null;
+/** What the form says under its fields; a refusal keeps core's technical text for its details. */
+export type AccountFormResult = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
 /** The input to send, or what is wrong with the form (shown in the alert). */
 export type Validation = { input: AccountInput } | { error: string };
@@ -17,12 +20,21 @@ export function useSecretHint(): string | null {
   return secretStore === 'memory' ? t('settings.tokenHintMemory') : secretStore === 'keychain' ? t('settings.tokenHint') : null;
 }
 
+/** The problem code of a failed call (errors from core carry one; a dropped connection none). */
+function codeOf(error: unknown): string | undefined {
+  return error instanceof BridgeError ? error.code : undefined;
+}
+
 /** Test and Add for either kind of account: the same buttons, results and alerts. */
 export function useAccountFormActions(validate: () => Validation, onAdded: () => void) {
   const { t } = useTranslation();
   const [result, setResult] = useState<AccountFormResult>(null);
   const test = useTestAccount();
   const add = useAddAccount();
+
+  /** "the helpdesk refused the e-mail or API token (401)." */
+  const reason = (kind: AccountInput['kind'], problem: string | undefined, status: number | null) =>
+    t(accountProblemKey(problem, kind), { status: statusSuffix(problemStatus(problem, status)) });
 
   const validated = (): AccountInput | null => {
     const outcome = validate();
@@ -47,10 +59,10 @@ export function useAccountFormActions(validate: () => Validation, onAdded: () =>
                   ? t('settings.mail.testOk', { address: input.address })
                   : t('settings.testOk', { name: outcome.agentEmail ? `${outcome.agentName} <${outcome.agentEmail}>` : outcome.agentName }),
             }
-          : { kind: 'error', text: t('settings.testFailed', { message: outcome.error }) },
+          : { kind: 'error', text: t('settings.testFailed', { message: reason(input.kind, outcome.problem, outcome.status) }), detail: outcome.error },
       );
     } catch (error) {
-      setResult({ kind: 'error', text: t('settings.testFailed', { message: (error as Error).message }) });
+      setResult({ kind: 'error', text: t('settings.testFailed', { message: reason(input.kind, codeOf(error), null) }), detail: (error as Error).message });
     }
   };
 
@@ -64,7 +76,8 @@ export function useAccountFormActions(validate: () => Validation, onAdded: () =>
       onAdded();
       setResult({ kind: 'ok', text: t('settings.added') });
     } catch (error) {
-      setResult({ kind: 'error', text: t('settings.addFailed', { message: (error as Error).message }) });
+      // Core words nothing for the agent: its code says what happened (AccountRefusedError), its message how.
+      setResult({ kind: 'error', text: t('settings.addFailed', { message: reason(input.kind, codeOf(error), null) }), detail: (error as Error).message });
     }
   };
 
@@ -79,9 +92,17 @@ export function AccountFormFooter({ actions }: { actions: ReturnType<typeof useA
   return (
     <>
       {result ? (
-        <p className={`form-result is-${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
-          {result.text}
-        </p>
+        <div className={`form-result is-${result.kind}`}>
+          <p role={result.kind === 'error' ? 'alert' : 'status'}>{result.text}</p>
+          {result.detail ? (
+            <details className="notice-technical-block form-result-detail">
+              <summary>{t('settings.technicalDetails')}</summary>
+              <pre className="notice-technical" data-testid="account-form-technical">
+                {result.detail}
+              </pre>
+            </details>
+          ) : null}
+        </div>
       ) : null}
       <div className="form-actions">
         <button type="button" className="button" onClick={onTest} disabled={busy}>

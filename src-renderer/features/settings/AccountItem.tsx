@@ -1,25 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
 import { Headset, Mail } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../src-shared/contract/models';
+import { syncStatusQuery } from '../../api';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { useRemoveAccount } from './use-account-mutations';
+import { NoticeItem, openRecordIssues, serverKindOf } from '../sync';
+import { RemoveAccountDialog } from './RemoveAccountDialog';
 
-/** One connected helpdesk or mailbox: where, as whom, how it is doing. */
-export function AccountItem({ account }: { account: AccountView }) {
+/**
+ * One connected helpdesk or mailbox: where, as whom, how it is doing — each sync step not working
+ * in words (its technical text behind a disclosure), the records sync skipped — and Remove, which
+ * asks first.
+ */
+export function AccountItem({ account, onRemoved }: { account: AccountView; onRemoved: () => void }) {
   const { t } = useTranslation();
-  const remove = useRemoveAccount();
+  const [confirming, setConfirming] = useState(false);
+  const status = useQuery(syncStatusQuery()).data?.find((s) => s.accountId === account.id);
   const mail = account.kind === 'email' ? account.mail : null;
   const KindIcon = account.kind === 'email' ? Mail : Headset;
   const kindLabel = account.kind === 'email' ? t('settings.kindIcon.email') : t('settings.kindIcon.zendesk');
+  const notices = status?.notices ?? [];
+  const skipped = status?.recordIssues?.skipped ?? 0;
+  // A step the helpdesk refuses (the agents list, say) marks the account 'error' in core, yet the
+  // rest syncs: the pill says how the account is doing, the notices below say what is missing.
+  const shownStatus = account.status === 'error' && status && status.state !== 'error' ? (status.historyComplete ? 'ok' : 'syncing') : account.status;
+
   return (
-    <li className="account" data-account-kind={account.kind}>
+    <li className="account" data-account-kind={account.kind} data-account-id={account.id}>
       <div className="account-main">
         <div className="account-title">
           <KindIcon size={15} className="account-kind-icon" role="img" aria-label={kindLabel}>
             <title>{kindLabel}</title>
           </KindIcon>
           <span className="account-name">{account.name}</span>
-          <span className={`account-status status-${account.status}`}>{t(`settings.accountStatus.${account.status}`)}</span>
+          <span className={`account-status status-${shownStatus}`}>{t(`settings.accountStatus.${shownStatus}`)}</span>
         </div>
         {mail ? (
           <>
@@ -44,16 +59,29 @@ export function AccountItem({ account }: { account: AccountView }) {
             {t('settings.lastSynced')} <RelativeTime at={account.lastSyncedAt} />
           </div>
         ) : null}
-        {account.lastError ? <div className="account-error">{account.lastError}</div> : null}
-        {remove.isError ? (
-          <div className="account-error" role="alert">
-            {t('settings.removeFailed', { message: remove.error.message })}
-          </div>
+        {notices.length > 0 ? (
+          <ul className="notice-list account-notices" aria-label={t('settings.noticesLabel', { account: account.name })} data-testid="account-notices">
+            {notices.map((notice) => (
+              <NoticeItem key={`${notice.step}:${notice.problem}`} notice={notice} server={serverKindOf(account.kind)} technical="disclosure" />
+            ))}
+          </ul>
+        ) : account.lastError ? (
+          // No live status for it (its sync is not running): core's last words, behind a disclosure.
+          <details className="notice-technical-block account-last-error">
+            <summary>{t('settings.technicalDetails')}</summary>
+            <pre className="notice-technical">{account.lastError}</pre>
+          </details>
+        ) : null}
+        {skipped > 0 ? (
+          <button type="button" className="link-button account-skipped" data-testid="records-skipped" title={t('sync.skippedTitle')} onClick={() => openRecordIssues(account.id)}>
+            {t('sync.skipped', { count: skipped })}
+          </button>
         ) : null}
       </div>
-      <button type="button" className="button danger-outline" onClick={() => remove.mutate(account.id)} disabled={remove.isPending}>
-        {remove.isPending ? t('settings.removing') : t('settings.remove')}
+      <button type="button" className="button danger-outline" onClick={() => setConfirming(true)} aria-haspopup="dialog">
+        {t('settings.remove')}
       </button>
+      {confirming ? <RemoveAccountDialog account={account} onClose={() => setConfirming(false)} onRemoved={onRemoved} /> : null}
     </li>
   );
 }
