@@ -21,14 +21,20 @@ export function channelIcon(channel: ChannelKind): LucideIcon {
   return ICONS[channel] ?? Globe;
 }
 
+/** A channel's name: "Email"; for `other`, the helpdesk's own value when known: "Other (via 74)". */
+export function useChannelName(): (channel: ChannelKind, raw?: string | null) => string {
+  const { t } = useTranslation();
+  return (channel, raw) => (channel === 'other' && raw ? t('channel.otherRaw', { raw }) : t(`channel.${channel}`, { defaultValue: channel }));
+}
+
 /**
  * A channel's icon with its name as the accessible label; `decorative` when the name is
- * already written next to it (so it is not announced twice).
+ * already written next to it (so it is not announced twice). `raw`: the helpdesk's own value of
+ * an `other` channel, named with it.
  */
-export function ChannelIcon({ channel, size = 16, className, decorative }: { channel: ChannelKind; size?: number; className?: string; decorative?: boolean }) {
-  const { t } = useTranslation();
+export function ChannelIcon({ channel, raw, size = 16, className, decorative }: { channel: ChannelKind; raw?: string | null; size?: number; className?: string; decorative?: boolean }) {
   const Icon = channelIcon(channel);
-  const name = t(`channel.${channel}`, { defaultValue: channel });
+  const name = useChannelName()(channel, raw);
   if (decorative) {
     return (
       <span className={`channel-icon channel-${channel}${className ? ` ${className}` : ''}`} aria-hidden="true">

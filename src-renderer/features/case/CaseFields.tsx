@@ -12,6 +12,17 @@ import { pendingFields, pendingTags } from './pending-fields';
 import { TagEditor } from './TagEditor';
 import { useCaseEdit } from './use-case-edit';
 
+/** The helpdesk's own value of a field that did not map onto ours ("helpdesk: escalated"): small and muted. */
+function UnmappedNote({ value, shown }: { value: string | undefined; shown: string }) {
+  const { t } = useTranslation();
+  if (!value) return null;
+  return (
+    <span className="field-unmapped" title={t('case.unmappedTitle', { value, shown })} data-testid="field-unmapped">
+      {t('case.unmapped', { value })}
+    </span>
+  );
+}
+
 /** The case's fields, editable: each change is queued in the outbox and shown at once. */
 export function CaseFields({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -39,7 +50,7 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <dl className="case-fields" aria-label={t('case.fields')}>
-        <CaseField label={t('case.status')} pending={pending.has('status')}>
+        <CaseField label={t('case.status')} pending={pending.has('status')} note={<UnmappedNote value={detail.unmapped?.status} shown={t(`status.${detail.status}`)} />}>
           <select
             className={`field-select status-select status-${detail.status}`}
             aria-label={t('caseEdit.status')}
@@ -49,7 +60,11 @@ export function CaseFields({ detail }: { detail: CaseDetail }) {
             <StatusOptions />
           </select>
         </CaseField>
-        <CaseField label={t('case.priority')} pending={pending.has('priority')}>
+        <CaseField
+          label={t('case.priority')}
+          pending={pending.has('priority')}
+          note={<UnmappedNote value={detail.unmapped?.priority} shown={detail.priority ? t(`priority.${detail.priority}`) : t('priority.none')} />}
+        >
           <select
             className={`field-select priority-select${detail.priority ? ` priority-${detail.priority}` : ''}`}
             aria-label={t('caseEdit.priority')}

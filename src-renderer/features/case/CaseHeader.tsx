@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-shared/contract/models';
 import { accountsQuery } from '../../api';
 import { useDateLocale } from '../../i18n';
-import { ChannelIcon } from '../../ui/ChannelIcon';
+import { ChannelIcon, useChannelName } from '../../ui/ChannelIcon';
 import { CasePresence } from '../presence';
 import { RoutingSuggestions, SmartReasons } from '../priority';
 import { SlaBadge } from '../sla';
@@ -18,6 +18,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const account = accounts.find((a) => a.id === detail.accountId);
   // A mail case's id is a long hash that means nothing to a person: the header names its mailbox instead.
   const isMail = account?.kind === 'email';
+  const channelName = useChannelName();
   return (
     <header className="case-header">
       <div className="case-title-row">
@@ -27,7 +28,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
       <p className="case-meta">
         <span className="with-icon" data-testid="case-channel">
           <ChannelIcon channel={detail.channel} size={14} decorative />
-          {t(`channel.${detail.channel}`)}
+          {channelName(detail.channel, detail.unmapped?.via)}
         </span>
         {account && (isMail || accounts.length > 1) ? (
           <>

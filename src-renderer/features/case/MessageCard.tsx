@@ -48,7 +48,7 @@ export const MessageCard = memo(function MessageCard({
         ) : null}
         {pendingState ? <PendingStateLabel state={pendingState} /> : null}
         <span className="message-meta">
-          <ChannelIcon channel={message.channel} size={14} />
+          <ChannelIcon channel={message.channel} raw={message.channelRaw} size={14} />
           <RelativeTime at={message.createdAt} />
         </span>
       </header>

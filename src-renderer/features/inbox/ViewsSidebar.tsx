@@ -23,6 +23,7 @@ const FIXED_ICONS: Record<FixedViewId, LucideIcon> = {
 export const ViewsSidebar = memo(function ViewsSidebar() {
   const { t } = useTranslation();
   const counts = useInboxCounts().data;
+  const otherOpen = useFilters((s) => s.view === 'channel:other');
   return (
     <nav className="views" aria-label={t('views.label')}>
       <ul className="view-list">
@@ -32,9 +33,12 @@ export const ViewsSidebar = memo(function ViewsSidebar() {
       </ul>
       <h2 className="views-heading">{t('views.channelsHeading')}</h2>
       <ul className="view-list">
-        {CHANNEL_KINDS.map((kind) => (
-          <ViewButton key={kind} id={`channel:${kind}`} label={t(`channel.${kind}`)} Icon={channelIcon(kind)} count={counts?.[`channel:${kind}`]} />
-        ))}
+        {CHANNEL_KINDS.map((kind) =>
+          // "Other" (channels the helpdesk has and we have no kind for) only when something is in it (or it is open).
+          kind === 'other' && !counts?.['channel:other'] && !otherOpen ? null : (
+            <ViewButton key={kind} id={`channel:${kind}`} label={t(`channel.${kind}`)} Icon={channelIcon(kind)} count={counts?.[`channel:${kind}`]} />
+          ),
+        )}
       </ul>
     </nav>
   );
