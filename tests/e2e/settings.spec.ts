@@ -46,7 +46,7 @@ test('adding an account with a wrong token shows the error in an alert', async (
   await expect(alert).toHaveText('Could not add the account: the helpdesk refused the e-mail or API token (401).');
   const technical = dialog.getByTestId('account-form-technical');
   await expect(technical).toBeHidden();
-  await dialog.getByText('Technical details', { exact: true }).click();
+  await dialog.getByRole('form', { name: 'Add an account', exact: true }).getByText('Technical details', { exact: true }).click();
   await expect(technical).toHaveText(/401|authenticate/i);
   await expect(removeButtons, 'no account was added').toHaveCount(accountsBefore);
   expect((await host.rpc.call('accounts:list', {})).length, 'no account was added in core').toBe(accountsBefore);
