@@ -61,8 +61,8 @@ export function AccountItem({ account, onRemoved }: { account: AccountView; onRe
         ) : null}
         {notices.length > 0 ? (
           <ul className="notice-list account-notices" aria-label={t('settings.noticesLabel', { account: account.name })} data-testid="account-notices">
-            {notices.map((notice) => (
-              <NoticeItem key={`${notice.step}:${notice.problem}`} notice={notice} server={serverKindOf(account.kind)} technical="disclosure" />
+            {notices.map((notice, index) => (
+              <NoticeItem key={`${index}:${notice.step}:${notice.problem}`} notice={notice} server={serverKindOf(account.kind)} technical="disclosure" />
             ))}
           </ul>
         ) : account.lastError ? (

@@ -94,8 +94,8 @@ export function NoticeDetails({ accountId, accountName, notices, server }: { acc
               </button>
             </div>
             <ul className="notice-list">
-              {notices.map((notice) => (
-                <NoticeItem key={`${notice.step}:${notice.problem}`} notice={notice} server={server} technical="shown" />
+              {notices.map((notice, index) => (
+                <NoticeItem key={`${index}:${notice.step}:${notice.problem}`} notice={notice} server={server} technical="shown" />
               ))}
             </ul>
           </>
