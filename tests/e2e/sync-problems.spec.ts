@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { App } from './helpers/app';
 import { DemoTruth } from './helpers/demo-truth';
@@ -33,6 +34,13 @@ async function expectWithinViewport(page: Page, locator: Locator, what: string):
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `the page is no wider than the window (${innerWidth} px)`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** axe on one part of the page (a popover, a dialog): no serious or critical violations. */
+async function expectAccessible(page: Page, selector: string, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
 }
 
 async function switchToKorean(app: App): Promise<void> {
@@ -91,6 +99,7 @@ test('a long sync error in the Korean UI stays within the window', async ({ own,
   await expectWithinViewport(page, details, 'the details panel');
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: `${SHOTS}/sync-korean-details-1440.png` });
+  await expectAccessible(page, '[data-testid="sync-details"]', 'the open details panel');
 
   // Escape closes it, and focus goes back to the button.
   await page.keyboard.press('Escape');
@@ -150,6 +159,7 @@ test('removing an account asks first: Cancel and Escape keep it, Remove account 
   await expect(confirm).toContainText('The helpdesk itself is not changed');
   await expect(confirm.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
   await page.screenshot({ path: `${SHOTS}/remove-account.png` });
+  await expectAccessible(page, '[data-testid="remove-account-dialog"]', 'the remove question');
 
   // Escape cancels (and only the question closes, not Settings).
   await page.keyboard.press('Escape');
@@ -199,6 +209,7 @@ test('records sync could not read: the sync line counts them and a dialog lists 
   await expect(rows.first().locator('code')).toContainText('expected number');
   await expectWithinViewport(page, dialog, 'the records dialog');
   await page.screenshot({ path: `${SHOTS}/records-skipped.png` });
+  await expectAccessible(page, '[data-testid="record-issues"]', 'the records dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
