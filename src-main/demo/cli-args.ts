@@ -10,6 +10,7 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --live-interval MS       average ms between live changes (default 3000)
   --rate-limits MODE       off | demo | zendesk (default demo)
   --rate-limit-window MS   rate-limit window (default 60000)
+  --rate-limit-account N   account requests per window with limits on (default: demo 6000, zendesk 700)
   --token T                API token (default demo-token)
   --anchor-time T          end of the generated history: ISO date or ms epoch (default now)
   --presence-port N        port of the presence broker (MQTT; default --port + 1, so 4011; with --port 0
@@ -64,6 +65,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
       }
       case '--rate-limit-window':
         options.rateLimitWindowMs = integer(flag, value(), 1);
+        break;
+      case '--rate-limit-account':
+        options.rateLimitAccount = integer(flag, value(), 1);
         break;
       case '--token':
         options.token = value() ?? '';

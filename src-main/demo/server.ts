@@ -30,6 +30,16 @@ export interface DemoServerOptions {
   rateLimits?: RateLimitMode;
   /** Rate-limit window length; default one minute (tests shorten it). */
   rateLimitWindowMs?: number;
+  /**
+   * Account (plan) limit per window with rate limits on; default the mode's (zendesk: 700, an
+   * Enterprise plan; e.g. 200 emulates Team).
+   */
+  rateLimitAccount?: number;
+  /**
+   * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
+   * export lag follow it, so tests can move time without waiting.
+   */
+  clock?: () => number;
   /** API token; default DEMO_TOKEN. */
   token?: string;
   /** Ms epoch the generated history ends at; default now, floored to the minute. */
@@ -78,8 +88,13 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? DEMO_TOKEN;
-  const anchorTime = options.anchorTime ?? floorToMinuteMs(Date.now());
-  const rateLimiter = new RateLimiter(options.rateLimits ?? 'off', options.rateLimitWindowMs ?? 60_000);
+  const clock = options.clock ?? Date.now;
+  const anchorTime = options.anchorTime ?? floorToMinuteMs(clock());
+  const rateLimiter = new RateLimiter(options.rateLimits ?? 'off', {
+    windowMs: options.rateLimitWindowMs ?? 60_000,
+    now: clock,
+    ...(options.rateLimitAccount !== undefined ? { accountLimit: options.rateLimitAccount } : {}),
+  });
   const intervalMs = typeof options.live === 'object' ? options.live.intervalMs : DEFAULT_LIVE_INTERVAL_MS;
   if (!(intervalMs > 0)) throw new Error('live.intervalMs must be positive');
 
@@ -96,7 +111,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   let store: HelpdeskStore;
   try {
     const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url });
-    store = new HelpdeskStore(dataset, new LiveClock(anchorTime));
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock));
   } catch (error) {
     server.close();
     throw error;

@@ -73,7 +73,7 @@ export class DemoApp {
       const decision = this.deps.rateLimiter.take(route.bucket, scope);
       rateHeaders = decision.headers;
       if (!decision.allowed) {
-        stats.rateLimited(route.name);
+        stats.rateLimited(route.name, decision.limitedBy);
         return sendText(res, 429, RATE_LIMITED_TEXT, 'text/plain; charset=utf-8', rateHeaders);
       }
     }

@@ -23,7 +23,7 @@ export interface Route {
   method: 'GET' | 'PUT';
   pattern: RegExp;
   handler: Handler;
-  /** Endpoint-specific rate-limit bucket. */
+  /** Endpoint rate-limit bucket (all incremental exports share one). */
   bucket: RateBucket | null;
   /** Whether the request counts against the Zendesk account limit (the CRM does not). */
   zendesk: boolean;
@@ -46,9 +46,9 @@ export const ROUTES: readonly Route[] = [
   route('users/show', /^\/api\/v2\/users\/(\d+)$/, showUser),
   route('users/list', /^\/api\/v2\/users$/, listUsers),
   route('tickets/count', /^\/api\/v2\/tickets\/count$/, countTickets),
-  route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-tickets'),
-  route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-users'),
-  route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-ticket-events'),
+  route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-exports'),
+  route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-exports'),
+  route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-exports'),
   route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
   put('tickets/update', /^\/api\/v2\/tickets\/(\d+)$/, updateTicket, 'tickets-update'),
   route('tickets/comments', /^\/api\/v2\/tickets\/(\d+)\/comments$/, listComments),

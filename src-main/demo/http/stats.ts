@@ -7,6 +7,12 @@ export interface DemoStats {
   /** 429 responses from the rate limiter. */
   rateLimited: number;
   rateLimitedByRoute: Record<string, number>;
+  /**
+   * 429s from the rate limiter per budget that refused: `account`, `incremental-exports`,
+   * `search-export`, `tickets-update`, `tickets-update-per-agent-ticket`. A request two budgets
+   * refused counts under both.
+   */
+  rateLimitedByBucket: Record<string, number>;
   /** All 429 responses, including injected ones. */
   tooManyRequests: number;
   faultsInjected: number;
@@ -26,6 +32,7 @@ export class StatsCollector {
       byRoute: {},
       rateLimited: 0,
       rateLimitedByRoute: {},
+      rateLimitedByBucket: {},
       tooManyRequests: 0,
       faultsInjected: 0,
       unauthorized: 0,
@@ -39,10 +46,11 @@ export class StatsCollector {
     this.stats.byRoute[route] = (this.stats.byRoute[route] ?? 0) + 1;
   }
 
-  rateLimited(route: string): void {
+  rateLimited(route: string, limitedBy: readonly string[] = []): void {
     this.stats.rateLimited++;
     this.stats.tooManyRequests++;
     this.stats.rateLimitedByRoute[route] = (this.stats.rateLimitedByRoute[route] ?? 0) + 1;
+    for (const bucket of limitedBy) this.stats.rateLimitedByBucket[bucket] = (this.stats.rateLimitedByBucket[bucket] ?? 0) + 1;
   }
 
   faultInjected(status: number): void {
