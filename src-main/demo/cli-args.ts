@@ -12,6 +12,8 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --rate-limit-window MS   rate-limit window (default 60000)
   --rate-limit-account N   account requests per window with limits on (default: demo 6000, zendesk 700)
   --token T                API token (default demo-token)
+  --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
+                           earlier shape (legacy: via objects, field_name/value on child events)
   --anchor-time T          end of the generated history: ISO date or ms epoch (default now)
   --presence-port N        port of the presence broker (MQTT; default --port + 1, so 4011; with --port 0
                            a free one; a default port that is taken gives way to a free one)
@@ -69,6 +71,12 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
       case '--rate-limit-account':
         options.rateLimitAccount = integer(flag, value(), 1);
         break;
+      case '--event-shape': {
+        const shape = value();
+        if (shape !== 'documented' && shape !== 'legacy') throw new CliError('--event-shape must be documented or legacy');
+        options.eventShape = shape;
+        break;
+      }
       case '--token':
         options.token = value() ?? '';
         if (!options.token) throw new CliError('--token needs a value');

@@ -16,11 +16,15 @@ export type {
   DemoTicket,
   DemoTicketEvent,
   DemoUser,
+  AuditRecord,
+  FieldEvent,
+  TicketChildEvent,
   Language,
   TicketStatus,
   Via,
 } from './dataset/types';
 export { CHANNELS, STATUS_ORDER } from './dataset/types';
+export { TICKET_EVENT_VIA_NAMES, viaDisplayName, type EventShape } from './dataset/ticket-events';
 export { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from './dataset/macros';
 export { basicAuthHeader } from './http/auth';
 export type { ActiveFault, FaultControl, FaultKind, FaultSpec } from './http/faults';

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN } from './constants';
 import { generateDataset } from './dataset/generate';
+import type { EventShape } from './dataset/ticket-events';
 import type { DemoDataset } from './dataset/types';
 import { DemoApp } from './http/app';
 import { basicAuthHeader } from './http/auth';
@@ -35,6 +36,12 @@ export interface DemoServerOptions {
    * Enterprise plan; e.g. 200 emulates Team).
    */
   rateLimitAccount?: number;
+  /**
+   * ticket_events entries as Zendesk sends them (`documented`, the default: a via display string,
+   * child events keyed by field) or in the demo's earlier `legacy` shape (a via object,
+   * `field_name`/`value` on child events) for clients that do not read the documented one yet.
+   */
+  eventShape?: EventShape;
   /**
    * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
    * export lag follow it, so tests can move time without waiting.
@@ -111,7 +118,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   let store: HelpdeskStore;
   try {
     const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url });
-    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock));
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented' });
   } catch (error) {
     server.close();
     throw error;

@@ -27,6 +27,7 @@ import { statusFromCode } from './status-codes';
 import type { ThreadTables } from './threads';
 import type { TicketMeta } from './ticket-meta';
 import type {
+  AuditRecord,
   DemoComment,
   DemoDataset,
   DemoGroup,
@@ -36,8 +37,9 @@ import type {
   DemoTicket,
   DemoTicketEvent,
   DemoUser,
-  TicketChildEvent,
+  FieldEvent,
 } from './types';
+import { toTicketEvent } from './ticket-events';
 import { attachmentUrl } from './urls';
 import { agentVia, automationVia, customerVia } from './via';
 
@@ -318,8 +320,8 @@ export class GeneratedDataset implements DemoDataset {
     };
   }
 
-  /** Renders the audit at `rank` of the ticket_events stream. */
-  renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
+  /** The audit at `rank` of the ticket_events stream, its comment rendered with the body. */
+  renderAuditRecord(rank: number): AuditRecord {
     const t = this.tables;
     const ticketId = t.auditTicket[rank] as number;
     const time = t.auditTime[rank] as number;
@@ -328,15 +330,13 @@ export class GeneratedDataset implements DemoDataset {
     const updater = t.auditUpdater[rank] as number;
     const auditId = auditIdOfRank(rank);
     const ticket = this.ticketList[ticketId - 1] as DemoTicket;
-    const children: TicketChildEvent[] = [];
+    const fields: FieldEvent[] = [];
     let nextId = auditId + 1;
     let comment: DemoComment | null = null;
 
     if (position >= 0) {
       const start = t.commentStart[ticketId - 1] as number;
-      const index = position - start;
-      comment = this.renderComment(ticketId, index, this.isFirstAgentReply(start, position));
-      children.push(commentChildEvent(comment, includeComments));
+      comment = this.renderComment(ticketId, position - start, this.isFirstAgentReply(start, position));
       nextId = comment.id + 1;
     }
     if ((kind & AUDIT_CREATE) !== 0) {
@@ -349,24 +349,30 @@ export class GeneratedDataset implements DemoDataset {
         ['group_id', ticket.group_id],
         ['tags', ticket.tags],
       ];
-      for (const [field, value] of created) children.push(createEvent(nextId++, field, value));
+      for (const [field, value] of created) fields.push(createEvent(nextId++, field, value));
     }
-    if ((kind & AUDIT_ASSIGN) !== 0) children.push(changeEvent(nextId++, 'assignee_id', ticket.assignee_id, null));
+    if ((kind & AUDIT_ASSIGN) !== 0) fields.push(changeEvent(nextId++, 'assignee_id', ticket.assignee_id, null));
     if ((kind & AUDIT_STATUS) !== 0) {
-      children.push(changeEvent(nextId++, 'status', statusFromCode(t.auditStatusTo[rank] as number), statusFromCode(t.auditStatusFrom[rank] as number)));
+      fields.push(changeEvent(nextId++, 'status', statusFromCode(t.auditStatusTo[rank] as number), statusFromCode(t.auditStatusFrom[rank] as number)));
     }
+    const meta = this.metas[ticketId - 1] as TicketMeta;
+    const customerWrote = comment !== null && comment.author_id === ticket.requester_id;
     return {
       id: auditId,
       ticket_id: ticketId,
       timestamp: time,
       created_at: isoFromUnix(time),
       updater_id: updater === 0 ? SYSTEM_USER_ID : updater,
-      via: comment ? comment.via : automationVia(),
-      system: {},
+      via: comment === null ? automationVia() : customerWrote ? customerVia(meta) : agentVia(),
       metadata: { system: {}, custom: {} },
-      event_type: 'Audit',
-      child_events: children,
+      comment,
+      fields,
     };
+  }
+
+  /** The audit at `rank` as a ticket_events entry (documented shape). */
+  renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
+    return toTicketEvent(this.renderAuditRecord(rank), includeComments);
   }
 
   private isFirstAgentReply(start: number, position: number): boolean {
@@ -391,33 +397,14 @@ export class GeneratedDataset implements DemoDataset {
   }
 }
 
-function commentChildEvent(comment: DemoComment, includeBody: boolean): TicketChildEvent {
-  if (!includeBody) {
-    return { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' };
-  }
-  return {
-    id: comment.id,
-    via: comment.via,
-    via_reference_id: null,
-    type: 'Comment',
-    author_id: comment.author_id,
-    body: comment.body,
-    html_body: comment.html_body,
-    public: comment.public,
-    attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
-    audit_id: comment.audit_id,
-    created_at: comment.created_at,
-    event_type: 'Comment',
-  };
+/** A field an audit set on a new ticket. */
+export function createEvent(id: number, field: string, value: unknown): FieldEvent {
+  return { id, type: 'Create', field, value };
 }
 
-/** Zendesk's export names the field both as `field_name` and as a key of its own. */
-export function createEvent(id: number, field: string, value: unknown): TicketChildEvent {
-  return { id, via_reference_id: null, field_name: field, value, [field]: value, event_type: 'Create' };
-}
-
-export function changeEvent(id: number, field: string, value: unknown, previous: unknown): TicketChildEvent {
-  return { id, via_reference_id: null, field_name: field, value, previous_value: previous, [field]: value, event_type: 'Change' };
+/** A field an audit changed. */
+export function changeEvent(id: number, field: string, value: unknown, previous: unknown): FieldEvent {
+  return { id, type: 'Change', field, value, previous_value: previous };
 }
 
 function sortByTime(times: readonly number[], idAt: (index: number) => number): ExportOrder {

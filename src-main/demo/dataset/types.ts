@@ -204,7 +204,11 @@ export interface DemoComment {
   metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
 }
 
-/** A child event of an audit in the ticket_events export. */
+/**
+ * A child event of an audit in the ticket_events export. Comment events carry a `via` object;
+ * Create and Change events a `via` display string and the field as a key of its own
+ * (`{"status": "solved", "previous_value": "open", "event_type": "Change", …}`).
+ */
 export type TicketChildEvent = Record<string, unknown> & { id: number; event_type: string };
 
 /** One entry of GET /api/v2/incremental/ticket_events. */
@@ -214,11 +218,40 @@ export interface DemoTicketEvent {
   timestamp: number;
   created_at: string;
   updater_id: number;
-  via: Via;
+  /** A display name such as "Web form" or "Mail" (an object in the `legacy` event shape). */
+  via: string | Via;
   system: Record<string, unknown>;
   metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
   event_type: 'Audit';
   child_events: TicketChildEvent[];
+}
+
+/** A field an audit set (`Create`) or changed (`Change`). */
+export interface FieldEvent {
+  id: number;
+  type: 'Create' | 'Change';
+  field: string;
+  value: unknown;
+  /** Change events only. */
+  previous_value?: unknown;
+}
+
+/**
+ * One audit as the demo keeps it; rendered as a ticket_events entry (api/ticket-event-format.ts)
+ * or as a Ticket Audit (api/audit-format.ts).
+ */
+export interface AuditRecord {
+  id: number;
+  ticket_id: number;
+  timestamp: number;
+  created_at: string;
+  updater_id: number;
+  /** How the change came in, as the audit's via object (the canonical via type). */
+  via: Via;
+  metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
+  /** The comment the audit added, with its body. */
+  comment: DemoComment | null;
+  fields: FieldEvent[];
 }
 
 /** An order in the CRM-style context provider (not a Zendesk API). */

@@ -8,7 +8,9 @@ import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-datas
 import { ordersForPerson, publicOrder } from '../dataset/orders';
 import type { Person } from '../dataset/people';
 import type { TicketMeta } from '../dataset/ticket-meta';
+import { toTicketEvent, type EventShape } from '../dataset/ticket-events';
 import type {
+  AuditRecord,
   DemoAttachment,
   DemoComment,
   DemoDataset,
@@ -19,7 +21,7 @@ import type {
   DemoTicket,
   DemoTicketEvent,
   DemoUser,
-  TicketChildEvent,
+  FieldEvent,
   TicketStatus,
   Via,
 } from '../dataset/types';
@@ -52,7 +54,7 @@ export interface ChangeOptions {
 
 export interface ChangeResult {
   ticket: DemoTicket;
-  audit: DemoTicketEvent;
+  audit: AuditRecord;
   comment: DemoComment | null;
 }
 
@@ -67,9 +69,9 @@ export interface NewCustomerInput {
   user: Omit<DemoUser, 'id' | 'url' | 'created_at' | 'updated_at'>;
 }
 
-interface LiveAudit {
-  event: DemoTicketEvent;
-  comment: DemoComment | null;
+export interface StoreOptions {
+  /** How ticket_events entries look (default `documented`). */
+  eventShape?: EventShape;
 }
 
 export interface TicketEventsPage {
@@ -93,7 +95,7 @@ export class HelpdeskStore implements DemoDataset {
   private readonly livePersonOfUser = new Map<number, number>();
   private readonly usersByEmail = new Map<string, DemoUser>();
   private readonly liveComments = new Map<number, DemoComment[]>();
-  private readonly liveAudits: LiveAudit[] = [];
+  private readonly liveAudits: AuditRecord[] = [];
   /** Positions in liveAudits per ticket, oldest first. */
   private readonly liveAuditsByTicket = new Map<number, number[]>();
   private baseAuditIndex: TicketAuditIndex | null = null;
@@ -101,10 +103,14 @@ export class HelpdeskStore implements DemoDataset {
   private newTicketCount = 0;
   private newUserCount = 0;
 
+  readonly eventShape: EventShape;
+
   constructor(
     readonly base: GeneratedDataset,
     readonly clock: LiveClock,
+    options: StoreOptions = {},
   ) {
+    this.eventShape = options.eventShape ?? 'documented';
     const tickets = base.ticketExportOrder();
     this.ticketLog = new ChangeLog(tickets.ids, tickets.times);
     const users = base.userExportOrder();
@@ -237,20 +243,16 @@ export class HelpdeskStore implements DemoDataset {
 
   private eventTime(position: number): number {
     const baseCount = this.base.auditCount;
-    return position < baseCount ? (this.base.tables.auditTime[position] as number) : (this.liveAudits[position - baseCount] as LiveAudit).event.timestamp;
+    return position < baseCount ? (this.base.tables.auditTime[position] as number) : (this.liveAudits[position - baseCount] as AuditRecord).timestamp;
+  }
+
+  private auditRecordAt(position: number): AuditRecord {
+    const baseCount = this.base.auditCount;
+    return position < baseCount ? this.base.renderAuditRecord(position) : (this.liveAudits[position - baseCount] as AuditRecord);
   }
 
   private renderEvent(position: number, includeComments: boolean): DemoTicketEvent {
-    const baseCount = this.base.auditCount;
-    if (position < baseCount) return this.base.renderAudit(position, includeComments);
-    const { event, comment } = this.liveAudits[position - baseCount] as LiveAudit;
-    if (includeComments || !comment) return event;
-    return {
-      ...event,
-      child_events: event.child_events.map((child) =>
-        child.id === comment.id ? { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' } : child,
-      ),
-    };
+    return toTicketEvent(this.auditRecordAt(position), includeComments, this.eventShape);
   }
 
   /**
@@ -293,13 +295,13 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   /** Audits [from, to) of a ticket, oldest first, comments with bodies. */
-  auditsFor(ticketId: number, from: number, to: number): DemoTicketEvent[] {
+  auditsFor(ticketId: number, from: number, to: number): AuditRecord[] {
     const index = this.auditIndex();
     const baseCount = index.count(ticketId);
     const live = this.liveAuditsByTicket.get(ticketId) ?? [];
-    const out: DemoTicketEvent[] = [];
+    const out: AuditRecord[] = [];
     for (let i = Math.max(0, from); i < Math.min(to, baseCount + live.length); i++) {
-      out.push(i < baseCount ? this.base.renderAudit(index.rank(ticketId, i), true) : (this.liveAudits[live[i - baseCount] as number] as LiveAudit).event);
+      out.push(i < baseCount ? this.base.renderAuditRecord(index.rank(ticketId, i)) : (this.liveAudits[live[i - baseCount] as number] as AuditRecord));
     }
     return out;
   }
@@ -359,7 +361,7 @@ export class HelpdeskStore implements DemoDataset {
 
   /** Records one audit: its comment (if any) first, then the events `build` derives. */
   private record(
-    build: (nextId: () => number) => { ticket: DemoTicket; events: TicketChildEvent[] },
+    build: (nextId: () => number) => { ticket: DemoTicket; events: FieldEvent[] },
     options: ChangeOptions,
     now: number,
   ): ChangeResult {
@@ -371,7 +373,6 @@ export class HelpdeskStore implements DemoDataset {
     };
     const created = isoFromUnix(now);
     let comment: DemoComment | null = null;
-    const children: TicketChildEvent[] = [];
     if (options.comment) {
       const input = options.comment;
       comment = {
@@ -388,42 +389,26 @@ export class HelpdeskStore implements DemoDataset {
         attachments: input.attachments ?? [],
         metadata: { system: {}, custom: options.metadataCustom ?? {} },
       };
-      children.push({
-        id: comment.id,
-        via: comment.via,
-        via_reference_id: null,
-        type: 'Comment',
-        author_id: comment.author_id,
-        body: comment.body,
-        html_body: comment.html_body,
-        public: comment.public,
-        attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
-        audit_id: auditId,
-        created_at: created,
-        event_type: 'Comment',
-      });
     }
     const built = build(nextId);
-    children.push(...built.events);
     const updated: DemoTicket = { ...built.ticket, updated_at: created, generated_timestamp: now };
     const system = options.metadataSystem ?? {};
-    const event: DemoTicketEvent = {
+    const audit: AuditRecord = {
       id: auditId,
       ticket_id: updated.id,
       timestamp: now,
       created_at: created,
       updater_id: options.updaterId,
       via: options.via,
-      system: { ...system },
       metadata: { system: { ...system }, custom: options.metadataCustom ?? {} },
-      event_type: 'Audit',
-      child_events: children,
+      comment,
+      fields: built.events,
     };
     this.changedTickets.set(updated.id, updated);
     const byTicket = this.liveAuditsByTicket.get(updated.id) ?? [];
     byTicket.push(this.liveAudits.length);
     this.liveAuditsByTicket.set(updated.id, byTicket);
-    this.liveAudits.push({ event, comment });
+    this.liveAudits.push(audit);
     if (comment) {
       const list = this.liveComments.get(updated.id) ?? [];
       list.push(comment);
@@ -433,6 +418,6 @@ export class HelpdeskStore implements DemoDataset {
     this.ticketLog.append(updated.id, now);
     if (UNSOLVED.has(updated.status)) this.unsolved.add(updated.id);
     else this.unsolved.delete(updated.id);
-    return { ticket: updated, audit: event, comment };
+    return { ticket: updated, audit, comment };
   }
 }

@@ -93,7 +93,9 @@ describe('PUT /api/v2/tickets/{id}', () => {
     expect(after.tickets).toEqual([updated]);
     const events = (await getJson<EventsPage>(server, `/api/v2/incremental/ticket_events.json?start_time=${endTime}&include=comment_events`)).body;
     const streamed = events.ticket_events.find((e) => e.id === audit?.id);
-    expect(streamed).toMatchObject({ ticket_id: ticket.id, updater_id: me.id, timestamp: updated.generated_timestamp, via: { channel: 'api' } });
+    expect(streamed).toMatchObject({ ticket_id: ticket.id, updater_id: me.id, timestamp: updated.generated_timestamp, via: 'Web service' });
+    // In the export a change is keyed by its field, with the via string, not field_name/value.
+    expect(streamed?.child_events.find((c) => c.event_type === 'Change' && 'status' in c)).toEqual({ id: expect.any(Number), via: 'Web service', via_reference_id: null, status: 'pending', previous_value: ticket.status, event_type: 'Change' });
     expect(streamed?.child_events.find((c) => c.event_type === 'Comment')).toMatchObject({ id: commentEvent?.id, body: commentEvent?.body, public: true });
     const thread = (await getJson<{ comments: { id: number; author_id: number }[] }>(server, `/api/v2/tickets/${ticket.id}/comments.json?page[size]=100&sort=-created_at`)).body;
     expect(thread.comments[0]).toMatchObject({ id: commentEvent?.id, author_id: me.id });
