@@ -22,8 +22,10 @@ export type {
   Language,
   TicketStatus,
   Via,
+  ViaType,
 } from './dataset/types';
 export { CHANNELS, STATUS_ORDER } from './dataset/types';
+export { DOCUMENTED_VIA_IDS, VIA_IDS, viaTypeOf } from './dataset/via-ids';
 export { TICKET_EVENT_VIA_NAMES, viaDisplayName, type EventShape } from './dataset/ticket-events';
 export { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from './dataset/macros';
 export { basicAuthHeader } from './http/auth';

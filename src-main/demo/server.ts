@@ -42,6 +42,8 @@ export interface DemoServerOptions {
    * `field_name`/`value` on child events) for clients that do not read the documented one yet.
    */
   eventShape?: EventShape;
+  /** About 10% of tickets and comments send `via.channel` as a via id (4, "4", 74…); default true. */
+  viaIds?: boolean;
   /**
    * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
    * export lag follow it, so tests can move time without waiting.
@@ -117,7 +119,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   let store: HelpdeskStore;
   try {
-    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url });
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true });
     store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented' });
   } catch (error) {
     server.close();

@@ -13,6 +13,7 @@ import { buildThreads } from './threads';
 import type { DemoTicket } from './types';
 import { ticketUrl } from './urls';
 import { customerVia } from './via';
+import { wireVia } from './via-ids';
 
 export interface GenerateOptions {
   seed: number;
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   anchorTime: number;
   /** Base of the `url` fields; defaults to a placeholder host. */
   baseUrl?: string;
+  /** About 10% of tickets and comments send `via.channel` as a via id (dataset/via-ids.ts); default true. */
+  viaIds?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
@@ -56,7 +59,10 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   });
   const tables = buildThreads({ seed, anchorSec, plans, staff });
 
-  const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt));
+  const viaIds = options.viaIds ?? true;
+  // The special tickets keep their via type, so demos of them stay predictable.
+  const special = new Set([hostileTicketId, sampleKoreanTicketId]);
+  const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt, viaIds && !special.has(plan.id)));
   const personOfEndUser = new Int32Array(people.endUsers.length);
   people.endUsers.forEach((record, i) => {
     personOfEndUser[i] = record.personId;
@@ -77,10 +83,11 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     tables,
     hostileTicketId,
     sampleKoreanTicketId,
+    viaIds,
   });
 }
 
-function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number): DemoTicket {
+function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number, viaIds: boolean): DemoTicket {
   const { meta } = plan;
   // description is the first comment's body, rendered exactly as the comments endpoint does.
   const description = meta.hostile
@@ -107,7 +114,7 @@ function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: De
     follower_ids: [],
     email_cc_ids: [],
     tags: plan.tags,
-    via: customerVia(meta),
+    via: viaIds ? wireVia(customerVia(meta), 'ticket', plan.id, seed) : customerVia(meta),
     recipient: meta.channel === 'email' ? SUPPORT_ADDRESS : null,
     satisfaction_rating: plan.satisfaction,
     custom_fields: [],

@@ -38,7 +38,9 @@ import type {
   DemoTicketEvent,
   DemoUser,
   FieldEvent,
+  Via,
 } from './types';
+import { wireVia, type ViaRecordKind } from './via-ids';
 import { toTicketEvent } from './ticket-events';
 import { attachmentUrl } from './urls';
 import { agentVia, automationVia, customerVia } from './via';
@@ -65,6 +67,8 @@ export interface GeneratedParts {
   tables: ThreadTables;
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  /** Whether some tickets and comments send via ids (dataset/via-ids.ts). */
+  viaIds: boolean;
 }
 
 export function auditIdOfRank(rank: number): number {
@@ -84,6 +88,8 @@ export class GeneratedDataset implements DemoDataset {
   readonly metas: readonly TicketMeta[];
   readonly persons: readonly Person[];
   readonly largestEventBurst: { timestamp: number; count: number };
+  /** Whether some tickets and comments send `via.channel` as a via id. */
+  readonly viaIds: boolean;
 
   private readonly ticketList: DemoTicket[];
   private readonly userList: DemoUser[];
@@ -107,6 +113,7 @@ export class GeneratedDataset implements DemoDataset {
     this.staff = parts.staff;
     this.meAgent = parts.staff.me.user;
     this.hostileTicketId = parts.hostileTicketId;
+    this.viaIds = parts.viaIds;
     this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
     this.tables = parts.tables;
     this.metas = parts.metas;
@@ -313,11 +320,16 @@ export class GeneratedDataset implements DemoDataset {
       plain_body: body,
       public: (flags & COMMENT_PUBLIC) !== 0,
       audit_id: auditId,
-      via: kind === 'customer' ? customerVia(meta) : agentVia(),
+      via: this.wireVia(kind === 'customer' ? customerVia(meta) : agentVia(), 'comment', id),
       created_at: isoFromUnix(t.commentTime[position] as number),
       attachments: (flags & COMMENT_HAS_ATTACHMENTS) !== 0 ? attachmentsFor(this.seed, id, this.baseUrl) : [],
       metadata: { system: {}, custom: {} },
     };
+  }
+
+  /** A ticket's or comment's via as sent: about 10% carry the via id (dataset/via-ids.ts). */
+  wireVia(via: Via, kind: ViaRecordKind, id: number): Via {
+    return this.viaIds ? wireVia(via, kind, id, this.seed) : via;
   }
 
   /** The audit at `rank` of the ticket_events stream, its comment rendered with the body. */

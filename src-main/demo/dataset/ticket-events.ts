@@ -6,6 +6,7 @@
 //    "previous_value": "open", "event_type": "Change"}
 // (payloads quoted by client code; Zendesk's reference shows no example). The `legacy` shape is the
 // demo's earlier, convenient one: a via object on the entry and `field_name`/`value` on child events.
+import { viaTypeOf } from './via-ids';
 import type { AuditRecord, DemoComment, DemoTicketEvent, FieldEvent, TicketChildEvent, Via } from './types';
 
 export type EventShape = 'documented' | 'legacy';
@@ -30,7 +31,8 @@ const VIA_NAMES: Readonly<Record<string, string>> = {
 export const TICKET_EVENT_VIA_NAMES: readonly string[] = Object.values(VIA_NAMES);
 
 export function viaDisplayName(via: Via): string {
-  return VIA_NAMES[String(via.channel)] ?? 'Web service';
+  const type = viaTypeOf(via.channel);
+  return (type && VIA_NAMES[type]) ?? 'Web service';
 }
 
 export function commentChildEvent(comment: DemoComment, includeBody: boolean): TicketChildEvent {

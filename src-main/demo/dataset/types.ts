@@ -38,9 +38,15 @@ export interface ViaSource {
   rel: string | null;
 }
 
+/** A via type such as "email" (agent-side actions "web", automations "rule", API writes "api"). */
+export type ViaType = Channel | 'rule' | 'api';
+
 export interface Via {
-  /** A via type such as "email"; agent-side actions use "web", automations "rule". */
-  channel: Channel | 'rule' | 'api';
+  /**
+   * A via type, or (as Zendesk's via object reference allows: "string or integer") the via id,
+   * sometimes as a string ("4"); see dataset/via-ids.ts.
+   */
+  channel: ViaType | number | `${number}`;
   source: ViaSource;
 }
 

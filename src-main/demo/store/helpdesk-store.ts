@@ -337,6 +337,7 @@ export class HelpdeskStore implements DemoDataset {
     this.newTicketCount++;
     const ticket: DemoTicket = {
       ...input.ticket,
+      via: this.base.wireVia(input.ticket.via, 'ticket', id),
       id,
       url: ticketUrl(this.baseUrl, id),
       description: input.comment.body,
@@ -375,8 +376,9 @@ export class HelpdeskStore implements DemoDataset {
     let comment: DemoComment | null = null;
     if (options.comment) {
       const input = options.comment;
+      const commentId = nextId();
       comment = {
-        id: nextId(),
+        id: commentId,
         type: 'Comment',
         author_id: input.authorId,
         body: input.body,
@@ -384,7 +386,7 @@ export class HelpdeskStore implements DemoDataset {
         plain_body: input.body,
         public: input.public,
         audit_id: auditId,
-        via: input.via,
+        via: this.base.wireVia(input.via, 'comment', commentId),
         created_at: created,
         attachments: input.attachments ?? [],
         metadata: { system: {}, custom: options.metadataCustom ?? {} },

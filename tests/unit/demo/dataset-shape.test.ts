@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, generateDataset, type DemoTicket, type GeneratedDataset } from '../../../src-main/demo';
+import { CHANNELS, generateDataset, viaTypeOf, type DemoTicket, type GeneratedDataset } from '../../../src-main/demo';
 
 const anchorTime = Date.UTC(2026, 10, 20, 10, 0, 0);
 const UNSOLVED = new Set(['new', 'open', 'pending', 'hold']);
@@ -31,7 +31,10 @@ describe('dataset shape (3000 cases)', () => {
 
   it('mixes every channel, e-mail first', () => {
     const counts = new Map<string, number>();
-    for (const t of tickets) counts.set(t.via.channel, (counts.get(t.via.channel) ?? 0) + 1);
+    for (const t of tickets) {
+      const type = viaTypeOf(t.via.channel) ?? 'unknown';
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
     for (const channel of CHANNELS) expect(counts.get(channel) ?? 0).toBeGreaterThan(30);
     const email = counts.get('email') ?? 0;
     expect(email / tickets.length).toBeGreaterThan(0.3);
