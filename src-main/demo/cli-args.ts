@@ -12,6 +12,7 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --rate-limit-window MS   rate-limit window (default 60000)
   --rate-limit-account N   account requests per window with limits on (default: demo 6000, zendesk 700)
   --token T                API token (default demo-token)
+  --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
   --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
                            earlier shape (legacy: via objects, field_name/value on child events)
@@ -78,6 +79,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
         options.eventShape = shape;
         break;
       }
+      case '--no-deleted-tickets':
+        options.deletedTickets = false;
+        break;
       case '--no-via-ids':
         options.viaIds = false;
         break;

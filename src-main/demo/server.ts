@@ -45,6 +45,12 @@ export interface DemoServerOptions {
   /** About 10% of tickets and comments send `via.channel` as a via id (4, "4", 74…); default true. */
   viaIds?: boolean;
   /**
+   * About 1% of the generated tickets are deleted, and live mode deletes one now and then (they
+   * stay in the incremental ticket export with status "deleted"); default true.
+   * `server.live.deleteTicket` works either way.
+   */
+  deletedTickets?: boolean;
+  /**
    * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
    * export lag follow it, so tests can move time without waiting.
    */
@@ -119,7 +125,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   let store: HelpdeskStore;
   try {
-    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true });
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true });
     store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented' });
   } catch (error) {
     server.close();
@@ -133,7 +139,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     throw error;
   }
   const teammates = broker && options.teammates !== false ? new TeammatePresence(store, broker, { beatMs: intervalMs / 3, ...options.teammates }) : null;
-  const live = new LiveSimulator(store, intervalMs);
+  const live = new LiveSimulator(store, intervalMs, options.deletedTickets ?? true);
   const faults = new FaultInjector();
   const stats = new StatsCollector();
   app = new DemoApp({ store, token, rateLimiter, faults, stats, live, teammates });

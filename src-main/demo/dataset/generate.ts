@@ -4,6 +4,7 @@ import { Rng } from '../random/prng';
 import { isoFromUnix } from '../util/time';
 import { renderCommentText } from './comment-text';
 import { hostileEmailText } from './hostile-html';
+import { pickDeletedTickets } from './deleted-tickets';
 import { GeneratedDataset } from './generated-dataset';
 import { generateOrganizations } from './organizations';
 import { generatePeople } from './people';
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   baseUrl?: string;
   /** About 10% of tickets and comments send `via.channel` as a via id (dataset/via-ids.ts); default true. */
   viaIds?: boolean;
+  /** About 1% of the tickets were deleted (dataset/deleted-tickets.ts); default true. */
+  deletedTickets?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
@@ -63,6 +66,10 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   // The special tickets keep their via type, so demos of them stay predictable.
   const special = new Set([hostileTicketId, sampleKoreanTicketId]);
   const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt, viaIds && !special.has(plan.id)));
+  const deletedAt =
+    (options.deletedTickets ?? true)
+      ? pickDeletedTickets(Rng.derive(seed, 'deleted-tickets'), { tickets, anchorSec, meAgentId: staff.me.user.id, keep: special })
+      : new Map<number, number>();
   const personOfEndUser = new Int32Array(people.endUsers.length);
   people.endUsers.forEach((record, i) => {
     personOfEndUser[i] = record.personId;
@@ -84,6 +91,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     hostileTicketId,
     sampleKoreanTicketId,
     viaIds,
+    deletedAt,
   });
 }
 

@@ -69,6 +69,8 @@ export interface GeneratedParts {
   sampleKoreanTicketId: number;
   /** Whether some tickets and comments send via ids (dataset/via-ids.ts). */
   viaIds: boolean;
+  /** Deleted tickets: id → deletion time (unix seconds). */
+  deletedAt: ReadonlyMap<number, number>;
 }
 
 export function auditIdOfRank(rank: number): number {
@@ -92,6 +94,7 @@ export class GeneratedDataset implements DemoDataset {
   readonly viaIds: boolean;
 
   private readonly ticketList: DemoTicket[];
+  private readonly deletedAt: ReadonlyMap<number, number>;
   private readonly userList: DemoUser[];
   private readonly organizationList: DemoOrganization[];
   private readonly macroList: DemoMacro[];
@@ -114,6 +117,7 @@ export class GeneratedDataset implements DemoDataset {
     this.meAgent = parts.staff.me.user;
     this.hostileTicketId = parts.hostileTicketId;
     this.viaIds = parts.viaIds;
+    this.deletedAt = parts.deletedAt;
     this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
     this.tables = parts.tables;
     this.metas = parts.metas;
@@ -139,12 +143,28 @@ export class GeneratedDataset implements DemoDataset {
     return this.ticketList.length;
   }
 
+  /** Tickets ordered by id, deleted ones left out. */
   tickets(): DemoTicket[] {
-    return this.ticketList.slice();
+    return this.deletedAt.size === 0 ? this.ticketList.slice() : this.ticketList.filter((t) => !this.deletedAt.has(t.id));
   }
 
+  /** undefined for unknown and deleted tickets (as the API answers 404 for both). */
   ticket(id: number): DemoTicket | undefined {
+    return this.deletedAt.has(id) ? undefined : this.ticketList[id - 1];
+  }
+
+  /** A generated ticket's last record, deleted or not. */
+  rawTicket(id: number): DemoTicket | undefined {
     return this.ticketList[id - 1];
+  }
+
+  /** When a generated ticket was deleted (unix seconds), or undefined. */
+  deletionTime(id: number): number | undefined {
+    return this.deletedAt.get(id);
+  }
+
+  deletedTicketIds(): number[] {
+    return [...this.deletedAt.keys()].sort((a, b) => a - b);
   }
 
   // --- users, groups, organizations ----------------------------------------
@@ -398,7 +418,8 @@ export class GeneratedDataset implements DemoDataset {
 
   /** Tickets ordered by (generated_timestamp, id) for the cursor export. */
   ticketExportOrder(): ExportOrder {
-    this.ticketOrder ??= sortByTime(this.ticketList.map((t) => t.generated_timestamp), (i) => this.ticketList[i]?.id ?? 0);
+    // A deleted ticket's last change is its deletion.
+    this.ticketOrder ??= sortByTime(this.ticketList.map((t) => this.deletedAt.get(t.id) ?? t.generated_timestamp), (i) => this.ticketList[i]?.id ?? 0);
     return this.ticketOrder;
   }
 

@@ -286,10 +286,14 @@ export interface DemoDataset {
   /** A Korean ticket whose subject contains 환불 (refund). */
   readonly sampleKoreanTicketId: number;
 
+  /** Ticket ids are 1..ticketCount, deleted tickets included. */
   readonly ticketCount: number;
-  /** Tickets ordered by id (ids are 1..ticketCount). */
+  /** Tickets ordered by id, without deleted ones. */
   tickets(): DemoTicket[];
+  /** undefined for unknown and for deleted tickets (the API answers 404 for both). */
   ticket(id: number): DemoTicket | undefined;
+  /** Ids of deleted tickets, ascending (the export still lists them, with status "deleted"). */
+  deletedTicketIds(): number[];
 
   readonly userCount: number;
   /** All users (the team's agents first, then end users, then former agents), ordered by id. */

@@ -85,6 +85,12 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
       return sendJson(res, 200, deps.live.teammateUpdate(ticketId, input as TeammateUpdate));
     }
+    const deletion = /^\/__demo\/tickets\/(\d+)\/delete$/.exec(path);
+    if (deletion && method === 'POST') {
+      const ticketId = Number(deletion[1]);
+      if (!deps.store.ticket(ticketId)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+      return sendJson(res, 200, deps.live.deleteTicket(ticketId));
+    }
     if (path.startsWith('/__demo/teammates') || /^\/__demo\/tickets\/\d+\/teammates\//.test(path)) return await handleTeammates(req, res, path, method, deps);
     switch (`${method} ${path}`) {
       case 'GET /__demo/stats':
@@ -118,6 +124,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
           seed: s.seed,
           anchorTime: s.anchorTime,
           ticketCount: s.ticketCount,
+          deletedTicketIds: s.deletedTicketIds(),
           userCount: s.userCount,
           commentCount: s.commentCount,
           auditCount: s.auditCount,

@@ -9,7 +9,7 @@ import { listSchedules, listSlaPolicies, showSlaPolicy } from '../api/sla-polici
 import { incrementalTicketEvents } from '../api/ticket-events';
 import { listTicketAudits } from '../api/ticket-audits';
 import { updateTicket } from '../api/ticket-update';
-import { showTicket } from '../api/tickets';
+import { showManyTickets, showTicket } from '../api/tickets';
 import { incrementalTickets } from '../api/tickets-export';
 import { countTickets } from '../api/ticket-count';
 import { listUsers } from '../api/users-list';
@@ -49,6 +49,7 @@ export const ROUTES: readonly Route[] = [
   route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-exports'),
   route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-exports'),
   route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-exports'),
+  route('tickets/show_many', /^\/api\/v2\/tickets\/show_many$/, showManyTickets),
   route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
   put('tickets/update', /^\/api\/v2\/tickets\/(\d+)$/, updateTicket, 'tickets-update'),
   route('tickets/comments', /^\/api\/v2\/tickets\/(\d+)\/comments$/, listComments),

@@ -67,11 +67,15 @@ export class ChangeLog {
     return lo;
   }
 
-  page(from: number, limit: number): LogPage {
+  /** Up to `limit` current entries from `from` on; `accept` leaves records out (they still move the position on). */
+  page(from: number, limit: number, accept?: (id: number) => boolean): LogPage {
     const ids: number[] = [];
     let position = Math.min(from, this.length);
     while (position < this.length && ids.length < limit) {
-      if (this.isCurrent(position)) ids.push(this.idAt(position));
+      if (this.isCurrent(position)) {
+        const id = this.idAt(position);
+        if (!accept || accept(id)) ids.push(id);
+      }
       position++;
     }
     // Step over superseded entries so end_of_stream is exact.

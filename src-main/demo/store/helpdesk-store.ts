@@ -25,6 +25,7 @@ import type {
   TicketStatus,
   Via,
 } from '../dataset/types';
+import { deletedTicketRecord, type ExportedTicket } from '../dataset/deleted-tickets';
 import { ticketUrl, userUrl } from '../dataset/urls';
 import { IndexedSet } from '../util/indexed-set';
 import { isoFromUnix, unixFromIso } from '../util/time';
@@ -80,6 +81,9 @@ export interface TicketEventsPage {
   endOfStream: boolean;
 }
 
+/** A ticket id that is unknown or deleted. */
+export class UnknownTicketError extends Error {}
+
 const UNSOLVED: ReadonlySet<TicketStatus> = new Set(['new', 'open', 'pending', 'hold']);
 
 export class HelpdeskStore implements DemoDataset {
@@ -89,6 +93,8 @@ export class HelpdeskStore implements DemoDataset {
   readonly unsolved = new IndexedSet();
 
   private readonly changedTickets = new Map<number, DemoTicket>();
+  /** Tickets deleted while the demo runs: id → deletion time. */
+  private readonly liveDeletions = new Map<number, number>();
   private readonly liveTicketMetas = new Map<number, TicketMeta>();
   private readonly changedUsers = new Map<number, DemoUser>();
   private readonly livePersons: Person[] = [];
@@ -147,13 +153,58 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   ticket(id: number): DemoTicket | undefined {
+    if (this.liveDeletions.has(id)) return undefined;
     return this.changedTickets.get(id) ?? this.base.ticket(id);
   }
 
   tickets(): DemoTicket[] {
     const out: DemoTicket[] = [];
-    for (let id = 1; id <= this.ticketCount; id++) out.push(this.ticket(id) as DemoTicket);
+    for (let id = 1; id <= this.ticketCount; id++) {
+      const ticket = this.ticket(id);
+      if (ticket) out.push(ticket);
+    }
     return out;
+  }
+
+  /** When a ticket was deleted (unix seconds), or undefined when it was not. */
+  deletionTime(id: number): number | undefined {
+    return this.liveDeletions.get(id) ?? this.base.deletionTime(id);
+  }
+
+  deletedTicketIds(): number[] {
+    if (this.liveDeletions.size === 0) return this.base.deletedTicketIds();
+    return [...this.base.deletedTicketIds(), ...this.liveDeletions.keys()].sort((a, b) => a - b);
+  }
+
+  /** Tickets that exist (ids minus deletions): what tickets/count answers. */
+  get activeTicketCount(): number {
+    return this.ticketCount - this.base.deletedTicketIds().length - this.liveDeletions.size;
+  }
+
+  /**
+   * A ticket as the incremental export sends it: the current record, or for a deleted ticket its
+   * last record with status "deleted" (scrubbed once deleted for 30 days), undefined if unknown.
+   */
+  exportTicket(id: number): ExportedTicket | undefined {
+    const deletedAt = this.deletionTime(id);
+    if (deletedAt === undefined) return this.ticket(id);
+    const last = this.changedTickets.get(id) ?? this.base.rawTicket(id);
+    return last && deletedTicketRecord(last, deletedAt, this.clock.nowSec());
+  }
+
+  /**
+   * Deletes a ticket now: it leaves show, comments, audits, search and counts (404 for the API),
+   * and appears in the incremental ticket export once more, with status "deleted". Its earlier
+   * events stay in the ticket_events stream.
+   */
+  deleteTicket(id: number): { ticketId: number; deletedAt: number } {
+    const ticket = this.ticket(id);
+    if (!ticket) throw new UnknownTicketError(`no ticket ${id}`);
+    const now = this.clock.nowSecAfter(Math.max(unixFromIso(ticket.updated_at), ticket.generated_timestamp));
+    this.liveDeletions.set(id, now);
+    this.ticketLog.append(id, now);
+    this.unsolved.delete(id);
+    return { ticketId: id, deletedAt: now };
   }
 
   metaOf(ticketId: number): TicketMeta | undefined {

@@ -15,7 +15,10 @@ describe('dataset shape (3000 cases)', () => {
 
   it('has the expected record counts', () => {
     expect(ds.ticketCount).toBe(3000);
-    expect(tickets.map((t) => t.id)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    // About 1% were deleted; tickets() leaves them out.
+    const deleted = new Set(ds.deletedTicketIds());
+    expect(deleted.size).toBe(30);
+    expect(tickets.map((t) => t.id)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1).filter((id) => !deleted.has(id)));
     expect(ds.endUsers().length).toBeGreaterThanOrEqual(1500);
     expect(ds.endUsers().length).toBeLessThanOrEqual(1503);
     const agents = ds.agents();
