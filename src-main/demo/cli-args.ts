@@ -12,6 +12,8 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --rate-limit-window MS   rate-limit window (default 60000)
   --rate-limit-account N   account requests per window with limits on (default: demo 6000, zendesk 700)
   --token T                API token (default demo-token)
+  --export-lag-ms MS       incremental exports leave out changes younger than this (default 60000, as
+                           Zendesk does; 0 = none)
   --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
   --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
@@ -79,6 +81,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
         options.eventShape = shape;
         break;
       }
+      case '--export-lag-ms':
+        options.exportLagMs = integer(flag, value(), 0);
+        break;
       case '--no-deleted-tickets':
         options.deletedTickets = false;
         break;

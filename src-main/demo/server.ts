@@ -18,6 +18,9 @@ import { HelpdeskStore } from './store/helpdesk-store';
 import { LiveClock } from './store/live-clock';
 import { floorToMinuteMs } from './util/time';
 
+/** Zendesk's exports "will not return data for the most recent minute". */
+export const DEFAULT_EXPORT_LAG_MS = 60_000;
+
 export interface DemoServerOptions {
   seed: number;
   cases: number;
@@ -36,6 +39,13 @@ export interface DemoServerOptions {
    * Enterprise plan; e.g. 200 emulates Team).
    */
   rateLimitAccount?: number;
+  /**
+   * Incremental exports (tickets, users, ticket_events, organizations) leave out what changed
+   * within this many ms before the request, as Zendesk does with the last minute; a later request
+   * returns it (cursors and end_time stay put). Default 60_000; 0 for clients (tests) that want
+   * live changes at once.
+   */
+  exportLagMs?: number;
   /**
    * ticket_events entries as Zendesk sends them (`documented`, the default: a via display string,
    * child events keyed by field) or in the demo's earlier `legacy` shape (a via object,
@@ -126,7 +136,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   let store: HelpdeskStore;
   try {
     const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true });
-    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented' });
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented', exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
   } catch (error) {
     server.close();
     throw error;

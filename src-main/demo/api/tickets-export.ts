@@ -1,6 +1,7 @@
 // GET /api/v2/incremental/tickets/cursor: tickets by (generated_timestamp, id), each at its
 // latest change. The after_cursor of the last page stays valid for polling later changes.
-// Deleted tickets are in the stream with status "deleted" unless exclude_deleted=true.
+// Deleted tickets are in the stream with status "deleted" unless exclude_deleted=true. Changes
+// within the export lag (one minute by default) wait for a later request.
 import type { ExportedTicket } from '../dataset/deleted-tickets';
 import type { DemoUser } from '../dataset/types';
 import { encodeCursor } from '../util/cursor-codec';
@@ -20,7 +21,7 @@ export function incrementalTickets(ctx: RequestContext): ApiResponse {
     from = log.firstAtOrAfter(startTime);
   }
   const excludeDeleted = booleanParam(query, 'exclude_deleted');
-  const page = log.page(from, perPage, excludeDeleted ? (id) => store.deletionTime(id) === undefined : undefined);
+  const page = log.page(from, perPage, excludeDeleted ? (id) => store.deletionTime(id) === undefined : undefined, store.exportCutoffSec());
   const tickets = page.ids.map((id) => store.exportTicket(id)).filter((t): t is ExportedTicket => t !== undefined);
   const after = encodeCursor('tickets', page.next, page.next > 0 ? log.timeAt(page.next - 1) : 0);
   const before = from > 0 ? encodeCursor('tickets', from, log.timeAt(from - 1)) : null;

@@ -41,7 +41,7 @@ export function incrementalUsers(ctx: RequestContext): ApiResponse {
     if (startTime === null) throw badRequest('start_time or cursor is required');
     from = log.firstAtOrAfter(startTime);
   }
-  const page = log.page(from, perPage);
+  const page = log.page(from, perPage, undefined, store.exportCutoffSec());
   const users = page.ids.map((id) => store.user(id)).filter((u): u is DemoUser => u !== undefined);
   const after = encodeCursor('users', page.next, page.next > 0 ? log.timeAt(page.next - 1) : 0);
   const before = from > 0 ? encodeCursor('users', from, log.timeAt(from - 1)) : null;

@@ -73,6 +73,8 @@ export interface NewCustomerInput {
 export interface StoreOptions {
   /** How ticket_events entries look (default `documented`). */
   eventShape?: EventShape;
+  /** Incremental exports leave out changes younger than this (default 0: none). */
+  exportLagMs?: number;
 }
 
 export interface TicketEventsPage {
@@ -110,6 +112,7 @@ export class HelpdeskStore implements DemoDataset {
   private newUserCount = 0;
 
   readonly eventShape: EventShape;
+  readonly exportLagMs: number;
 
   constructor(
     readonly base: GeneratedDataset,
@@ -117,6 +120,8 @@ export class HelpdeskStore implements DemoDataset {
     options: StoreOptions = {},
   ) {
     this.eventShape = options.eventShape ?? 'documented';
+    this.exportLagMs = options.exportLagMs ?? 0;
+    if (!(this.exportLagMs >= 0)) throw new Error('exportLagMs must be zero or positive');
     const tickets = base.ticketExportOrder();
     this.ticketLog = new ChangeLog(tickets.ids, tickets.times);
     const users = base.userExportOrder();
@@ -290,6 +295,18 @@ export class HelpdeskStore implements DemoDataset {
     return ordersForPerson(this.seed, person.id, person.language, person.tier, Math.floor(this.anchorTime / 1000)).slice(0, 5).map(publicOrder);
   }
 
+  // --- incremental exports -------------------------------------------------------------
+
+  /**
+   * The newest change time (unix seconds) the incremental exports return now, or Infinity without
+   * a lag. Zendesk: "any items that were created or changed within the minute prior to your
+   * request are excluded"; a later request returns them (the cursor / end_time stays put).
+   */
+  exportCutoffSec(): number {
+    if (this.exportLagMs <= 0) return Infinity;
+    return Math.floor((this.clock.nowMs() - this.exportLagMs) / 1000);
+  }
+
   // --- ticket_events stream ----------------------------------------------------------
 
   private eventTime(position: number): number {
@@ -312,8 +329,9 @@ export class HelpdeskStore implements DemoDataset {
    * loses events. If a whole page shares startTime, end_time moves one second on so the next
    * page cannot repeat it forever.
    */
-  ticketEventsPage(startTime: number, perPage: number, includeComments: boolean): TicketEventsPage {
-    const total = this.auditCount;
+  ticketEventsPage(startTime: number, perPage: number, includeComments: boolean, maxTime = Infinity): TicketEventsPage {
+    // Events are in time order; those after maxTime (the export lag) are not there yet.
+    const total = maxTime === Infinity ? this.auditCount : this.firstEventAfter(maxTime);
     let lo = 0;
     let hi = total;
     while (lo < hi) {
@@ -331,6 +349,18 @@ export class HelpdeskStore implements DemoDataset {
     const endOfStream = to >= total;
     const endTime = lastTime === startTime && !endOfStream ? lastTime + 1 : lastTime;
     return { events, endTime, endOfStream };
+  }
+
+  /** Position of the first event whose time is after `time`. */
+  private firstEventAfter(time: number): number {
+    let lo = 0;
+    let hi = this.auditCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.eventTime(mid) <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   // --- audits of one ticket (GET /api/v2/tickets/{id}/audits) ----------------------------

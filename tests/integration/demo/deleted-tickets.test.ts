@@ -44,7 +44,10 @@ describe('deleted tickets', () => {
     const { deletedAt } = (await res.json()) as { deletedAt: number };
     expect(deletedAt).toBe(Math.floor(now / 1000));
 
-    // The export shows it once more, at the deletion, with status "deleted" (not yet scrubbed).
+    // The export shows it once more, at the deletion, with status "deleted" (not yet scrubbed),
+    // once the deletion is older than the export's one-minute lag.
+    expect((await getJson<TicketPage>(server, `/api/v2/incremental/tickets/cursor.json?cursor=${cursor}`)).body.tickets).toEqual([]);
+    now += 60_000;
     const after = (await getJson<TicketPage>(server, `/api/v2/incremental/tickets/cursor.json?cursor=${cursor}`)).body;
     expect(after.tickets).toEqual([{ ...ticket, status: 'deleted', generated_timestamp: deletedAt }]);
     expect((await getJson<TicketPage>(server, `/api/v2/incremental/tickets/cursor.json?cursor=${cursor}&exclude_deleted=true`)).body.tickets).toEqual([]);

@@ -40,7 +40,8 @@ async function drainEvents(server: DemoServer, startTime: number): Promise<{ eve
 describe('live mode', () => {
   let server: DemoServer;
   beforeAll(async () => {
-    server = await startDemoServer({ seed: 3, cases: 300, anchorTime: TEST_ANCHOR });
+    // Live changes are expected in the exports at once here (export-lag.test.ts covers the lag).
+    server = await startDemoServer({ seed: 3, cases: 300, anchorTime: TEST_ANCHOR, exportLagMs: 0 });
   });
   afterAll(() => server.close());
 

@@ -49,7 +49,8 @@ describe('PUT /api/v2/tickets/{id}', () => {
   };
 
   beforeAll(async () => {
-    server = await startDemoServer({ seed: 5, cases: 300, anchorTime: TEST_ANCHOR });
+    // Writes are expected in the exports at once here (export-lag.test.ts covers the lag).
+    server = await startDemoServer({ seed: 5, cases: 300, anchorTime: TEST_ANCHOR, exportLagMs: 0 });
   });
   afterAll(() => server.close());
 
