@@ -1,6 +1,6 @@
 // Public API of the demo helpdesk: a separate program speaking the Zendesk Support API subset
 // Shiftdesk's connector uses, with a generated dataset, live traffic and fault injection.
-export { DEMO_AGENT_EMAIL, DEMO_AGENT_NAME, DEMO_TOKEN } from './constants';
+export { DEMO_AGENT_EMAIL, DEMO_AGENT_NAME, DEMO_TOKEN, RESTRICTED_AGENT_EMAIL } from './constants';
 export { generateDataset, type GenerateOptions } from './dataset/generate';
 export type { GeneratedDataset } from './dataset/generated-dataset';
 export type {

@@ -8,7 +8,7 @@ import { pickDeletedTickets } from './deleted-tickets';
 import { GeneratedDataset } from './generated-dataset';
 import { generateOrganizations } from './organizations';
 import { generatePeople } from './people';
-import { generateFormerAgents, generateStaff } from './staff';
+import { generateFormerAgents, generateRestrictedAgent, generateStaff } from './staff';
 import { planTickets, type TicketPlan } from './ticket-plan';
 import { buildThreads } from './threads';
 import type { DemoTicket } from './types';
@@ -52,6 +52,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   // Added after everything else so the rest of the dataset stays as it was (own random stream, last ids).
   const lastEndUserId = people.endUsers.at(-1)?.user.id ?? staff.nextUserId - 1;
   const formerAgents = generateFormerAgents(Rng.derive(seed, 'former-staff'), lastEndUserId + 1, anchorSec, baseUrl, staff.groups.map((g) => g.id));
+  const restrictedAgent = generateRestrictedAgent(lastEndUserId + 1 + formerAgents.length, anchorSec, baseUrl, staff.groupIdByKey.get('shipping') ?? null);
   const { plans, hostileTicketId, sampleKoreanTicketId } = planTickets({
     seed,
     cases,
@@ -84,6 +85,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     persons: people.persons,
     endUsers: people.endUsers.map((r) => r.user),
     formerAgents,
+    restrictedAgent,
     personOfEndUser,
     tickets,
     metas: plans.map((p) => p.meta),

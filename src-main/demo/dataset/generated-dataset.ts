@@ -61,6 +61,8 @@ export interface GeneratedParts {
   endUsers: DemoUser[];
   /** Deleted or suspended agents; their ids follow the last end user's. */
   formerAgents: DemoUser[];
+  /** The agent with a restricted custom role; its id follows the former agents'. */
+  restrictedAgent: DemoUser;
   personOfEndUser: Int32Array;
   tickets: DemoTicket[];
   metas: TicketMeta[];
@@ -84,6 +86,7 @@ export class GeneratedDataset implements DemoDataset {
   readonly baseUrl: string;
   readonly staff: Staff;
   readonly meAgent: DemoUser;
+  readonly restrictedAgent: DemoUser;
   readonly hostileTicketId: number;
   readonly sampleKoreanTicketId: number;
   readonly tables: ThreadTables;
@@ -126,7 +129,8 @@ export class GeneratedDataset implements DemoDataset {
     this.organizationList = parts.organizations;
     this.macroList = buildMacros(parts.staff, this.anchorSec, parts.baseUrl);
     // Ordered by id: the team, end users, then former agents.
-    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents];
+    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents, parts.restrictedAgent];
+    this.restrictedAgent = parts.restrictedAgent;
     this.endUserTotal = parts.endUsers.length;
     this.formerAgentList = parts.formerAgents;
     this.firstUserId = this.userList[0]?.id ?? 0;
@@ -191,9 +195,9 @@ export class GeneratedDataset implements DemoDataset {
     return this.usersByEmail.get(email.toLowerCase());
   }
 
-  /** Every agent and admin: the team, then the former (deleted or suspended) agents. */
+  /** Every agent and admin: the team, the former (deleted or suspended) agents, the restricted agent. */
   agents(): DemoUser[] {
-    return [...this.staff.agents.map((a) => a.user), ...this.formerAgentList];
+    return [...this.staff.agents.map((a) => a.user), ...this.formerAgentList, this.restrictedAgent];
   }
 
   /** Agents deleted (`active: false`) or suspended on the helpdesk. */
@@ -219,6 +223,10 @@ export class GeneratedDataset implements DemoDataset {
 
   groups(): DemoGroup[] {
     return this.staff.groups.slice();
+  }
+
+  deletedGroups(): DemoGroup[] {
+    return this.staff.deletedGroups.slice();
   }
 
   organizations(): DemoOrganization[] {

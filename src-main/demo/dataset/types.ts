@@ -126,6 +126,12 @@ export interface DemoUser {
   updated_at: string;
   last_login_at: string | null;
   user_fields: UserFields;
+  /** Agents and admins only: false for admins and unrestricted agents, true for the restricted agent. */
+  restricted_agent?: boolean;
+  /** Agents and admins only: the custom role (the restricted agent's), else null. */
+  custom_role_id?: number | null;
+  /** Agents and admins only: 0 custom agent role, 4 admin, null for the default agent role. */
+  role_type?: number | null;
 }
 
 export interface DemoGroup {
@@ -134,7 +140,7 @@ export interface DemoGroup {
   name: string;
   description: string;
   default: boolean;
-  deleted: false;
+  deleted: boolean;
   is_public: boolean;
   created_at: string;
   updated_at: string;
@@ -281,6 +287,8 @@ export interface DemoDataset {
   readonly baseUrl: string;
   /** The default "me" agent (DEMO_AGENT_EMAIL). */
   readonly meAgent: DemoUser;
+  /** The agent with a restricted custom role (RESTRICTED_AGENT_EMAIL): Admins-only endpoints answer it 403. */
+  readonly restrictedAgent: DemoUser;
   /** An e-mail ticket whose first comment is hostile HTML (scripts, mXSS vectors, trackers). */
   readonly hostileTicketId: number;
   /** A Korean ticket whose subject contains 환불 (refund). */
@@ -296,7 +304,7 @@ export interface DemoDataset {
   deletedTicketIds(): number[];
 
   readonly userCount: number;
-  /** All users (the team's agents first, then end users, then former agents), ordered by id. */
+  /** All users (the team's agents first, then end users, former agents, the restricted agent), ordered by id. */
   users(): DemoUser[];
   user(id: number): DemoUser | undefined;
   userByEmail(email: string): DemoUser | undefined;
@@ -304,7 +312,10 @@ export interface DemoDataset {
   agents(): DemoUser[];
   endUsers(): DemoUser[];
 
+  /** The groups in use (the API also lists deleted ones, see deletedGroups()). */
   groups(): DemoGroup[];
+  /** Deleted groups (`deleted: true`): GET /api/v2/groups lists them unless exclude_deleted=true. */
+  deletedGroups(): DemoGroup[];
   organizations(): DemoOrganization[];
   /** The shared macros, active and inactive, ordered by position (see dataset/macros.ts). */
   macros(): DemoMacro[];

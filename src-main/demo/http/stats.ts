@@ -17,6 +17,8 @@ export interface DemoStats {
   tooManyRequests: number;
   faultsInjected: number;
   unauthorized: number;
+  /** 403 answers to the restricted agent (injected 403s count as faults only). */
+  forbidden: number;
   /** PUT /api/v2/tickets/{id} requests that changed the ticket (wrote an audit). */
   updatesApplied: number;
   /** 409 UpdateConflict answers to safe updates with a stale updated_stamp (injected 409s not included). */
@@ -36,6 +38,7 @@ export class StatsCollector {
       tooManyRequests: 0,
       faultsInjected: 0,
       unauthorized: 0,
+      forbidden: 0,
       updatesApplied: 0,
       updateConflicts: 0,
     };
@@ -60,6 +63,10 @@ export class StatsCollector {
 
   unauthorized(): void {
     this.stats.unauthorized++;
+  }
+
+  forbidden(): void {
+    this.stats.forbidden++;
   }
 
   updateApplied(): void {

@@ -143,6 +143,9 @@ export class HelpdeskStore implements DemoDataset {
   get meAgent(): DemoUser {
     return this.base.meAgent;
   }
+  get restrictedAgent(): DemoUser {
+    return this.base.restrictedAgent;
+  }
   get hostileTicketId(): number {
     return this.base.hostileTicketId;
   }
@@ -245,6 +248,10 @@ export class HelpdeskStore implements DemoDataset {
 
   groups(): DemoGroup[] {
     return this.base.groups();
+  }
+
+  deletedGroups(): DemoGroup[] {
+    return this.base.deletedGroups();
   }
 
   organizations(): DemoOrganization[] {

@@ -101,7 +101,7 @@ describe('demo server: auth, users, groups, organizations, CRM', () => {
 
   it('lists groups and organizations', async () => {
     const groups = await getJson<{ groups: { name: string }[]; count: number; next_page: null }>(server, '/api/v2/groups.json');
-    expect(groups.body.count).toBe(6);
+    expect(groups.body.count).toBe(7); // six groups and a deleted one
     expect(groups.body.next_page).toBeNull();
     expect(groups.body.groups.map((g) => g.name)).toContain('한국 지원');
 

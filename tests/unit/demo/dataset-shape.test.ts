@@ -22,8 +22,9 @@ describe('dataset shape (3000 cases)', () => {
     expect(ds.endUsers().length).toBeGreaterThanOrEqual(1500);
     expect(ds.endUsers().length).toBeLessThanOrEqual(1503);
     const agents = ds.agents();
-    expect(agents.length).toBe(9 + 2); // the team and two former agents
-    expect(agents.filter((a) => a.active && !a.suspended)).toHaveLength(9);
+    expect(agents.length).toBe(9 + 2 + 1); // the team, two former agents, the restricted agent
+    expect(agents.filter((a) => a.active && !a.suspended)).toHaveLength(10);
+    expect(agents.filter((a) => a.restricted_agent)).toEqual([ds.restrictedAgent]);
     expect(agents.filter((a) => a.role === 'admin')).toHaveLength(1);
     expect(agents.some((a) => a.id === ds.meAgent.id)).toBe(true);
     expect(ds.groups().map((g) => g.name)).toContain('한국 지원');
