@@ -14,6 +14,7 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --token T                API token (default demo-token)
   --export-lag-ms MS       incremental exports leave out changes younger than this (default 60000, as
                            Zendesk does; 0 = none)
+  --no-edge-cases          no unreadable records or values to map (default: a few, see docs/demo-helpdesk.md)
   --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
   --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
@@ -83,6 +84,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
       }
       case '--export-lag-ms':
         options.exportLagMs = integer(flag, value(), 0);
+        break;
+      case '--no-edge-cases':
+        options.edgeCases = false;
         break;
       case '--no-deleted-tickets':
         options.deletedTickets = false;

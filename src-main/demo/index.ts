@@ -20,11 +20,14 @@ export type {
   FieldEvent,
   TicketChildEvent,
   Language,
+  SyncGroundTruth,
   TicketStatus,
   Via,
   ViaType,
 } from './dataset/types';
 export { CHANNELS, STATUS_ORDER } from './dataset/types';
+export { NOT_A_DATE, UNKNOWN_PRIORITY, type UnreadableKind, type UnreadableRecord, type ValueToMap, type ValueToMapKind } from './dataset/edge-cases';
+export { SCRUBBED_TEXT, type ExportedTicket } from './dataset/deleted-tickets';
 export { DOCUMENTED_VIA_IDS, VIA_IDS, viaTypeOf } from './dataset/via-ids';
 export { TICKET_EVENT_VIA_NAMES, viaDisplayName, type EventShape } from './dataset/ticket-events';
 export { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from './dataset/macros';

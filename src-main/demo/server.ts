@@ -61,6 +61,12 @@ export interface DemoServerOptions {
    */
   deletedTickets?: boolean;
   /**
+   * A few records a tolerant client must skip (a ticket whose updated_at is not a date in the
+   * export, a comment event without id, a user without id) or map (priority "critical", a comment
+   * without `public`); `dataset.unreadableRecords` / `valuesToMap` list them. Default true.
+   */
+  edgeCases?: boolean;
+  /**
    * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
    * export lag follow it, so tests can move time without waiting.
    */
@@ -135,7 +141,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   let store: HelpdeskStore;
   try {
-    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true });
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true, edgeCases: options.edgeCases ?? true });
     store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented', exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
   } catch (error) {
     server.close();

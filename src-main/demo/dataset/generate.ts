@@ -5,12 +5,14 @@ import { isoFromUnix } from '../util/time';
 import { renderCommentText } from './comment-text';
 import { hostileEmailText } from './hostile-html';
 import { pickDeletedTickets } from './deleted-tickets';
-import { GeneratedDataset } from './generated-dataset';
+import { COMMENT_BY_AGENT, COMMENT_PUBLIC } from './comment-flags';
+import { NO_EDGE_CASES, pickEdgeCases, UNKNOWN_PRIORITY } from './edge-cases';
+import { auditIdOfRank, GeneratedDataset } from './generated-dataset';
 import { generateOrganizations } from './organizations';
 import { generatePeople } from './people';
 import { generateFormerAgents, generateRestrictedAgent, generateStaff } from './staff';
 import { planTickets, type TicketPlan } from './ticket-plan';
-import { buildThreads } from './threads';
+import { buildThreads, type ThreadTables } from './threads';
 import type { DemoTicket } from './types';
 import { ticketUrl } from './urls';
 import { customerVia } from './via';
@@ -27,6 +29,8 @@ export interface GenerateOptions {
   viaIds?: boolean;
   /** About 1% of the tickets were deleted (dataset/deleted-tickets.ts); default true. */
   deletedTickets?: boolean;
+  /** A few unreadable records and values to map (dataset/edge-cases.ts); default true. */
+  edgeCases?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
@@ -71,6 +75,18 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     (options.deletedTickets ?? true)
       ? pickDeletedTickets(Rng.derive(seed, 'deleted-tickets'), { tickets, anchorSec, meAgentId: staff.me.user.id, keep: special })
       : new Map<number, number>();
+  const edgeCases =
+    (options.edgeCases ?? true)
+      ? pickEdgeCases({
+          seed,
+          tickets,
+          endUsers: people.endUsers.map((r) => r.user),
+          keep: new Set([...special, ...deletedAt.keys()]),
+          commentsOf: (ticketId) => commentIdsOf(tables, ticketId),
+        })
+      : NO_EDGE_CASES;
+  const oddPriority = edgeCases.unknownPriorityTicketId === null ? undefined : tickets[edgeCases.unknownPriorityTicketId - 1];
+  if (oddPriority) oddPriority.priority = UNKNOWN_PRIORITY;
   const personOfEndUser = new Int32Array(people.endUsers.length);
   people.endUsers.forEach((record, i) => {
     personOfEndUser[i] = record.personId;
@@ -94,7 +110,18 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     sampleKoreanTicketId,
     viaIds,
     deletedAt,
+    edgeCases,
   });
+}
+
+/** A ticket's comment ids, oldest first, and whether each is a public one by the customer. */
+function commentIdsOf(tables: ThreadTables, ticketId: number): { id: number; publicByCustomer: boolean }[] {
+  const out: { id: number; publicByCustomer: boolean }[] = [];
+  for (let p = tables.commentStart[ticketId - 1] as number; p < (tables.commentStart[ticketId] as number); p++) {
+    const flags = tables.commentFlags[p] as number;
+    out.push({ id: auditIdOfRank(tables.commentAuditRank[p] as number) + 1, publicByCustomer: (flags & (COMMENT_BY_AGENT | COMMENT_PUBLIC)) === COMMENT_PUBLIC });
+  }
+  return out;
 }
 
 function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number, viaIds: boolean): DemoTicket {

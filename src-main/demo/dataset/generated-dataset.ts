@@ -38,10 +38,14 @@ import type {
   DemoTicketEvent,
   DemoUser,
   FieldEvent,
+  SyncGroundTruth,
+  TicketChildEvent,
   Via,
 } from './types';
+import type { EdgeCases, UnreadableRecord, ValueToMap } from './edge-cases';
+import { groundTruth } from './ground-truth';
+import { toTicketEvent, type EventShape } from './ticket-events';
 import { wireVia, type ViaRecordKind } from './via-ids';
-import { toTicketEvent } from './ticket-events';
 import { attachmentUrl } from './urls';
 import { agentVia, automationVia, customerVia } from './via';
 
@@ -73,6 +77,8 @@ export interface GeneratedParts {
   viaIds: boolean;
   /** Deleted tickets: id → deletion time (unix seconds). */
   deletedAt: ReadonlyMap<number, number>;
+  /** Unreadable records and values to map (dataset/edge-cases.ts). */
+  edgeCases: EdgeCases;
 }
 
 export function auditIdOfRank(rank: number): number {
@@ -95,6 +101,8 @@ export class GeneratedDataset implements DemoDataset {
   readonly largestEventBurst: { timestamp: number; count: number };
   /** Whether some tickets and comments send `via.channel` as a via id. */
   readonly viaIds: boolean;
+  /** Unreadable records and values to map; see unreadableRecords and valuesToMap. */
+  readonly edgeCases: EdgeCases;
 
   private readonly ticketList: DemoTicket[];
   private readonly deletedAt: ReadonlyMap<number, number>;
@@ -121,6 +129,7 @@ export class GeneratedDataset implements DemoDataset {
     this.hostileTicketId = parts.hostileTicketId;
     this.viaIds = parts.viaIds;
     this.deletedAt = parts.deletedAt;
+    this.edgeCases = parts.edgeCases;
     this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
     this.tables = parts.tables;
     this.metas = parts.metas;
@@ -339,7 +348,7 @@ export class GeneratedDataset implements DemoDataset {
             })
           : plainToHtml(text.paragraphs);
     }
-    return {
+    const comment: DemoComment = {
       id,
       type: 'Comment',
       author_id: authorId,
@@ -353,6 +362,9 @@ export class GeneratedDataset implements DemoDataset {
       attachments: (flags & COMMENT_HAS_ATTACHMENTS) !== 0 ? attachmentsFor(this.seed, id, this.baseUrl) : [],
       metadata: { system: {}, custom: {} },
     };
+    // Edge case: one comment comes without `public` (a value to map).
+    if (id === this.edgeCases.publicMissingCommentId) delete comment.public;
+    return comment;
   }
 
   /** A ticket's or comment's via as sent: about 10% carry the via id (dataset/via-ids.ts). */
@@ -412,7 +424,42 @@ export class GeneratedDataset implements DemoDataset {
 
   /** The audit at `rank` as a ticket_events entry (documented shape). */
   renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
-    return toTicketEvent(this.renderAuditRecord(rank), includeComments);
+    return this.exportEvent(this.renderAuditRecord(rank), includeComments, 'documented');
+  }
+
+  /** An audit as a ticket_events entry, with the edge case of a comment event without id. */
+  exportEvent(record: AuditRecord, includeComments: boolean, shape: EventShape): DemoTicketEvent {
+    const event = toTicketEvent(record, includeComments, shape);
+    const without = this.edgeCases.eventWithoutIdCommentId;
+    if (without !== null && record.comment?.id === without) {
+      event.child_events = event.child_events.map((child) => {
+        if (child.id !== without) return child;
+        const { id: _id, ...rest } = child;
+        return rest as TicketChildEvent;
+      });
+    }
+    return event;
+  }
+
+  get unreadableRecords(): readonly UnreadableRecord[] {
+    return this.edgeCases.unreadable;
+  }
+
+  get valuesToMap(): readonly ValueToMap[] {
+    return this.edgeCases.valuesToMap;
+  }
+
+  /** Comment ids of a generated ticket, from the tables (no rendering). */
+  commentIdsFor(ticketId: number): number[] {
+    const t = this.tables;
+    const out: number[] = [];
+    if (ticketId < 1 || ticketId > this.ticketList.length) return out;
+    for (let p = t.commentStart[ticketId - 1] as number; p < (t.commentStart[ticketId] as number); p++) out.push(auditIdOfRank(t.commentAuditRank[p] as number) + 1);
+    return out;
+  }
+
+  syncGroundTruth(): SyncGroundTruth {
+    return groundTruth(this, (id) => this.commentIdsFor(id));
   }
 
   private isFirstAgentReply(start: number, position: number): boolean {

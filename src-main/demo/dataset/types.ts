@@ -1,4 +1,5 @@
 // Shapes of everything the demo helpdesk serves, in Zendesk's field names.
+import type { UnreadableRecord, ValueToMap } from './edge-cases';
 
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low';
@@ -65,7 +66,8 @@ export interface DemoTicket {
   /** Read-only in Zendesk: the first comment's body. */
   description: string;
   status: TicketStatus;
-  priority: TicketPriority | null;
+  /** One of Zendesk's priorities; with edge cases on, one ticket has the unknown "critical". */
+  priority: TicketPriority | 'critical' | null;
   type: TicketType | null;
   requester_id: number;
   submitter_id: number;
@@ -208,7 +210,8 @@ export interface DemoComment {
   body: string;
   html_body: string;
   plain_body: string;
-  public: boolean;
+  /** Missing on one comment with edge cases on (Zendesk's default: public). */
+  public?: boolean;
   audit_id: number;
   via: Via;
   created_at: string;
@@ -264,6 +267,16 @@ export interface AuditRecord {
   /** The comment the audit added, with its body. */
   comment: DemoComment | null;
   fields: FieldEvent[];
+}
+
+/** What a full sync through the incremental exports must show (see dataset/ground-truth.ts). */
+export interface SyncGroundTruth {
+  /** Tickets that exist and are readable in the export, ascending. */
+  ticketIds: number[];
+  /** Comments of those tickets whose ticket_events entry is readable (ticket order, then oldest first). */
+  commentIds: number[];
+  /** Users readable in the user export, ascending. */
+  userIds: number[];
 }
 
 /** An order in the CRM-style context provider (not a Zendesk API). */
@@ -336,4 +349,11 @@ export interface DemoDataset {
 
   /** CRM orders of the person owning this e-mail, newest first (at most 5). */
   ordersForEmail(email: string): DemoOrder[];
+
+  /** Records an export reader can only skip (edge cases; empty with `edgeCases: false`). */
+  readonly unreadableRecords: readonly UnreadableRecord[];
+  /** Values outside the documented ones that a client must map (edge cases). */
+  readonly valuesToMap: readonly ValueToMap[];
+  /** The ticket, comment and user ids a full sync must show: not deleted, readable. */
+  syncGroundTruth(): SyncGroundTruth;
 }

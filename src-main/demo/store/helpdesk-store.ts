@@ -8,7 +8,9 @@ import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-datas
 import { ordersForPerson, publicOrder } from '../dataset/orders';
 import type { Person } from '../dataset/people';
 import type { TicketMeta } from '../dataset/ticket-meta';
-import { toTicketEvent, type EventShape } from '../dataset/ticket-events';
+import { NOT_A_DATE, type UnreadableRecord, type ValueToMap } from '../dataset/edge-cases';
+import { groundTruth } from '../dataset/ground-truth';
+import type { EventShape } from '../dataset/ticket-events';
 import type {
   AuditRecord,
   DemoAttachment,
@@ -22,6 +24,7 @@ import type {
   DemoTicketEvent,
   DemoUser,
   FieldEvent,
+  SyncGroundTruth,
   TicketStatus,
   Via,
 } from '../dataset/types';
@@ -195,9 +198,37 @@ export class HelpdeskStore implements DemoDataset {
    */
   exportTicket(id: number): ExportedTicket | undefined {
     const deletedAt = this.deletionTime(id);
-    if (deletedAt === undefined) return this.ticket(id);
+    if (deletedAt === undefined) {
+      const ticket = this.ticket(id);
+      // Edge case: one (closed) ticket's updated_at is not a date, in this export only.
+      return ticket && id === this.base.edgeCases.badUpdatedAtTicketId ? { ...ticket, updated_at: NOT_A_DATE } : ticket;
+    }
     const last = this.changedTickets.get(id) ?? this.base.rawTicket(id);
     return last && deletedTicketRecord(last, deletedAt, this.clock.nowSec());
+  }
+
+  /** A user as the incremental user export sends it (one user's id is null with edge cases on). */
+  exportUser(id: number): DemoUser | (Omit<DemoUser, 'id'> & { id: null }) | undefined {
+    const user = this.user(id);
+    return user && id === this.base.edgeCases.userWithoutIdUserId ? { ...user, id: null } : user;
+  }
+
+  get unreadableRecords(): readonly UnreadableRecord[] {
+    return this.base.unreadableRecords;
+  }
+
+  get valuesToMap(): readonly ValueToMap[] {
+    return this.base.valuesToMap;
+  }
+
+  /** Comment ids of a ticket, oldest first (generated and live), without rendering bodies. */
+  commentIdsFor(ticketId: number): number[] {
+    const live = (this.liveComments.get(ticketId) ?? []).map((c) => c.id);
+    return ticketId <= this.base.ticketCount ? [...this.base.commentIdsFor(ticketId), ...live] : live;
+  }
+
+  syncGroundTruth(): SyncGroundTruth {
+    return groundTruth(this, (id) => this.commentIdsFor(id));
   }
 
   /**
@@ -327,7 +358,7 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   private renderEvent(position: number, includeComments: boolean): DemoTicketEvent {
-    return toTicketEvent(this.auditRecordAt(position), includeComments, this.eventShape);
+    return this.base.exportEvent(this.auditRecordAt(position), includeComments, this.eventShape);
   }
 
   /**

@@ -6,7 +6,6 @@ import { resolveTags } from '../../../src-main/demo/store/ticket-changes';
 import { UpdateRejected } from '../../../src-main/demo/store/update-rejected';
 import { parseUpdateBody } from '../../../src-main/demo/store/update-request';
 import { resolveUpdate } from '../../../src-main/demo/store/update-validation';
-import { toTicketEvent } from '../../../src-main/demo/dataset/ticket-events';
 import { agentVia } from '../../../src-main/demo/dataset/via';
 import { applyTeammateUpdate } from '../../../src-main/demo/live/teammate-update';
 import { htmlToText } from '../../../src-main/demo/util/html-text';
@@ -82,9 +81,9 @@ describe('ticket writes in the store', () => {
     for (const ticket of store.tickets()) {
       const own = stream.filter((e) => e.ticket_id === ticket.id);
       expect(store.auditCountFor(ticket.id)).toBe(own.length);
-      expect(store.auditsFor(ticket.id, 0, own.length).map((a) => toTicketEvent(a, true))).toEqual(own);
+      expect(store.auditsFor(ticket.id, 0, own.length).map((a) => store.base.exportEvent(a, true, 'documented'))).toEqual(own);
     }
-    expect(store.auditsFor(1, 2, 4).map((a) => toTicketEvent(a, true))).toEqual(stream.filter((e) => e.ticket_id === 1).slice(2, 4));
+    expect(store.auditsFor(1, 2, 4).map((a) => store.base.exportEvent(a, true, 'documented'))).toEqual(stream.filter((e) => e.ticket_id === 1).slice(2, 4));
     expect(store.auditCountFor(999_999)).toBe(0);
   });
 
