@@ -1,5 +1,5 @@
 // Command-line options of the demo helpdesk.
-import type { DemoServerOptions } from './server';
+import { LEGACY_SHAPES, type DemoServerOptions } from './server';
 
 export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --port N                 port to listen on (default 4010, 0 = random)
@@ -14,6 +14,8 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --token T                API token (default demo-token)
   --export-lag-ms MS       incremental exports leave out changes younger than this (default 60000, as
                            Zendesk does; 0 = none)
+  --legacy-shapes          the demo's former shapes: --event-shape legacy --no-via-ids --no-deleted-tickets
+                           --no-edge-cases, for clients that do not read the documented ones yet
   --no-edge-cases          no unreadable records or values to map (default: a few, see docs/demo-helpdesk.md)
   --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
@@ -84,6 +86,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
       }
       case '--export-lag-ms':
         options.exportLagMs = integer(flag, value(), 0);
+        break;
+      case '--legacy-shapes':
+        Object.assign(options, LEGACY_SHAPES);
         break;
       case '--no-edge-cases':
         options.edgeCases = false;

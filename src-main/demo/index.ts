@@ -42,5 +42,5 @@ export type { TeammateActivity, TeammateControl, TeammatePresenceOptions, Teamma
 export { DEMO_PRESENCE_WORKSPACE, demoCaseKey } from './live/presence-wire';
 export type { TicketAudit } from './api/audit-format';
 export { UPDATE_CONFLICT_BODY } from './http/send';
-export { DEFAULT_EXPORT_LAG_MS, startDemoServer, type DemoServer, type DemoServerOptions } from './server';
+export { DEFAULT_EXPORT_LAG_MS, LEGACY_SHAPES, startDemoServer, type DemoServer, type DemoServerOptions } from './server';
 export { startPresenceBroker, type PresenceBroker, type PresenceBrokerOptions } from './presence-broker';

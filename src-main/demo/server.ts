@@ -88,6 +88,13 @@ export interface DemoServerOptions {
   teammates?: TeammatePresenceOptions | false;
 }
 
+/**
+ * The demo's former, convenient shapes, for clients that do not read Zendesk's documented ones yet
+ * (docs/demo-helpdesk.md, "Documented edge cases"): ticket_events with via objects and
+ * field_name/value, no via ids, no deleted tickets, no unreadable records or odd values.
+ */
+export const LEGACY_SHAPES = { eventShape: 'legacy', viaIds: false, deletedTickets: false, edgeCases: false } as const satisfies Partial<DemoServerOptions>;
+
 export interface DemoServer {
   /** e.g. "http://127.0.0.1:4010" */
   readonly url: string;
