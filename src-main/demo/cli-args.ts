@@ -15,9 +15,10 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --export-lag-ms MS       incremental exports leave out changes younger than this (default 60000, as
                            Zendesk does; 0 = none)
   --legacy-shapes          the demo's former shapes: --event-shape legacy --no-via-ids --no-deleted-tickets
-                           --no-edge-cases, for clients that do not read the documented ones yet
+                           --no-deleted-groups --no-edge-cases, for clients that do not read the documented ones yet
   --no-edge-cases          no unreadable records or values to map (default: a few, see docs/demo-helpdesk.md)
   --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
+  --no-deleted-groups      no deleted group in the groups list (default: one, deleted: true)
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
   --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
                            earlier shape (legacy: via objects, field_name/value on child events)
@@ -95,6 +96,9 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
         break;
       case '--no-deleted-tickets':
         options.deletedTickets = false;
+        break;
+      case '--no-deleted-groups':
+        options.deletedGroups = false;
         break;
       case '--no-via-ids':
         options.viaIds = false;

@@ -66,6 +66,8 @@ export interface DemoServerOptions {
    * without `public`); `dataset.unreadableRecords` / `valuesToMap` list them. Default true.
    */
   edgeCases?: boolean;
+  /** GET /api/v2/groups also lists a deleted group (`deleted: true`) unless exclude_deleted; default true. */
+  deletedGroups?: boolean;
   /**
    * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
    * export lag follow it, so tests can move time without waiting.
@@ -91,9 +93,9 @@ export interface DemoServerOptions {
 /**
  * The demo's former, convenient shapes, for clients that do not read Zendesk's documented ones yet
  * (docs/demo-helpdesk.md, "Documented edge cases"): ticket_events with via objects and
- * field_name/value, no via ids, no deleted tickets, no unreadable records or odd values.
+ * field_name/value, no via ids, no deleted tickets or groups, no unreadable records or odd values.
  */
-export const LEGACY_SHAPES = { eventShape: 'legacy', viaIds: false, deletedTickets: false, edgeCases: false } as const satisfies Partial<DemoServerOptions>;
+export const LEGACY_SHAPES = { eventShape: 'legacy', viaIds: false, deletedTickets: false, edgeCases: false, deletedGroups: false } as const satisfies Partial<DemoServerOptions>;
 
 export interface DemoServer {
   /** e.g. "http://127.0.0.1:4010" */
@@ -148,7 +150,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   let store: HelpdeskStore;
   try {
-    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true, edgeCases: options.edgeCases ?? true });
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true, edgeCases: options.edgeCases ?? true, deletedGroups: options.deletedGroups ?? true });
     store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented', exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
   } catch (error) {
     server.close();

@@ -31,6 +31,8 @@ export interface GenerateOptions {
   deletedTickets?: boolean;
   /** A few unreadable records and values to map (dataset/edge-cases.ts); default true. */
   edgeCases?: boolean;
+  /** A deleted group (`deleted: true`) besides the six in use; default true. */
+  deletedGroups?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
@@ -45,6 +47,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   const anchorSec = Math.floor(anchorTime / 1000);
 
   const staff = generateStaff(Rng.derive(seed, 'staff'), Math.max(8, Math.round(cases / 2000)), anchorSec, baseUrl);
+  if (!(options.deletedGroups ?? true)) staff.deletedGroups = [];
   const organizations = generateOrganizations(Rng.derive(seed, 'organizations'), Math.max(2, Math.round(cases / 500)), anchorSec, baseUrl);
   const people = generatePeople(Rng.derive(seed, 'people'), {
     targetUsers: Math.max(50, Math.round(cases / 2)),
