@@ -5,6 +5,14 @@
 export const DEMO_TOKEN = 'demo-token';
 export const DEMO_AGENT_EMAIL = 'jordan.lee@support.shiftdesk.example';
 export const DEMO_AGENT_NAME = 'Jordan Lee';
+/**
+ * An agent with a restricted custom role (same token): the documented Admins-only endpoints and
+ * the lists a role limited to its own organization may not see answer 403 Forbidden.
+ */
+export const RESTRICTED_AGENT_EMAIL = 'restricted.agent@support.shiftdesk.example';
+export const RESTRICTED_AGENT_NAME = 'Robin Hale';
+/** The restricted agent's custom role ("Agents: own organization only"). */
+export const RESTRICTED_ROLE_ID = 60_000_001;
 /** How the "me" agent signs Korean replies. */
 export const DEMO_AGENT_KOREAN_NAME = '이조던';
 export const SUPPORT_ADDRESS = 'support@shiftdesk.example';

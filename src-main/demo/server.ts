@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN } from './constants';
 import { generateDataset } from './dataset/generate';
+import type { EventShape } from './dataset/ticket-events';
 import type { DemoDataset } from './dataset/types';
 import { DemoApp } from './http/app';
 import { basicAuthHeader } from './http/auth';
@@ -17,6 +18,9 @@ import { HelpdeskStore } from './store/helpdesk-store';
 import { LiveClock } from './store/live-clock';
 import { floorToMinuteMs } from './util/time';
 
+/** Zendesk's exports "will not return data for the most recent minute". */
+export const DEFAULT_EXPORT_LAG_MS = 60_000;
+
 export interface DemoServerOptions {
   seed: number;
   cases: number;
@@ -30,6 +34,45 @@ export interface DemoServerOptions {
   rateLimits?: RateLimitMode;
   /** Rate-limit window length; default one minute (tests shorten it). */
   rateLimitWindowMs?: number;
+  /**
+   * Account (plan) limit per window with rate limits on; default the mode's (zendesk: 700, an
+   * Enterprise plan; e.g. 200 emulates Team).
+   */
+  rateLimitAccount?: number;
+  /**
+   * Incremental exports (tickets, users, ticket_events, organizations) leave out what changed
+   * within this many ms before the request, as Zendesk does with the last minute; a later request
+   * returns it (cursors and end_time stay put). Default 60_000; 0 for clients (tests) that want
+   * live changes at once.
+   */
+  exportLagMs?: number;
+  /**
+   * ticket_events entries as Zendesk sends them (`documented`, the default: a via display string,
+   * child events keyed by field) or in the demo's earlier `legacy` shape (a via object,
+   * `field_name`/`value` on child events) for clients that do not read the documented one yet.
+   */
+  eventShape?: EventShape;
+  /** About 10% of tickets and comments send `via.channel` as a via id (4, "4", 74…); default true. */
+  viaIds?: boolean;
+  /**
+   * About 1% of the generated tickets are deleted, and live mode deletes one now and then (they
+   * stay in the incremental ticket export with status "deleted"); default true.
+   * `server.live.deleteTicket` works either way.
+   */
+  deletedTickets?: boolean;
+  /**
+   * A few records a tolerant client must skip (a ticket whose updated_at is not a date in the
+   * export, a comment event without id, a user without id) or map (priority "critical", a comment
+   * without `public`); `dataset.unreadableRecords` / `valuesToMap` list them. Default true.
+   */
+  edgeCases?: boolean;
+  /** GET /api/v2/groups also lists a deleted group (`deleted: true`) unless exclude_deleted; default true. */
+  deletedGroups?: boolean;
+  /**
+   * The demo's wall clock (ms epoch); default Date.now. Live stamps, rate-limit windows and the
+   * export lag follow it, so tests can move time without waiting.
+   */
+  clock?: () => number;
   /** API token; default DEMO_TOKEN. */
   token?: string;
   /** Ms epoch the generated history ends at; default now, floored to the minute. */
@@ -46,6 +89,13 @@ export interface DemoServerOptions {
    */
   teammates?: TeammatePresenceOptions | false;
 }
+
+/**
+ * The demo's former, convenient shapes, for clients that do not read Zendesk's documented ones yet
+ * (docs/demo-helpdesk.md, "Documented edge cases"): ticket_events with via objects and
+ * field_name/value, no via ids, no deleted tickets or groups, no unreadable records or odd values.
+ */
+export const LEGACY_SHAPES = { eventShape: 'legacy', viaIds: false, deletedTickets: false, edgeCases: false, deletedGroups: false } as const satisfies Partial<DemoServerOptions>;
 
 export interface DemoServer {
   /** e.g. "http://127.0.0.1:4010" */
@@ -78,8 +128,13 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? DEMO_TOKEN;
-  const anchorTime = options.anchorTime ?? floorToMinuteMs(Date.now());
-  const rateLimiter = new RateLimiter(options.rateLimits ?? 'off', options.rateLimitWindowMs ?? 60_000);
+  const clock = options.clock ?? Date.now;
+  const anchorTime = options.anchorTime ?? floorToMinuteMs(clock());
+  const rateLimiter = new RateLimiter(options.rateLimits ?? 'off', {
+    windowMs: options.rateLimitWindowMs ?? 60_000,
+    now: clock,
+    ...(options.rateLimitAccount !== undefined ? { accountLimit: options.rateLimitAccount } : {}),
+  });
   const intervalMs = typeof options.live === 'object' ? options.live.intervalMs : DEFAULT_LIVE_INTERVAL_MS;
   if (!(intervalMs > 0)) throw new Error('live.intervalMs must be positive');
 
@@ -95,8 +150,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   let store: HelpdeskStore;
   try {
-    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url });
-    store = new HelpdeskStore(dataset, new LiveClock(anchorTime));
+    const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true, edgeCases: options.edgeCases ?? true, deletedGroups: options.deletedGroups ?? true });
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented', exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
   } catch (error) {
     server.close();
     throw error;
@@ -109,7 +164,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     throw error;
   }
   const teammates = broker && options.teammates !== false ? new TeammatePresence(store, broker, { beatMs: intervalMs / 3, ...options.teammates }) : null;
-  const live = new LiveSimulator(store, intervalMs);
+  const live = new LiveSimulator(store, intervalMs, options.deletedTickets ?? true);
   const faults = new FaultInjector();
   const stats = new StatsCollector();
   app = new DemoApp({ store, token, rateLimiter, faults, stats, live, teammates });

@@ -1,7 +1,8 @@
-// A ticket_events entry as a Ticket Audit object, the shape of GET /api/v2/tickets/{id}/audits
-// and of the `audit` in an update response: `author_id` and `events` with `type` instead of the
-// export's `updater_id` and `child_events` with `event_type`.
-import type { DemoTicketEvent, TicketChildEvent } from '../dataset/types';
+// An audit as a Ticket Audit object, the shape of GET /api/v2/tickets/{id}/audits and of the
+// `audit` in an update response: `author_id`, a via object, and `events` with `type` and
+// `field_name`/`value`/`previous_value`, unlike the ticket_events export's `updater_id`, via
+// string and `child_events` keyed by field.
+import type { AuditRecord, FieldEvent, Via } from '../dataset/types';
 
 export interface TicketAudit {
   id: number;
@@ -9,38 +10,40 @@ export interface TicketAudit {
   created_at: string;
   author_id: number;
   metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
-  via: DemoTicketEvent['via'];
+  via: Via;
   events: Record<string, unknown>[];
 }
 
-function auditEvent(child: TicketChildEvent): Record<string, unknown> {
-  if (child.event_type === 'Comment') {
-    return {
-      id: child.id,
-      type: 'Comment',
-      author_id: child.author_id,
-      body: child.body,
-      html_body: child.html_body,
-      plain_body: child.body,
-      public: child.public,
-      attachments: child.attachments,
-      audit_id: child.audit_id,
-    };
-  }
-  const event: Record<string, unknown> = { id: child.id, type: child.event_type, field_name: child.field_name, value: child.value };
-  if ('previous_value' in child) event.previous_value = child.previous_value;
-  return event;
+function fieldEvent(event: FieldEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: event.id, type: event.type, field_name: event.field, value: event.value };
+  if (event.type === 'Change') out.previous_value = event.previous_value;
+  return out;
 }
 
-/** Expects the event rendered with comment bodies. */
-export function toAudit(event: DemoTicketEvent): TicketAudit {
+export function toAudit(record: AuditRecord): TicketAudit {
+  const events: Record<string, unknown>[] = [];
+  const comment = record.comment;
+  if (comment) {
+    events.push({
+      id: comment.id,
+      type: 'Comment',
+      author_id: comment.author_id,
+      body: comment.body,
+      html_body: comment.html_body,
+      plain_body: comment.plain_body,
+      public: comment.public,
+      attachments: comment.attachments,
+      audit_id: comment.audit_id,
+    });
+  }
+  for (const field of record.fields) events.push(fieldEvent(field));
   return {
-    id: event.id,
-    ticket_id: event.ticket_id,
-    created_at: event.created_at,
-    author_id: event.updater_id,
-    metadata: event.metadata,
-    via: event.via,
-    events: event.child_events.map(auditEvent),
+    id: record.id,
+    ticket_id: record.ticket_id,
+    created_at: record.created_at,
+    author_id: record.updater_id,
+    metadata: record.metadata,
+    via: record.via,
+    events,
   };
 }

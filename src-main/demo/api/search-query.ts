@@ -5,6 +5,7 @@
 // via:channel, created/updated with a date (created>2026-10-01), a leading "-" to negate,
 // and free words matched against subject and description.
 import { STATUS_ORDER, type DemoDataset, type DemoTicket } from '../dataset/types';
+import { viaTypeOf } from '../dataset/via-ids';
 
 export class SearchQueryError extends Error {}
 
@@ -130,7 +131,8 @@ function term(key: string, operator: Operator, rawValue: string, ctx: SearchCont
     case 'via':
     case 'channel':
       equalityOnly();
-      return (t) => t.via.channel === lower;
+      // The via type, whether the ticket sends it or its via id.
+      return (t) => viaTypeOf(t.via.channel) === lower;
     case 'created':
       return (t) => compareTimes(t.created_at, operator, value);
     case 'updated':

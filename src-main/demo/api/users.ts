@@ -41,8 +41,8 @@ export function incrementalUsers(ctx: RequestContext): ApiResponse {
     if (startTime === null) throw badRequest('start_time or cursor is required');
     from = log.firstAtOrAfter(startTime);
   }
-  const page = log.page(from, perPage);
-  const users = page.ids.map((id) => store.user(id)).filter((u): u is DemoUser => u !== undefined);
+  const page = log.page(from, perPage, undefined, store.exportCutoffSec());
+  const users = page.ids.map((id) => store.exportUser(id)).filter((u) => u !== undefined);
   const after = encodeCursor('users', page.next, page.next > 0 ? log.timeAt(page.next - 1) : 0);
   const before = from > 0 ? encodeCursor('users', from, log.timeAt(from - 1)) : null;
   const extra = { per_page: query.get('per_page') };

@@ -4,15 +4,19 @@ import { Rng } from '../random/prng';
 import { isoFromUnix } from '../util/time';
 import { renderCommentText } from './comment-text';
 import { hostileEmailText } from './hostile-html';
-import { GeneratedDataset } from './generated-dataset';
+import { pickDeletedTickets } from './deleted-tickets';
+import { COMMENT_BY_AGENT, COMMENT_PUBLIC } from './comment-flags';
+import { NO_EDGE_CASES, pickEdgeCases, UNKNOWN_PRIORITY } from './edge-cases';
+import { auditIdOfRank, GeneratedDataset } from './generated-dataset';
 import { generateOrganizations } from './organizations';
 import { generatePeople } from './people';
-import { generateFormerAgents, generateStaff } from './staff';
+import { generateFormerAgents, generateRestrictedAgent, generateStaff } from './staff';
 import { planTickets, type TicketPlan } from './ticket-plan';
-import { buildThreads } from './threads';
+import { buildThreads, type ThreadTables } from './threads';
 import type { DemoTicket } from './types';
 import { ticketUrl } from './urls';
 import { customerVia } from './via';
+import { wireVia } from './via-ids';
 
 export interface GenerateOptions {
   seed: number;
@@ -21,6 +25,14 @@ export interface GenerateOptions {
   anchorTime: number;
   /** Base of the `url` fields; defaults to a placeholder host. */
   baseUrl?: string;
+  /** About 10% of tickets and comments send `via.channel` as a via id (dataset/via-ids.ts); default true. */
+  viaIds?: boolean;
+  /** About 1% of the tickets were deleted (dataset/deleted-tickets.ts); default true. */
+  deletedTickets?: boolean;
+  /** A few unreadable records and values to map (dataset/edge-cases.ts); default true. */
+  edgeCases?: boolean;
+  /** A deleted group (`deleted: true`) besides the six in use; default true. */
+  deletedGroups?: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'http://demo.shiftdesk.example';
@@ -35,6 +47,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   const anchorSec = Math.floor(anchorTime / 1000);
 
   const staff = generateStaff(Rng.derive(seed, 'staff'), Math.max(8, Math.round(cases / 2000)), anchorSec, baseUrl);
+  if (!(options.deletedGroups ?? true)) staff.deletedGroups = [];
   const organizations = generateOrganizations(Rng.derive(seed, 'organizations'), Math.max(2, Math.round(cases / 500)), anchorSec, baseUrl);
   const people = generatePeople(Rng.derive(seed, 'people'), {
     targetUsers: Math.max(50, Math.round(cases / 2)),
@@ -46,6 +59,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   // Added after everything else so the rest of the dataset stays as it was (own random stream, last ids).
   const lastEndUserId = people.endUsers.at(-1)?.user.id ?? staff.nextUserId - 1;
   const formerAgents = generateFormerAgents(Rng.derive(seed, 'former-staff'), lastEndUserId + 1, anchorSec, baseUrl, staff.groups.map((g) => g.id));
+  const restrictedAgent = generateRestrictedAgent(lastEndUserId + 1 + formerAgents.length, anchorSec, baseUrl, staff.groupIdByKey.get('shipping') ?? null);
   const { plans, hostileTicketId, sampleKoreanTicketId } = planTickets({
     seed,
     cases,
@@ -56,7 +70,26 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
   });
   const tables = buildThreads({ seed, anchorSec, plans, staff });
 
-  const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt));
+  const viaIds = options.viaIds ?? true;
+  // The special tickets keep their via type, so demos of them stay predictable.
+  const special = new Set([hostileTicketId, sampleKoreanTicketId]);
+  const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt, viaIds && !special.has(plan.id)));
+  const deletedAt =
+    (options.deletedTickets ?? true)
+      ? pickDeletedTickets(Rng.derive(seed, 'deleted-tickets'), { tickets, anchorSec, meAgentId: staff.me.user.id, keep: special })
+      : new Map<number, number>();
+  const edgeCases =
+    (options.edgeCases ?? true)
+      ? pickEdgeCases({
+          seed,
+          tickets,
+          endUsers: people.endUsers.map((r) => r.user),
+          keep: new Set([...special, ...deletedAt.keys()]),
+          commentsOf: (ticketId) => commentIdsOf(tables, ticketId),
+        })
+      : NO_EDGE_CASES;
+  const oddPriority = edgeCases.unknownPriorityTicketId === null ? undefined : tickets[edgeCases.unknownPriorityTicketId - 1];
+  if (oddPriority) oddPriority.priority = UNKNOWN_PRIORITY;
   const personOfEndUser = new Int32Array(people.endUsers.length);
   people.endUsers.forEach((record, i) => {
     personOfEndUser[i] = record.personId;
@@ -71,16 +104,30 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     persons: people.persons,
     endUsers: people.endUsers.map((r) => r.user),
     formerAgents,
+    restrictedAgent,
     personOfEndUser,
     tickets,
     metas: plans.map((p) => p.meta),
     tables,
     hostileTicketId,
     sampleKoreanTicketId,
+    viaIds,
+    deletedAt,
+    edgeCases,
   });
 }
 
-function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number): DemoTicket {
+/** A ticket's comment ids, oldest first, and whether each is a public one by the customer. */
+function commentIdsOf(tables: ThreadTables, ticketId: number): { id: number; publicByCustomer: boolean }[] {
+  const out: { id: number; publicByCustomer: boolean }[] = [];
+  for (let p = tables.commentStart[ticketId - 1] as number; p < (tables.commentStart[ticketId] as number); p++) {
+    const flags = tables.commentFlags[p] as number;
+    out.push({ id: auditIdOfRank(tables.commentAuditRank[p] as number) + 1, publicByCustomer: (flags & (COMMENT_BY_AGENT | COMMENT_PUBLIC)) === COMMENT_PUBLIC });
+  }
+  return out;
+}
+
+function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: DemoTicket['status'], updatedAt: number, viaIds: boolean): DemoTicket {
   const { meta } = plan;
   // description is the first comment's body, rendered exactly as the comments endpoint does.
   const description = meta.hostile
@@ -107,7 +154,7 @@ function buildTicket(plan: TicketPlan, seed: number, baseUrl: string, status: De
     follower_ids: [],
     email_cc_ids: [],
     tags: plan.tags,
-    via: customerVia(meta),
+    via: viaIds ? wireVia(customerVia(meta), 'ticket', plan.id, seed) : customerVia(meta),
     recipient: meta.channel === 'email' ? SUPPORT_ADDRESS : null,
     satisfaction_rating: plan.satisfaction,
     custom_fields: [],

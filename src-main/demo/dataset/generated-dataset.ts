@@ -27,6 +27,7 @@ import { statusFromCode } from './status-codes';
 import type { ThreadTables } from './threads';
 import type { TicketMeta } from './ticket-meta';
 import type {
+  AuditRecord,
   DemoComment,
   DemoDataset,
   DemoGroup,
@@ -36,8 +37,15 @@ import type {
   DemoTicket,
   DemoTicketEvent,
   DemoUser,
+  FieldEvent,
+  SyncGroundTruth,
   TicketChildEvent,
+  Via,
 } from './types';
+import type { EdgeCases, UnreadableRecord, ValueToMap } from './edge-cases';
+import { groundTruth } from './ground-truth';
+import { toTicketEvent, type EventShape } from './ticket-events';
+import { wireVia, type ViaRecordKind } from './via-ids';
 import { attachmentUrl } from './urls';
 import { agentVia, automationVia, customerVia } from './via';
 
@@ -57,12 +65,20 @@ export interface GeneratedParts {
   endUsers: DemoUser[];
   /** Deleted or suspended agents; their ids follow the last end user's. */
   formerAgents: DemoUser[];
+  /** The agent with a restricted custom role; its id follows the former agents'. */
+  restrictedAgent: DemoUser;
   personOfEndUser: Int32Array;
   tickets: DemoTicket[];
   metas: TicketMeta[];
   tables: ThreadTables;
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  /** Whether some tickets and comments send via ids (dataset/via-ids.ts). */
+  viaIds: boolean;
+  /** Deleted tickets: id → deletion time (unix seconds). */
+  deletedAt: ReadonlyMap<number, number>;
+  /** Unreadable records and values to map (dataset/edge-cases.ts). */
+  edgeCases: EdgeCases;
 }
 
 export function auditIdOfRank(rank: number): number {
@@ -76,14 +92,20 @@ export class GeneratedDataset implements DemoDataset {
   readonly baseUrl: string;
   readonly staff: Staff;
   readonly meAgent: DemoUser;
+  readonly restrictedAgent: DemoUser;
   readonly hostileTicketId: number;
   readonly sampleKoreanTicketId: number;
   readonly tables: ThreadTables;
   readonly metas: readonly TicketMeta[];
   readonly persons: readonly Person[];
   readonly largestEventBurst: { timestamp: number; count: number };
+  /** Whether some tickets and comments send `via.channel` as a via id. */
+  readonly viaIds: boolean;
+  /** Unreadable records and values to map; see unreadableRecords and valuesToMap. */
+  readonly edgeCases: EdgeCases;
 
   private readonly ticketList: DemoTicket[];
+  private readonly deletedAt: ReadonlyMap<number, number>;
   private readonly userList: DemoUser[];
   private readonly organizationList: DemoOrganization[];
   private readonly macroList: DemoMacro[];
@@ -105,6 +127,9 @@ export class GeneratedDataset implements DemoDataset {
     this.staff = parts.staff;
     this.meAgent = parts.staff.me.user;
     this.hostileTicketId = parts.hostileTicketId;
+    this.viaIds = parts.viaIds;
+    this.deletedAt = parts.deletedAt;
+    this.edgeCases = parts.edgeCases;
     this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
     this.tables = parts.tables;
     this.metas = parts.metas;
@@ -113,7 +138,8 @@ export class GeneratedDataset implements DemoDataset {
     this.organizationList = parts.organizations;
     this.macroList = buildMacros(parts.staff, this.anchorSec, parts.baseUrl);
     // Ordered by id: the team, end users, then former agents.
-    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents];
+    this.userList = [...parts.staff.agents.map((a) => a.user), ...parts.endUsers, ...parts.formerAgents, parts.restrictedAgent];
+    this.restrictedAgent = parts.restrictedAgent;
     this.endUserTotal = parts.endUsers.length;
     this.formerAgentList = parts.formerAgents;
     this.firstUserId = this.userList[0]?.id ?? 0;
@@ -130,12 +156,28 @@ export class GeneratedDataset implements DemoDataset {
     return this.ticketList.length;
   }
 
+  /** Tickets ordered by id, deleted ones left out. */
   tickets(): DemoTicket[] {
-    return this.ticketList.slice();
+    return this.deletedAt.size === 0 ? this.ticketList.slice() : this.ticketList.filter((t) => !this.deletedAt.has(t.id));
   }
 
+  /** undefined for unknown and deleted tickets (as the API answers 404 for both). */
   ticket(id: number): DemoTicket | undefined {
+    return this.deletedAt.has(id) ? undefined : this.ticketList[id - 1];
+  }
+
+  /** A generated ticket's last record, deleted or not. */
+  rawTicket(id: number): DemoTicket | undefined {
     return this.ticketList[id - 1];
+  }
+
+  /** When a generated ticket was deleted (unix seconds), or undefined. */
+  deletionTime(id: number): number | undefined {
+    return this.deletedAt.get(id);
+  }
+
+  deletedTicketIds(): number[] {
+    return [...this.deletedAt.keys()].sort((a, b) => a - b);
   }
 
   // --- users, groups, organizations ----------------------------------------
@@ -162,9 +204,9 @@ export class GeneratedDataset implements DemoDataset {
     return this.usersByEmail.get(email.toLowerCase());
   }
 
-  /** Every agent and admin: the team, then the former (deleted or suspended) agents. */
+  /** Every agent and admin: the team, the former (deleted or suspended) agents, the restricted agent. */
   agents(): DemoUser[] {
-    return [...this.staff.agents.map((a) => a.user), ...this.formerAgentList];
+    return [...this.staff.agents.map((a) => a.user), ...this.formerAgentList, this.restrictedAgent];
   }
 
   /** Agents deleted (`active: false`) or suspended on the helpdesk. */
@@ -190,6 +232,10 @@ export class GeneratedDataset implements DemoDataset {
 
   groups(): DemoGroup[] {
     return this.staff.groups.slice();
+  }
+
+  deletedGroups(): DemoGroup[] {
+    return this.staff.deletedGroups.slice();
   }
 
   organizations(): DemoOrganization[] {
@@ -302,7 +348,7 @@ export class GeneratedDataset implements DemoDataset {
             })
           : plainToHtml(text.paragraphs);
     }
-    return {
+    const comment: DemoComment = {
       id,
       type: 'Comment',
       author_id: authorId,
@@ -311,15 +357,23 @@ export class GeneratedDataset implements DemoDataset {
       plain_body: body,
       public: (flags & COMMENT_PUBLIC) !== 0,
       audit_id: auditId,
-      via: kind === 'customer' ? customerVia(meta) : agentVia(),
+      via: this.wireVia(kind === 'customer' ? customerVia(meta) : agentVia(), 'comment', id),
       created_at: isoFromUnix(t.commentTime[position] as number),
       attachments: (flags & COMMENT_HAS_ATTACHMENTS) !== 0 ? attachmentsFor(this.seed, id, this.baseUrl) : [],
       metadata: { system: {}, custom: {} },
     };
+    // Edge case: one comment comes without `public` (a value to map).
+    if (id === this.edgeCases.publicMissingCommentId) delete comment.public;
+    return comment;
   }
 
-  /** Renders the audit at `rank` of the ticket_events stream. */
-  renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
+  /** A ticket's or comment's via as sent: about 10% carry the via id (dataset/via-ids.ts). */
+  wireVia(via: Via, kind: ViaRecordKind, id: number): Via {
+    return this.viaIds ? wireVia(via, kind, id, this.seed) : via;
+  }
+
+  /** The audit at `rank` of the ticket_events stream, its comment rendered with the body. */
+  renderAuditRecord(rank: number): AuditRecord {
     const t = this.tables;
     const ticketId = t.auditTicket[rank] as number;
     const time = t.auditTime[rank] as number;
@@ -328,15 +382,13 @@ export class GeneratedDataset implements DemoDataset {
     const updater = t.auditUpdater[rank] as number;
     const auditId = auditIdOfRank(rank);
     const ticket = this.ticketList[ticketId - 1] as DemoTicket;
-    const children: TicketChildEvent[] = [];
+    const fields: FieldEvent[] = [];
     let nextId = auditId + 1;
     let comment: DemoComment | null = null;
 
     if (position >= 0) {
       const start = t.commentStart[ticketId - 1] as number;
-      const index = position - start;
-      comment = this.renderComment(ticketId, index, this.isFirstAgentReply(start, position));
-      children.push(commentChildEvent(comment, includeComments));
+      comment = this.renderComment(ticketId, position - start, this.isFirstAgentReply(start, position));
       nextId = comment.id + 1;
     }
     if ((kind & AUDIT_CREATE) !== 0) {
@@ -349,24 +401,65 @@ export class GeneratedDataset implements DemoDataset {
         ['group_id', ticket.group_id],
         ['tags', ticket.tags],
       ];
-      for (const [field, value] of created) children.push(createEvent(nextId++, field, value));
+      for (const [field, value] of created) fields.push(createEvent(nextId++, field, value));
     }
-    if ((kind & AUDIT_ASSIGN) !== 0) children.push(changeEvent(nextId++, 'assignee_id', ticket.assignee_id, null));
+    if ((kind & AUDIT_ASSIGN) !== 0) fields.push(changeEvent(nextId++, 'assignee_id', ticket.assignee_id, null));
     if ((kind & AUDIT_STATUS) !== 0) {
-      children.push(changeEvent(nextId++, 'status', statusFromCode(t.auditStatusTo[rank] as number), statusFromCode(t.auditStatusFrom[rank] as number)));
+      fields.push(changeEvent(nextId++, 'status', statusFromCode(t.auditStatusTo[rank] as number), statusFromCode(t.auditStatusFrom[rank] as number)));
     }
+    const meta = this.metas[ticketId - 1] as TicketMeta;
+    const customerWrote = comment !== null && comment.author_id === ticket.requester_id;
     return {
       id: auditId,
       ticket_id: ticketId,
       timestamp: time,
       created_at: isoFromUnix(time),
       updater_id: updater === 0 ? SYSTEM_USER_ID : updater,
-      via: comment ? comment.via : automationVia(),
-      system: {},
+      via: comment === null ? automationVia() : customerWrote ? customerVia(meta) : agentVia(),
       metadata: { system: {}, custom: {} },
-      event_type: 'Audit',
-      child_events: children,
+      comment,
+      fields,
     };
+  }
+
+  /** The audit at `rank` as a ticket_events entry (documented shape). */
+  renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
+    return this.exportEvent(this.renderAuditRecord(rank), includeComments, 'documented');
+  }
+
+  /** An audit as a ticket_events entry, with the edge case of a comment event without id. */
+  exportEvent(record: AuditRecord, includeComments: boolean, shape: EventShape): DemoTicketEvent {
+    const event = toTicketEvent(record, includeComments, shape);
+    const without = this.edgeCases.eventWithoutIdCommentId;
+    if (without !== null && record.comment?.id === without) {
+      event.child_events = event.child_events.map((child) => {
+        if (child.id !== without) return child;
+        const { id: _id, ...rest } = child;
+        return rest as TicketChildEvent;
+      });
+    }
+    return event;
+  }
+
+  get unreadableRecords(): readonly UnreadableRecord[] {
+    return this.edgeCases.unreadable;
+  }
+
+  get valuesToMap(): readonly ValueToMap[] {
+    return this.edgeCases.valuesToMap;
+  }
+
+  /** Comment ids of a generated ticket, from the tables (no rendering). */
+  commentIdsFor(ticketId: number): number[] {
+    const t = this.tables;
+    const out: number[] = [];
+    if (ticketId < 1 || ticketId > this.ticketList.length) return out;
+    for (let p = t.commentStart[ticketId - 1] as number; p < (t.commentStart[ticketId] as number); p++) out.push(auditIdOfRank(t.commentAuditRank[p] as number) + 1);
+    return out;
+  }
+
+  syncGroundTruth(): SyncGroundTruth {
+    return groundTruth(this, (id) => this.commentIdsFor(id));
   }
 
   private isFirstAgentReply(start: number, position: number): boolean {
@@ -380,7 +473,8 @@ export class GeneratedDataset implements DemoDataset {
 
   /** Tickets ordered by (generated_timestamp, id) for the cursor export. */
   ticketExportOrder(): ExportOrder {
-    this.ticketOrder ??= sortByTime(this.ticketList.map((t) => t.generated_timestamp), (i) => this.ticketList[i]?.id ?? 0);
+    // A deleted ticket's last change is its deletion.
+    this.ticketOrder ??= sortByTime(this.ticketList.map((t) => this.deletedAt.get(t.id) ?? t.generated_timestamp), (i) => this.ticketList[i]?.id ?? 0);
     return this.ticketOrder;
   }
 
@@ -391,33 +485,14 @@ export class GeneratedDataset implements DemoDataset {
   }
 }
 
-function commentChildEvent(comment: DemoComment, includeBody: boolean): TicketChildEvent {
-  if (!includeBody) {
-    return { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' };
-  }
-  return {
-    id: comment.id,
-    via: comment.via,
-    via_reference_id: null,
-    type: 'Comment',
-    author_id: comment.author_id,
-    body: comment.body,
-    html_body: comment.html_body,
-    public: comment.public,
-    attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
-    audit_id: comment.audit_id,
-    created_at: comment.created_at,
-    event_type: 'Comment',
-  };
+/** A field an audit set on a new ticket. */
+export function createEvent(id: number, field: string, value: unknown): FieldEvent {
+  return { id, type: 'Create', field, value };
 }
 
-/** Zendesk's export names the field both as `field_name` and as a key of its own. */
-export function createEvent(id: number, field: string, value: unknown): TicketChildEvent {
-  return { id, via_reference_id: null, field_name: field, value, [field]: value, event_type: 'Create' };
-}
-
-export function changeEvent(id: number, field: string, value: unknown, previous: unknown): TicketChildEvent {
-  return { id, via_reference_id: null, field_name: field, value, previous_value: previous, [field]: value, event_type: 'Change' };
+/** A field an audit changed. */
+export function changeEvent(id: number, field: string, value: unknown, previous: unknown): FieldEvent {
+  return { id, type: 'Change', field, value, previous_value: previous };
 }
 
 function sortByTime(times: readonly number[], idAt: (index: number) => number): ExportOrder {

@@ -1,6 +1,6 @@
 // The support team: groups, agents (one admin) and the default "me" agent; and former agents,
 // deleted or suspended since.
-import { DEMO_AGENT_EMAIL, DEMO_AGENT_KOREAN_NAME, DEMO_AGENT_NAME, GROUP_ID_BASE, SUPPORT_NAME, USER_ID_BASE } from '../constants';
+import { DEMO_AGENT_EMAIL, DEMO_AGENT_KOREAN_NAME, DEMO_AGENT_NAME, GROUP_ID_BASE, RESTRICTED_AGENT_EMAIL, RESTRICTED_AGENT_NAME, RESTRICTED_ROLE_ID, SUPPORT_NAME, USER_ID_BASE } from '../constants';
 import type { GroupKey } from '../content/topics';
 import type { Rng } from '../random/prng';
 import { DAY, isoFromUnix } from '../util/time';
@@ -47,6 +47,8 @@ export interface AgentInfo {
 
 export interface Staff {
   groups: DemoGroup[];
+  /** Deleted groups (`deleted: true`): listed by the API unless exclude_deleted, never assignable. */
+  deletedGroups: DemoGroup[];
   groupIdByKey: ReadonlyMap<GroupKey, number>;
   agents: AgentInfo[];
   me: AgentInfo;
@@ -68,6 +70,21 @@ export function generateStaff(rng: Rng, agentCount: number, anchorSec: number, b
     updated_at: isoFromUnix(founded + (i + 30) * DAY),
   }));
   const groupIdByKey = new Map(GROUPS.map((g, i) => [g.key, GROUP_ID_BASE + 1 + i]));
+  // A group deleted a while ago: Zendesk's List Groups keeps it (`deleted: true`) unless exclude_deleted.
+  const deletedId = GROUP_ID_BASE + 1 + GROUPS.length;
+  const deletedGroups: DemoGroup[] = [
+    {
+      id: deletedId,
+      url: groupUrl(baseUrl, deletedId),
+      name: 'Tier 3 escalations',
+      description: 'Merged into Technical support',
+      default: false,
+      deleted: true,
+      is_public: true,
+      created_at: isoFromUnix(founded + 40 * DAY),
+      updated_at: isoFromUnix(anchorSec - 90 * DAY),
+    },
+  ];
 
   const agents: AgentInfo[] = [];
   let nextUserId = USER_ID_BASE + 1;
@@ -98,6 +115,9 @@ export function generateStaff(rng: Rng, agentCount: number, anchorSec: number, b
       updated_at: isoFromUnix(anchorSec - rng.range(1, 30) * DAY),
       last_login_at: isoFromUnix(anchorSec - rng.range(60, 3 * DAY)),
       user_fields: { tier: 'standard', lifetime_value: 0, followers: 0, twitter_handle: null, facebook_id: null, whatsapp_phone: null },
+      restricted_agent: false,
+      custom_role_id: null,
+      role_type: role === 'admin' ? 4 : null,
     };
     const info: AgentInfo = { user, groupKey, koreanName, firstName: name.split(' ')[0] ?? name };
     agents.push(info);
@@ -116,7 +136,7 @@ export function generateStaff(rng: Rng, agentCount: number, anchorSec: number, b
     const groupKey: GroupKey = template.korean ? 'korean' : (groupCycle[i % groupCycle.length] as GroupKey);
     makeAgent(name, emailOf(template.name, round === 0 ? 0 : round + 1), 'agent', groupKey, template.korean ?? null);
   }
-  return { groups, groupIdByKey, agents, me, nextUserId };
+  return { groups, deletedGroups, groupIdByKey, agents, me, nextUserId };
 }
 
 /**
@@ -152,6 +172,45 @@ export function generateFormerAgents(rng: Rng, firstId: number, anchorSec: numbe
       updated_at: isoFromUnix(left),
       last_login_at: isoFromUnix(left - rng.range(1, 5) * DAY),
       user_fields: { tier: 'standard', lifetime_value: 0, followers: 0, twitter_handle: null, facebook_id: null, whatsapp_phone: null },
+      restricted_agent: false,
+      custom_role_id: null,
+      role_type: null,
     };
   });
+}
+
+/**
+ * The restricted agent (RESTRICTED_AGENT_EMAIL): a custom role limited to its own organization, so
+ * exports, SLA policies, the users list and organizations answer it 403. Its id follows the former
+ * agents'; it needs no randomness, so adding it changed no other record. It works no tickets.
+ */
+export function generateRestrictedAgent(id: number, anchorSec: number, baseUrl: string, groupId: number | null): DemoUser {
+  const created = anchorSec - 200 * DAY;
+  return {
+    id,
+    url: userUrl(baseUrl, id),
+    name: RESTRICTED_AGENT_NAME,
+    email: RESTRICTED_AGENT_EMAIL,
+    phone: null,
+    role: 'agent',
+    organization_id: null,
+    default_group_id: groupId,
+    locale: 'en-US',
+    time_zone: 'London',
+    tags: [],
+    active: true,
+    suspended: false,
+    verified: true,
+    shared_phone_number: null,
+    external_id: null,
+    notes: 'Contractor: own organization only',
+    signature: `${RESTRICTED_AGENT_NAME}\n${SUPPORT_NAME}`,
+    created_at: isoFromUnix(created),
+    updated_at: isoFromUnix(created + DAY),
+    last_login_at: isoFromUnix(anchorSec - 2 * DAY),
+    user_fields: { tier: 'standard', lifetime_value: 0, followers: 0, twitter_handle: null, facebook_id: null, whatsapp_phone: null },
+    restricted_agent: true,
+    custom_role_id: RESTRICTED_ROLE_ID,
+    role_type: 0,
+  };
 }

@@ -1,4 +1,5 @@
 // Shapes of everything the demo helpdesk serves, in Zendesk's field names.
+import type { UnreadableRecord, ValueToMap } from './edge-cases';
 
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low';
@@ -38,9 +39,15 @@ export interface ViaSource {
   rel: string | null;
 }
 
+/** A via type such as "email" (agent-side actions "web", automations "rule", API writes "api"). */
+export type ViaType = Channel | 'rule' | 'api';
+
 export interface Via {
-  /** A via type such as "email"; agent-side actions use "web", automations "rule". */
-  channel: Channel | 'rule' | 'api';
+  /**
+   * A via type, or (as Zendesk's via object reference allows: "string or integer") the via id,
+   * sometimes as a string ("4"); see dataset/via-ids.ts.
+   */
+  channel: ViaType | number | `${number}`;
   source: ViaSource;
 }
 
@@ -59,7 +66,8 @@ export interface DemoTicket {
   /** Read-only in Zendesk: the first comment's body. */
   description: string;
   status: TicketStatus;
-  priority: TicketPriority | null;
+  /** One of Zendesk's priorities; with edge cases on, one ticket has the unknown "critical". */
+  priority: TicketPriority | 'critical' | null;
   type: TicketType | null;
   requester_id: number;
   submitter_id: number;
@@ -120,6 +128,12 @@ export interface DemoUser {
   updated_at: string;
   last_login_at: string | null;
   user_fields: UserFields;
+  /** Agents and admins only: false for admins and unrestricted agents, true for the restricted agent. */
+  restricted_agent?: boolean;
+  /** Agents and admins only: the custom role (the restricted agent's), else null. */
+  custom_role_id?: number | null;
+  /** Agents and admins only: 0 custom agent role, 4 admin, null for the default agent role. */
+  role_type?: number | null;
 }
 
 export interface DemoGroup {
@@ -128,7 +142,7 @@ export interface DemoGroup {
   name: string;
   description: string;
   default: boolean;
-  deleted: false;
+  deleted: boolean;
   is_public: boolean;
   created_at: string;
   updated_at: string;
@@ -196,7 +210,8 @@ export interface DemoComment {
   body: string;
   html_body: string;
   plain_body: string;
-  public: boolean;
+  /** Missing on one comment with edge cases on (Zendesk's default: public). */
+  public?: boolean;
   audit_id: number;
   via: Via;
   created_at: string;
@@ -204,7 +219,11 @@ export interface DemoComment {
   metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
 }
 
-/** A child event of an audit in the ticket_events export. */
+/**
+ * A child event of an audit in the ticket_events export. Comment events carry a `via` object;
+ * Create and Change events a `via` display string and the field as a key of its own
+ * (`{"status": "solved", "previous_value": "open", "event_type": "Change", …}`).
+ */
 export type TicketChildEvent = Record<string, unknown> & { id: number; event_type: string };
 
 /** One entry of GET /api/v2/incremental/ticket_events. */
@@ -214,11 +233,50 @@ export interface DemoTicketEvent {
   timestamp: number;
   created_at: string;
   updater_id: number;
-  via: Via;
+  /** A display name such as "Web form" or "Mail" (an object in the `legacy` event shape). */
+  via: string | Via;
   system: Record<string, unknown>;
   metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
   event_type: 'Audit';
   child_events: TicketChildEvent[];
+}
+
+/** A field an audit set (`Create`) or changed (`Change`). */
+export interface FieldEvent {
+  id: number;
+  type: 'Create' | 'Change';
+  field: string;
+  value: unknown;
+  /** Change events only. */
+  previous_value?: unknown;
+}
+
+/**
+ * One audit as the demo keeps it; rendered as a ticket_events entry (api/ticket-event-format.ts)
+ * or as a Ticket Audit (api/audit-format.ts).
+ */
+export interface AuditRecord {
+  id: number;
+  ticket_id: number;
+  timestamp: number;
+  created_at: string;
+  updater_id: number;
+  /** How the change came in, as the audit's via object (the canonical via type). */
+  via: Via;
+  metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
+  /** The comment the audit added, with its body. */
+  comment: DemoComment | null;
+  fields: FieldEvent[];
+}
+
+/** What a full sync through the incremental exports must show (see dataset/ground-truth.ts). */
+export interface SyncGroundTruth {
+  /** Tickets that exist and are readable in the export, ascending. */
+  ticketIds: number[];
+  /** Comments of those tickets whose ticket_events entry is readable (ticket order, then oldest first). */
+  commentIds: number[];
+  /** Users readable in the user export, ascending. */
+  userIds: number[];
 }
 
 /** An order in the CRM-style context provider (not a Zendesk API). */
@@ -242,18 +300,24 @@ export interface DemoDataset {
   readonly baseUrl: string;
   /** The default "me" agent (DEMO_AGENT_EMAIL). */
   readonly meAgent: DemoUser;
+  /** The agent with a restricted custom role (RESTRICTED_AGENT_EMAIL): Admins-only endpoints answer it 403. */
+  readonly restrictedAgent: DemoUser;
   /** An e-mail ticket whose first comment is hostile HTML (scripts, mXSS vectors, trackers). */
   readonly hostileTicketId: number;
   /** A Korean ticket whose subject contains 환불 (refund). */
   readonly sampleKoreanTicketId: number;
 
+  /** Ticket ids are 1..ticketCount, deleted tickets included. */
   readonly ticketCount: number;
-  /** Tickets ordered by id (ids are 1..ticketCount). */
+  /** Tickets ordered by id, without deleted ones. */
   tickets(): DemoTicket[];
+  /** undefined for unknown and for deleted tickets (the API answers 404 for both). */
   ticket(id: number): DemoTicket | undefined;
+  /** Ids of deleted tickets, ascending (the export still lists them, with status "deleted"). */
+  deletedTicketIds(): number[];
 
   readonly userCount: number;
-  /** All users (the team's agents first, then end users, then former agents), ordered by id. */
+  /** All users (the team's agents first, then end users, former agents, the restricted agent), ordered by id. */
   users(): DemoUser[];
   user(id: number): DemoUser | undefined;
   userByEmail(email: string): DemoUser | undefined;
@@ -261,7 +325,10 @@ export interface DemoDataset {
   agents(): DemoUser[];
   endUsers(): DemoUser[];
 
+  /** The groups in use (the API also lists deleted ones, see deletedGroups()). */
   groups(): DemoGroup[];
+  /** Deleted groups (`deleted: true`): GET /api/v2/groups lists them unless exclude_deleted=true. */
+  deletedGroups(): DemoGroup[];
   organizations(): DemoOrganization[];
   /** The shared macros, active and inactive, ordered by position (see dataset/macros.ts). */
   macros(): DemoMacro[];
@@ -282,4 +349,11 @@ export interface DemoDataset {
 
   /** CRM orders of the person owning this e-mail, newest first (at most 5). */
   ordersForEmail(email: string): DemoOrder[];
+
+  /** Records an export reader can only skip (edge cases; empty with `edgeCases: false`). */
+  readonly unreadableRecords: readonly UnreadableRecord[];
+  /** Values outside the documented ones that a client must map (edge cases). */
+  readonly valuesToMap: readonly ValueToMap[];
+  /** The ticket, comment and user ids a full sync must show: not deleted, readable. */
+  syncGroundTruth(): SyncGroundTruth;
 }

@@ -48,7 +48,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function faultSpecFromJson(input: unknown): FaultSpec {
   if (typeof input !== 'object' || input === null) throw new Error('body must be a JSON object');
   const o = input as Record<string, unknown>;
-  if (typeof o.pathPattern !== 'string' || o.pathPattern === '') throw new Error('pathPattern (string) is required');
+  if ((typeof o.pathPattern !== 'string' || o.pathPattern === '') && (typeof o.route !== 'string' || o.route === '')) throw new Error('pathPattern or route (string) is required');
   if (typeof o.kind !== 'string' || !FAULT_KINDS.includes(o.kind as FaultKind)) throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`);
   const number = (key: string): number | undefined => {
     const v = o[key];
@@ -56,10 +56,13 @@ export function faultSpecFromJson(input: unknown): FaultSpec {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${key} must be a number`);
     return v;
   };
-  const spec: FaultSpec = { pathPattern: o.regex === true ? new RegExp(o.pathPattern) : o.pathPattern, kind: o.kind as FaultKind };
+  const spec: FaultSpec = { kind: o.kind as FaultKind };
+  if (typeof o.pathPattern === 'string' && o.pathPattern !== '') spec.pathPattern = o.regex === true ? new RegExp(o.pathPattern) : o.pathPattern;
+  if (typeof o.route === 'string' && o.route !== '') spec.route = o.route;
+  if (typeof o.userEmail === 'string') spec.userEmail = o.userEmail;
   const status = number('status');
   const retryAfter = number('retryAfter');
-  const times = number('times');
+  const times = o.times === 'always' ? 'always' : number('times');
   const delayMs = number('delayMs');
   if (status !== undefined) spec.status = status;
   if (retryAfter !== undefined) spec.retryAfter = retryAfter;
@@ -85,6 +88,12 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
       return sendJson(res, 200, deps.live.teammateUpdate(ticketId, input as TeammateUpdate));
     }
+    const deletion = /^\/__demo\/tickets\/(\d+)\/delete$/.exec(path);
+    if (deletion && method === 'POST') {
+      const ticketId = Number(deletion[1]);
+      if (!deps.store.ticket(ticketId)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+      return sendJson(res, 200, deps.live.deleteTicket(ticketId));
+    }
     if (path.startsWith('/__demo/teammates') || /^\/__demo\/tickets\/\d+\/teammates\//.test(path)) return await handleTeammates(req, res, path, method, deps);
     switch (`${method} ${path}`) {
       case 'GET /__demo/stats':
@@ -93,7 +102,9 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         deps.stats.reset();
         return sendJson(res, 200, { ok: true });
       case 'GET /__demo/faults':
-        return sendJson(res, 200, { faults: deps.faults.list().map((f) => ({ ...f, pathPattern: String(f.pathPattern) })) });
+        return sendJson(res, 200, {
+          faults: deps.faults.list().map((f) => ({ ...f, ...(f.pathPattern !== undefined ? { pathPattern: String(f.pathPattern) } : {}), remaining: f.remaining === Infinity ? 'always' : f.remaining })),
+        });
       case 'POST /__demo/faults': {
         const id = deps.faults.add(faultSpecFromJson(await readJson(req)));
         return sendJson(res, 201, { id });
@@ -118,6 +129,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
           seed: s.seed,
           anchorTime: s.anchorTime,
           ticketCount: s.ticketCount,
+          deletedTicketIds: s.deletedTicketIds(),
+          restrictedAgent: { id: s.restrictedAgent.id, email: s.restrictedAgent.email },
+          unreadableRecords: s.unreadableRecords,
+          valuesToMap: s.valuesToMap,
           userCount: s.userCount,
           commentCount: s.commentCount,
           auditCount: s.auditCount,

@@ -1,4 +1,4 @@
-// The request pipeline: route → auth → rate limit → fault injection → body → handler → response.
+// The request pipeline: route → auth → role → rate limit → fault injection → body → handler → response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveControl } from '../live/live-simulator';
 import type { TeammateControl } from '../live/teammate-presence';
@@ -11,7 +11,7 @@ import { damagedText } from './fault-bodies';
 import type { ActiveFault, FaultInjector } from './faults';
 import type { RateLimiter } from './rate-limiter';
 import { matchRoute, normalizePath } from './routes';
-import { RATE_LIMITED_TEXT, sendJson, sendText, UPDATE_CONFLICT_BODY } from './send';
+import { FORBIDDEN_BODY, RATE_LIMITED_TEXT, sendJson, sendText, UPDATE_CONFLICT_BODY } from './send';
 import type { StatsCollector } from './stats';
 import { HttpError, type ApiResponse } from './types';
 
@@ -66,6 +66,12 @@ export class DemoApp {
       return sendJson(res, 401, UNAUTHORIZED_BODY, { 'WWW-Authenticate': 'Basic realm="Web Password"' });
     }
 
+    // The restricted agent's custom role: no Admins-only endpoints, no lists beyond its organization.
+    if (route.access !== 'agents' && user.restricted_agent === true) {
+      stats.forbidden();
+      return sendJson(res, 403, FORBIDDEN_BODY);
+    }
+
     let rateHeaders: Record<string, string> = {};
     if (route.zendesk) {
       // Update limits also count per agent and ticket (Zendesk's "per (User + Ticket)" scope).
@@ -73,12 +79,12 @@ export class DemoApp {
       const decision = this.deps.rateLimiter.take(route.bucket, scope);
       rateHeaders = decision.headers;
       if (!decision.allowed) {
-        stats.rateLimited(route.name);
+        stats.rateLimited(route.name, decision.limitedBy);
         return sendText(res, 429, RATE_LIMITED_TEXT, 'text/plain; charset=utf-8', rateHeaders);
       }
     }
 
-    const fault = this.deps.faults.take(method, `${url.pathname}${url.search}`);
+    const fault = this.deps.faults.take({ method, pathAndQuery: `${url.pathname}${url.search}`, route: route.name, userEmail: user.email });
     if (fault) {
       stats.faultInjected(fault.kind === 'status' ? (fault.status ?? 500) : 0);
       if (fault.kind === 'reset') {
@@ -124,6 +130,8 @@ function sendStatusFault(res: ServerResponse, fault: ActiveFault, rateHeaders: R
   const body =
     status === 404
       ? { error: 'RecordNotFound', description: 'Not found' }
+      : status === 403
+        ? FORBIDDEN_BODY
       : status === 409
         ? UPDATE_CONFLICT_BODY
         : status >= 500

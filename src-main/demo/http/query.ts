@@ -26,6 +26,14 @@ export function unixParam(query: URLSearchParams, name: string): number | null {
   return Number(raw);
 }
 
+/** An optional boolean flag such as exclude_deleted: true/false (default false). */
+export function booleanParam(query: URLSearchParams, name: string): boolean {
+  const raw = query.get(name);
+  if (raw === null || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw badRequest(`${name} must be true or false`);
+}
+
 export function includes(query: URLSearchParams, sideload: string): boolean {
   return (query.get('include') ?? '')
     .split(',')

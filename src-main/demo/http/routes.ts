@@ -2,14 +2,14 @@
 // the optional ".json" suffix; the same path may serve several methods (GET/PUT a ticket).
 import { listComments } from '../api/comments';
 import { listOrders } from '../api/crm';
-import { listGroups, listOrganizations } from '../api/groups-organizations';
+import { incrementalOrganizations, listGroups, listOrganizations } from '../api/groups-organizations';
 import { listActiveMacros, listMacros, showMacro } from '../api/macros';
 import { searchExport } from '../api/search-export';
 import { listSchedules, listSlaPolicies, showSlaPolicy } from '../api/sla-policies';
 import { incrementalTicketEvents } from '../api/ticket-events';
 import { listTicketAudits } from '../api/ticket-audits';
 import { updateTicket } from '../api/ticket-update';
-import { showTicket } from '../api/tickets';
+import { showManyTickets, showTicket } from '../api/tickets';
 import { incrementalTickets } from '../api/tickets-export';
 import { countTickets } from '../api/ticket-count';
 import { listUsers } from '../api/users-list';
@@ -23,20 +23,34 @@ export interface Route {
   method: 'GET' | 'PUT';
   pattern: RegExp;
   handler: Handler;
-  /** Endpoint-specific rate-limit bucket. */
+  /** Endpoint rate-limit bucket (all incremental exports share one). */
   bucket: RateBucket | null;
   /** Whether the request counts against the Zendesk account limit (the CRM does not). */
   zendesk: boolean;
+  /**
+   * Who may call it: `agents` (any agent), `admins` (Zendesk: "Allowed For: Admins"; the "me"
+   * agent and the team may, standing for an admin-created token, the restricted agent may not),
+   * `unrestricted` (agents whose custom role does not limit them to their own organization).
+   */
+  access: RouteAccess;
 }
 
-const route = (name: string, pattern: RegExp, handler: Handler, bucket: RateBucket | null = null, zendesk = true): Route => ({
+export type RouteAccess = 'agents' | 'admins' | 'unrestricted';
+
+const route = (name: string, pattern: RegExp, handler: Handler, bucket: RateBucket | null = null, zendesk = true, access: RouteAccess = 'agents'): Route => ({
   name,
   method: 'GET',
   pattern,
   handler,
   bucket,
   zendesk,
+  access,
 });
+
+/** An endpoint Zendesk documents as "Allowed For: Admins". */
+const admins = (r: Route): Route => ({ ...r, access: 'admins' });
+/** An endpoint a custom role limited to its own organization may not list. */
+const unrestricted = (r: Route): Route => ({ ...r, access: 'unrestricted' });
 
 const put = (name: string, pattern: RegExp, handler: Handler, bucket: RateBucket | null = null): Route => ({ ...route(name, pattern, handler, bucket), method: 'PUT' });
 
@@ -44,22 +58,24 @@ export const ROUTES: readonly Route[] = [
   route('users/me', /^\/api\/v2\/users\/me$/, showMe),
   route('users/show_many', /^\/api\/v2\/users\/show_many$/, showManyUsers),
   route('users/show', /^\/api\/v2\/users\/(\d+)$/, showUser),
-  route('users/list', /^\/api\/v2\/users$/, listUsers),
+  unrestricted(route('users/list', /^\/api\/v2\/users$/, listUsers)),
   route('tickets/count', /^\/api\/v2\/tickets\/count$/, countTickets),
-  route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-tickets'),
-  route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-users'),
-  route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-ticket-events'),
+  admins(route('incremental/tickets/cursor', /^\/api\/v2\/incremental\/tickets\/cursor$/, incrementalTickets, 'incremental-exports')),
+  admins(route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-exports')),
+  admins(route('incremental/organizations', /^\/api\/v2\/incremental\/organizations$/, incrementalOrganizations, 'incremental-exports')),
+  admins(route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-exports')),
+  route('tickets/show_many', /^\/api\/v2\/tickets\/show_many$/, showManyTickets),
   route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
   put('tickets/update', /^\/api\/v2\/tickets\/(\d+)$/, updateTicket, 'tickets-update'),
   route('tickets/comments', /^\/api\/v2\/tickets\/(\d+)\/comments$/, listComments),
   route('tickets/audits', /^\/api\/v2\/tickets\/(\d+)\/audits$/, listTicketAudits),
   route('groups', /^\/api\/v2\/groups$/, listGroups),
-  route('organizations', /^\/api\/v2\/organizations$/, listOrganizations),
+  unrestricted(route('organizations', /^\/api\/v2\/organizations$/, listOrganizations)),
   route('macros/active', /^\/api\/v2\/macros\/active$/, listActiveMacros),
   route('macros/list', /^\/api\/v2\/macros$/, listMacros),
   route('macros/show', /^\/api\/v2\/macros\/(\d+)$/, showMacro),
-  route('slas/policies', /^\/api\/v2\/slas\/policies$/, listSlaPolicies),
-  route('slas/policies/show', /^\/api\/v2\/slas\/policies\/(\d+)$/, showSlaPolicy),
+  admins(route('slas/policies', /^\/api\/v2\/slas\/policies$/, listSlaPolicies)),
+  admins(route('slas/policies/show', /^\/api\/v2\/slas\/policies\/(\d+)$/, showSlaPolicy)),
   route('business_hours/schedules', /^\/api\/v2\/business_hours\/schedules$/, listSchedules),
   route('search/export', /^\/api\/v2\/search\/export$/, searchExport, 'search-export'),
   route('crm/orders', /^\/crm\/v1\/orders$/, listOrders, null, false),

@@ -25,3 +25,9 @@ export const UPDATE_CONFLICT_BODY = {
   error: 'UpdateConflict',
   description: 'Safe Update prevented the update due to outdated ticket data.',
 } as const;
+
+/** Zendesk's 403 for an agent whose role may not use the endpoint. */
+export const FORBIDDEN_BODY = {
+  error: 'Forbidden',
+  description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+} as const;

@@ -7,10 +7,18 @@ export interface DemoStats {
   /** 429 responses from the rate limiter. */
   rateLimited: number;
   rateLimitedByRoute: Record<string, number>;
+  /**
+   * 429s from the rate limiter per budget that refused: `account`, `incremental-exports`,
+   * `search-export`, `tickets-update`, `tickets-update-per-agent-ticket`. A request two budgets
+   * refused counts under both.
+   */
+  rateLimitedByBucket: Record<string, number>;
   /** All 429 responses, including injected ones. */
   tooManyRequests: number;
   faultsInjected: number;
   unauthorized: number;
+  /** 403 answers to the restricted agent (injected 403s count as faults only). */
+  forbidden: number;
   /** PUT /api/v2/tickets/{id} requests that changed the ticket (wrote an audit). */
   updatesApplied: number;
   /** 409 UpdateConflict answers to safe updates with a stale updated_stamp (injected 409s not included). */
@@ -26,9 +34,11 @@ export class StatsCollector {
       byRoute: {},
       rateLimited: 0,
       rateLimitedByRoute: {},
+      rateLimitedByBucket: {},
       tooManyRequests: 0,
       faultsInjected: 0,
       unauthorized: 0,
+      forbidden: 0,
       updatesApplied: 0,
       updateConflicts: 0,
     };
@@ -39,10 +49,11 @@ export class StatsCollector {
     this.stats.byRoute[route] = (this.stats.byRoute[route] ?? 0) + 1;
   }
 
-  rateLimited(route: string): void {
+  rateLimited(route: string, limitedBy: readonly string[] = []): void {
     this.stats.rateLimited++;
     this.stats.tooManyRequests++;
     this.stats.rateLimitedByRoute[route] = (this.stats.rateLimitedByRoute[route] ?? 0) + 1;
+    for (const bucket of limitedBy) this.stats.rateLimitedByBucket[bucket] = (this.stats.rateLimitedByBucket[bucket] ?? 0) + 1;
   }
 
   faultInjected(status: number): void {
@@ -52,6 +63,10 @@ export class StatsCollector {
 
   unauthorized(): void {
     this.stats.unauthorized++;
+  }
+
+  forbidden(): void {
+    this.stats.forbidden++;
   }
 
   updateApplied(): void {

@@ -16,18 +16,23 @@ import type { ChangeResult, HelpdeskStore } from '../store/helpdesk-store';
 import type { TicketChanges } from '../store/ticket-changes';
 import { existingCustomer, newCustomer } from './live-customers';
 
-export type LiveChangeKind = 'new-ticket' | 'customer-reply' | 'assign' | 'agent-reply' | 'internal-note' | 'status-change';
+export type LiveChangeKind = 'new-ticket' | 'customer-reply' | 'assign' | 'agent-reply' | 'internal-note' | 'status-change' | 'delete-ticket';
 
 export interface LiveChange {
   kind: LiveChangeKind;
   ticketId: number;
-  auditId: number;
+  /** null for a deletion (it writes no audit). */
+  auditId: number | null;
   commentId: number | null;
   /** Set when the change created a new customer. */
   newUserId: number | null;
 }
 
-export const ACTION_WEIGHTS: Readonly<Record<LiveChangeKind, number>> = {
+/** How often each kind of change happens (deletions are drawn apart, see LiveSimulator). */
+/** A change that wrote an audit. */
+export type AuditedChange = LiveChange & { auditId: number };
+
+export const ACTION_WEIGHTS: Readonly<Record<Exclude<LiveChangeKind, 'delete-ticket'>, number>> = {
   'new-ticket': 28,
   'customer-reply': 27,
   assign: 15,
@@ -49,6 +54,8 @@ export class LiveActions {
 
   run(kind: LiveChangeKind): LiveChange | null {
     switch (kind) {
+      case 'delete-ticket':
+        return this.deleteSpam();
       case 'new-ticket':
         return this.newTicket();
       case 'customer-reply':
@@ -162,10 +169,22 @@ export class LiveActions {
   }
 
   /**
+   * A teammate deletes a new, unassigned ticket (spam): never a special ticket. null when there
+   * is none to delete.
+   */
+  deleteSpam(): LiveChange | null {
+    const special = new Set([this.store.hostileTicketId, this.store.sampleKoreanTicketId]);
+    const ticket = this.pickUnsolved((t) => t.status === 'new' && t.assignee_id === null && !special.has(t.id));
+    if (!ticket) return null;
+    this.store.deleteTicket(ticket.id);
+    return { kind: 'delete-ticket', ticketId: ticket.id, auditId: null, commentId: null, newUserId: null };
+  }
+
+  /**
    * `agent` writes on the ticket now, leaving its status alone: a public reply, or an internal
    * note (`publicReply` false). The text is generated like every other live comment.
    */
-  commentAs(ticketId: number, agent: AgentInfo, publicReply: boolean): LiveChange {
+  commentAs(ticketId: number, agent: AgentInfo, publicReply: boolean): AuditedChange {
     const ticket = this.store.ticket(ticketId);
     if (!ticket) throw new Error(`no ticket ${ticketId}`);
     if (ticket.status === 'closed') throw new Error(`ticket ${ticketId} is closed`);
@@ -243,7 +262,7 @@ export class LiveActions {
     };
   }
 
-  private change(kind: LiveChangeKind, result: ChangeResult, newUserId: number | null): LiveChange {
+  private change(kind: LiveChangeKind, result: ChangeResult, newUserId: number | null): AuditedChange {
     return { kind, ticketId: result.ticket.id, auditId: result.audit.id, commentId: result.comment?.id ?? null, newUserId };
   }
 }

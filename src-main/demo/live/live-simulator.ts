@@ -12,6 +12,11 @@ export interface LiveControl {
    * stale. Throws on an unknown ticket or values PUT would refuse (e.g. a closed ticket).
    */
   teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult;
+  /**
+   * Deletes the ticket now (404 everywhere but the incremental ticket export, where it appears
+   * again with status "deleted"). Throws UnknownTicketError for unknown or deleted tickets.
+   */
+  deleteTicket(ticketId: number): { ticketId: number; deletedAt: number };
   start(): void;
   stop(): void;
   readonly running: boolean;
@@ -19,19 +24,25 @@ export interface LiveControl {
 }
 
 export const DEFAULT_LIVE_INTERVAL_MS = 3000;
+/** Share of live changes that delete a (spam) ticket, when deletions are on. */
+export const LIVE_DELETE_PROBABILITY = 0.01;
 
 export class LiveSimulator implements LiveControl {
   private readonly actions: LiveActions;
   private readonly rng: Rng;
   private readonly timerRng: Rng;
+  /** Its own stream, so the other changes come in the same order with deletions on or off. */
+  private readonly deleteRng: Rng;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: HelpdeskStore,
     readonly intervalMs: number = DEFAULT_LIVE_INTERVAL_MS,
+    private readonly deletions = true,
   ) {
     this.rng = Rng.derive(store.seed, 'live');
     this.timerRng = Rng.derive(store.seed, 'live-timer');
+    this.deleteRng = Rng.derive(store.seed, 'live-delete');
     this.actions = new LiveActions(store, this.rng);
   }
 
@@ -42,6 +53,11 @@ export class LiveSimulator implements LiveControl {
   step(n = 1): LiveChange[] {
     const changes: LiveChange[] = [];
     for (let i = 0; i < n; i++) {
+      const deletion = this.deletions && this.deleteRng.chance(LIVE_DELETE_PROBABILITY) ? this.actions.deleteSpam() : null;
+      if (deletion) {
+        changes.push(deletion);
+        continue;
+      }
       const kind = this.rng.weighted(ACTION_WEIGHTS);
       changes.push(this.actions.run(kind) ?? this.actions.newTicket());
     }
@@ -50,6 +66,10 @@ export class LiveSimulator implements LiveControl {
 
   teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult {
     return applyTeammateUpdate(this.store, ticketId, update);
+  }
+
+  deleteTicket(ticketId: number): { ticketId: number; deletedAt: number } {
+    return this.store.deleteTicket(ticketId);
   }
 
   start(): void {

@@ -6,7 +6,7 @@
 import { plainToHtml } from '../dataset/comment-html';
 import type { DemoTicket, TicketPriority, TicketStatus, TicketType, Via } from '../dataset/types';
 import { agentVia } from '../dataset/via';
-import type { CommentInput, HelpdeskStore } from '../store/helpdesk-store';
+import { UnknownTicketError, type CommentInput, type HelpdeskStore } from '../store/helpdesk-store';
 import { changesAnything } from '../store/ticket-changes';
 import { parseTicketObject } from '../store/update-request';
 import { resolveUpdate } from '../store/update-validation';
@@ -35,7 +35,7 @@ export interface TeammateUpdateResult {
   authorId: number;
 }
 
-export class UnknownTicketError extends Error {}
+export { UnknownTicketError };
 
 function pickTeammate(store: HelpdeskStore, ticket: DemoTicket, requested: number | undefined): number {
   const meId = store.meAgent.id;

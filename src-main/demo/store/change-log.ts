@@ -67,15 +67,24 @@ export class ChangeLog {
     return lo;
   }
 
-  page(from: number, limit: number): LogPage {
+  /**
+   * Up to `limit` current entries from `from` on; `accept` leaves records out (they still move
+   * the position on). With `maxTime` the page stops before the first entry after it (entries are
+   * in time order), so a later page returns that entry once it is old enough: the end of the
+   * stream is then the last entry at or before `maxTime`.
+   */
+  page(from: number, limit: number, accept?: (id: number) => boolean, maxTime = Infinity): LogPage {
     const ids: number[] = [];
     let position = Math.min(from, this.length);
-    while (position < this.length && ids.length < limit) {
-      if (this.isCurrent(position)) ids.push(this.idAt(position));
+    while (position < this.length && ids.length < limit && this.timeAt(position) <= maxTime) {
+      if (this.isCurrent(position)) {
+        const id = this.idAt(position);
+        if (!accept || accept(id)) ids.push(id);
+      }
       position++;
     }
-    // Step over superseded entries so end_of_stream is exact.
+    // Step over superseded entries so end_of_stream is exact (they are never returned, at any time).
     while (position < this.length && !this.isCurrent(position)) position++;
-    return { ids, next: position, endOfStream: position >= this.length };
+    return { ids, next: position, endOfStream: position >= this.length || this.timeAt(position) > maxTime };
   }
 }

@@ -8,7 +8,11 @@ import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-datas
 import { ordersForPerson, publicOrder } from '../dataset/orders';
 import type { Person } from '../dataset/people';
 import type { TicketMeta } from '../dataset/ticket-meta';
+import { NOT_A_DATE, type UnreadableRecord, type ValueToMap } from '../dataset/edge-cases';
+import { groundTruth } from '../dataset/ground-truth';
+import type { EventShape } from '../dataset/ticket-events';
 import type {
+  AuditRecord,
   DemoAttachment,
   DemoComment,
   DemoDataset,
@@ -19,10 +23,12 @@ import type {
   DemoTicket,
   DemoTicketEvent,
   DemoUser,
-  TicketChildEvent,
+  FieldEvent,
+  SyncGroundTruth,
   TicketStatus,
   Via,
 } from '../dataset/types';
+import { deletedTicketRecord, type ExportedTicket } from '../dataset/deleted-tickets';
 import { ticketUrl, userUrl } from '../dataset/urls';
 import { IndexedSet } from '../util/indexed-set';
 import { isoFromUnix, unixFromIso } from '../util/time';
@@ -52,7 +58,7 @@ export interface ChangeOptions {
 
 export interface ChangeResult {
   ticket: DemoTicket;
-  audit: DemoTicketEvent;
+  audit: AuditRecord;
   comment: DemoComment | null;
 }
 
@@ -67,9 +73,11 @@ export interface NewCustomerInput {
   user: Omit<DemoUser, 'id' | 'url' | 'created_at' | 'updated_at'>;
 }
 
-interface LiveAudit {
-  event: DemoTicketEvent;
-  comment: DemoComment | null;
+export interface StoreOptions {
+  /** How ticket_events entries look (default `documented`). */
+  eventShape?: EventShape;
+  /** Incremental exports leave out changes younger than this (default 0: none). */
+  exportLagMs?: number;
 }
 
 export interface TicketEventsPage {
@@ -77,6 +85,9 @@ export interface TicketEventsPage {
   endTime: number;
   endOfStream: boolean;
 }
+
+/** A ticket id that is unknown or deleted. */
+export class UnknownTicketError extends Error {}
 
 const UNSOLVED: ReadonlySet<TicketStatus> = new Set(['new', 'open', 'pending', 'hold']);
 
@@ -87,13 +98,15 @@ export class HelpdeskStore implements DemoDataset {
   readonly unsolved = new IndexedSet();
 
   private readonly changedTickets = new Map<number, DemoTicket>();
+  /** Tickets deleted while the demo runs: id → deletion time. */
+  private readonly liveDeletions = new Map<number, number>();
   private readonly liveTicketMetas = new Map<number, TicketMeta>();
   private readonly changedUsers = new Map<number, DemoUser>();
   private readonly livePersons: Person[] = [];
   private readonly livePersonOfUser = new Map<number, number>();
   private readonly usersByEmail = new Map<string, DemoUser>();
   private readonly liveComments = new Map<number, DemoComment[]>();
-  private readonly liveAudits: LiveAudit[] = [];
+  private readonly liveAudits: AuditRecord[] = [];
   /** Positions in liveAudits per ticket, oldest first. */
   private readonly liveAuditsByTicket = new Map<number, number[]>();
   private baseAuditIndex: TicketAuditIndex | null = null;
@@ -101,10 +114,17 @@ export class HelpdeskStore implements DemoDataset {
   private newTicketCount = 0;
   private newUserCount = 0;
 
+  readonly eventShape: EventShape;
+  readonly exportLagMs: number;
+
   constructor(
     readonly base: GeneratedDataset,
     readonly clock: LiveClock,
+    options: StoreOptions = {},
   ) {
+    this.eventShape = options.eventShape ?? 'documented';
+    this.exportLagMs = options.exportLagMs ?? 0;
+    if (!(this.exportLagMs >= 0)) throw new Error('exportLagMs must be zero or positive');
     const tickets = base.ticketExportOrder();
     this.ticketLog = new ChangeLog(tickets.ids, tickets.times);
     const users = base.userExportOrder();
@@ -126,6 +146,9 @@ export class HelpdeskStore implements DemoDataset {
   get meAgent(): DemoUser {
     return this.base.meAgent;
   }
+  get restrictedAgent(): DemoUser {
+    return this.base.restrictedAgent;
+  }
   get hostileTicketId(): number {
     return this.base.hostileTicketId;
   }
@@ -141,13 +164,86 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   ticket(id: number): DemoTicket | undefined {
+    if (this.liveDeletions.has(id)) return undefined;
     return this.changedTickets.get(id) ?? this.base.ticket(id);
   }
 
   tickets(): DemoTicket[] {
     const out: DemoTicket[] = [];
-    for (let id = 1; id <= this.ticketCount; id++) out.push(this.ticket(id) as DemoTicket);
+    for (let id = 1; id <= this.ticketCount; id++) {
+      const ticket = this.ticket(id);
+      if (ticket) out.push(ticket);
+    }
     return out;
+  }
+
+  /** When a ticket was deleted (unix seconds), or undefined when it was not. */
+  deletionTime(id: number): number | undefined {
+    return this.liveDeletions.get(id) ?? this.base.deletionTime(id);
+  }
+
+  deletedTicketIds(): number[] {
+    if (this.liveDeletions.size === 0) return this.base.deletedTicketIds();
+    return [...this.base.deletedTicketIds(), ...this.liveDeletions.keys()].sort((a, b) => a - b);
+  }
+
+  /** Tickets that exist (ids minus deletions): what tickets/count answers. */
+  get activeTicketCount(): number {
+    return this.ticketCount - this.base.deletedTicketIds().length - this.liveDeletions.size;
+  }
+
+  /**
+   * A ticket as the incremental export sends it: the current record, or for a deleted ticket its
+   * last record with status "deleted" (scrubbed once deleted for 30 days), undefined if unknown.
+   */
+  exportTicket(id: number): ExportedTicket | undefined {
+    const deletedAt = this.deletionTime(id);
+    if (deletedAt === undefined) {
+      const ticket = this.ticket(id);
+      // Edge case: one (closed) ticket's updated_at is not a date, in this export only.
+      return ticket && id === this.base.edgeCases.badUpdatedAtTicketId ? { ...ticket, updated_at: NOT_A_DATE } : ticket;
+    }
+    const last = this.changedTickets.get(id) ?? this.base.rawTicket(id);
+    return last && deletedTicketRecord(last, deletedAt, this.clock.nowSec());
+  }
+
+  /** A user as the incremental user export sends it (one user's id is null with edge cases on). */
+  exportUser(id: number): DemoUser | (Omit<DemoUser, 'id'> & { id: null }) | undefined {
+    const user = this.user(id);
+    return user && id === this.base.edgeCases.userWithoutIdUserId ? { ...user, id: null } : user;
+  }
+
+  get unreadableRecords(): readonly UnreadableRecord[] {
+    return this.base.unreadableRecords;
+  }
+
+  get valuesToMap(): readonly ValueToMap[] {
+    return this.base.valuesToMap;
+  }
+
+  /** Comment ids of a ticket, oldest first (generated and live), without rendering bodies. */
+  commentIdsFor(ticketId: number): number[] {
+    const live = (this.liveComments.get(ticketId) ?? []).map((c) => c.id);
+    return ticketId <= this.base.ticketCount ? [...this.base.commentIdsFor(ticketId), ...live] : live;
+  }
+
+  syncGroundTruth(): SyncGroundTruth {
+    return groundTruth(this, (id) => this.commentIdsFor(id));
+  }
+
+  /**
+   * Deletes a ticket now: it leaves show, comments, audits, search and counts (404 for the API),
+   * and appears in the incremental ticket export once more, with status "deleted". Its earlier
+   * events stay in the ticket_events stream.
+   */
+  deleteTicket(id: number): { ticketId: number; deletedAt: number } {
+    const ticket = this.ticket(id);
+    if (!ticket) throw new UnknownTicketError(`no ticket ${id}`);
+    const now = this.clock.nowSecAfter(Math.max(unixFromIso(ticket.updated_at), ticket.generated_timestamp));
+    this.liveDeletions.set(id, now);
+    this.ticketLog.append(id, now);
+    this.unsolved.delete(id);
+    return { ticketId: id, deletedAt: now };
   }
 
   metaOf(ticketId: number): TicketMeta | undefined {
@@ -183,6 +279,10 @@ export class HelpdeskStore implements DemoDataset {
 
   groups(): DemoGroup[] {
     return this.base.groups();
+  }
+
+  deletedGroups(): DemoGroup[] {
+    return this.base.deletedGroups();
   }
 
   organizations(): DemoOrganization[] {
@@ -233,24 +333,32 @@ export class HelpdeskStore implements DemoDataset {
     return ordersForPerson(this.seed, person.id, person.language, person.tier, Math.floor(this.anchorTime / 1000)).slice(0, 5).map(publicOrder);
   }
 
+  // --- incremental exports -------------------------------------------------------------
+
+  /**
+   * The newest change time (unix seconds) the incremental exports return now, or Infinity without
+   * a lag. Zendesk: "any items that were created or changed within the minute prior to your
+   * request are excluded"; a later request returns them (the cursor / end_time stays put).
+   */
+  exportCutoffSec(): number {
+    if (this.exportLagMs <= 0) return Infinity;
+    return Math.floor((this.clock.nowMs() - this.exportLagMs) / 1000);
+  }
+
   // --- ticket_events stream ----------------------------------------------------------
 
   private eventTime(position: number): number {
     const baseCount = this.base.auditCount;
-    return position < baseCount ? (this.base.tables.auditTime[position] as number) : (this.liveAudits[position - baseCount] as LiveAudit).event.timestamp;
+    return position < baseCount ? (this.base.tables.auditTime[position] as number) : (this.liveAudits[position - baseCount] as AuditRecord).timestamp;
+  }
+
+  private auditRecordAt(position: number): AuditRecord {
+    const baseCount = this.base.auditCount;
+    return position < baseCount ? this.base.renderAuditRecord(position) : (this.liveAudits[position - baseCount] as AuditRecord);
   }
 
   private renderEvent(position: number, includeComments: boolean): DemoTicketEvent {
-    const baseCount = this.base.auditCount;
-    if (position < baseCount) return this.base.renderAudit(position, includeComments);
-    const { event, comment } = this.liveAudits[position - baseCount] as LiveAudit;
-    if (includeComments || !comment) return event;
-    return {
-      ...event,
-      child_events: event.child_events.map((child) =>
-        child.id === comment.id ? { id: comment.id, via: comment.via, via_reference_id: null, comment_present: true, comment_public: comment.public, event_type: 'Comment' } : child,
-      ),
-    };
+    return this.base.exportEvent(this.auditRecordAt(position), includeComments, this.eventShape);
   }
 
   /**
@@ -259,8 +367,9 @@ export class HelpdeskStore implements DemoDataset {
    * loses events. If a whole page shares startTime, end_time moves one second on so the next
    * page cannot repeat it forever.
    */
-  ticketEventsPage(startTime: number, perPage: number, includeComments: boolean): TicketEventsPage {
-    const total = this.auditCount;
+  ticketEventsPage(startTime: number, perPage: number, includeComments: boolean, maxTime = Infinity): TicketEventsPage {
+    // Events are in time order; those after maxTime (the export lag) are not there yet.
+    const total = maxTime === Infinity ? this.auditCount : this.firstEventAfter(maxTime);
     let lo = 0;
     let hi = total;
     while (lo < hi) {
@@ -280,6 +389,18 @@ export class HelpdeskStore implements DemoDataset {
     return { events, endTime, endOfStream };
   }
 
+  /** Position of the first event whose time is after `time`. */
+  private firstEventAfter(time: number): number {
+    let lo = 0;
+    let hi = this.auditCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.eventTime(mid) <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   // --- audits of one ticket (GET /api/v2/tickets/{id}/audits) ----------------------------
 
   private auditIndex(): TicketAuditIndex {
@@ -293,13 +414,13 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   /** Audits [from, to) of a ticket, oldest first, comments with bodies. */
-  auditsFor(ticketId: number, from: number, to: number): DemoTicketEvent[] {
+  auditsFor(ticketId: number, from: number, to: number): AuditRecord[] {
     const index = this.auditIndex();
     const baseCount = index.count(ticketId);
     const live = this.liveAuditsByTicket.get(ticketId) ?? [];
-    const out: DemoTicketEvent[] = [];
+    const out: AuditRecord[] = [];
     for (let i = Math.max(0, from); i < Math.min(to, baseCount + live.length); i++) {
-      out.push(i < baseCount ? this.base.renderAudit(index.rank(ticketId, i), true) : (this.liveAudits[live[i - baseCount] as number] as LiveAudit).event);
+      out.push(i < baseCount ? this.base.renderAuditRecord(index.rank(ticketId, i)) : (this.liveAudits[live[i - baseCount] as number] as AuditRecord));
     }
     return out;
   }
@@ -335,6 +456,7 @@ export class HelpdeskStore implements DemoDataset {
     this.newTicketCount++;
     const ticket: DemoTicket = {
       ...input.ticket,
+      via: this.base.wireVia(input.ticket.via, 'ticket', id),
       id,
       url: ticketUrl(this.baseUrl, id),
       description: input.comment.body,
@@ -359,7 +481,7 @@ export class HelpdeskStore implements DemoDataset {
 
   /** Records one audit: its comment (if any) first, then the events `build` derives. */
   private record(
-    build: (nextId: () => number) => { ticket: DemoTicket; events: TicketChildEvent[] },
+    build: (nextId: () => number) => { ticket: DemoTicket; events: FieldEvent[] },
     options: ChangeOptions,
     now: number,
   ): ChangeResult {
@@ -371,11 +493,11 @@ export class HelpdeskStore implements DemoDataset {
     };
     const created = isoFromUnix(now);
     let comment: DemoComment | null = null;
-    const children: TicketChildEvent[] = [];
     if (options.comment) {
       const input = options.comment;
+      const commentId = nextId();
       comment = {
-        id: nextId(),
+        id: commentId,
         type: 'Comment',
         author_id: input.authorId,
         body: input.body,
@@ -383,47 +505,31 @@ export class HelpdeskStore implements DemoDataset {
         plain_body: input.body,
         public: input.public,
         audit_id: auditId,
-        via: input.via,
+        via: this.base.wireVia(input.via, 'comment', commentId),
         created_at: created,
         attachments: input.attachments ?? [],
         metadata: { system: {}, custom: options.metadataCustom ?? {} },
       };
-      children.push({
-        id: comment.id,
-        via: comment.via,
-        via_reference_id: null,
-        type: 'Comment',
-        author_id: comment.author_id,
-        body: comment.body,
-        html_body: comment.html_body,
-        public: comment.public,
-        attachments: comment.attachments.map((a) => ({ id: a.id, file_name: a.file_name, content_url: a.content_url, content_type: a.content_type, size: a.size })),
-        audit_id: auditId,
-        created_at: created,
-        event_type: 'Comment',
-      });
     }
     const built = build(nextId);
-    children.push(...built.events);
     const updated: DemoTicket = { ...built.ticket, updated_at: created, generated_timestamp: now };
     const system = options.metadataSystem ?? {};
-    const event: DemoTicketEvent = {
+    const audit: AuditRecord = {
       id: auditId,
       ticket_id: updated.id,
       timestamp: now,
       created_at: created,
       updater_id: options.updaterId,
       via: options.via,
-      system: { ...system },
       metadata: { system: { ...system }, custom: options.metadataCustom ?? {} },
-      event_type: 'Audit',
-      child_events: children,
+      comment,
+      fields: built.events,
     };
     this.changedTickets.set(updated.id, updated);
     const byTicket = this.liveAuditsByTicket.get(updated.id) ?? [];
     byTicket.push(this.liveAudits.length);
     this.liveAuditsByTicket.set(updated.id, byTicket);
-    this.liveAudits.push({ event, comment });
+    this.liveAudits.push(audit);
     if (comment) {
       const list = this.liveComments.get(updated.id) ?? [];
       list.push(comment);
@@ -433,6 +539,6 @@ export class HelpdeskStore implements DemoDataset {
     this.ticketLog.append(updated.id, now);
     if (UNSOLVED.has(updated.status)) this.unsolved.add(updated.id);
     else this.unsolved.delete(updated.id);
-    return { ticket: updated, audit: event, comment };
+    return { ticket: updated, audit, comment };
   }
 }

@@ -18,6 +18,11 @@ export class LiveClock {
     return this.lastSec;
   }
 
+  /** Current time in ms: wall-clock time, but never before the live stamps already given out. */
+  nowMs(): number {
+    return Math.max(this.now(), this.nowSec() * 1000);
+  }
+
   /**
    * Current time, but at least `sec + 1`. A ticket's next version uses this so its updated_at
    * always differs from the previous one (a safe_update stamp then names exactly one version);

@@ -1,6 +1,6 @@
 // The ticket fields a change may touch, and the audit child events describing a change.
 import { changeEvent, createEvent } from '../dataset/generated-dataset';
-import type { DemoTicket, TicketChildEvent, TicketPriority, TicketStatus, TicketType } from '../dataset/types';
+import type { DemoTicket, FieldEvent, TicketPriority, TicketStatus, TicketType } from '../dataset/types';
 
 export interface TicketChanges {
   subject?: string;
@@ -35,10 +35,10 @@ export function resolveTags(current: readonly string[], changes: TicketChanges):
   return out;
 }
 
-/** Applies changes to a copy of the ticket; returns the copy and Change events (ids from nextId). */
-export function applyTicketChanges(ticket: DemoTicket, changes: TicketChanges, nextId: () => number): { ticket: DemoTicket; events: TicketChildEvent[] } {
+/** Applies changes to a copy of the ticket; returns the copy and its Change events (ids from nextId). */
+export function applyTicketChanges(ticket: DemoTicket, changes: TicketChanges, nextId: () => number): { ticket: DemoTicket; events: FieldEvent[] } {
   const next: DemoTicket = { ...ticket, tags: [...ticket.tags] };
-  const events: TicketChildEvent[] = [];
+  const events: FieldEvent[] = [];
   const resolved: Omit<TicketChanges, 'additional_tags' | 'remove_tags'> = { ...changes, tags: resolveTags(ticket.tags, changes) };
   for (const field of TRACKED_FIELDS) {
     const value = resolved[field];
@@ -58,7 +58,7 @@ export function changesAnything(ticket: DemoTicket, changes: TicketChanges): boo
 }
 
 /** Create events for a ticket made by a live change. */
-export function creationEvents(ticket: DemoTicket, nextId: () => number): TicketChildEvent[] {
+export function creationEvents(ticket: DemoTicket, nextId: () => number): FieldEvent[] {
   const fields: [string, unknown][] = [
     ['subject', ticket.subject],
     ['status', ticket.status],

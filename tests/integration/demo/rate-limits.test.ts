@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../src-main/demo';
-import { getText, sendJson, TEST_ANCHOR } from './demo-client';
+import { getJson, getText, sendJson, TEST_ANCHOR } from './demo-client';
 
+// The demo's clock is injected: windows turn over when the test says so, never by waiting.
 describe('rate limits over HTTP', () => {
   let server: DemoServer | null = null;
   afterEach(async () => {
@@ -9,45 +10,68 @@ describe('rate limits over HTTP', () => {
     server = null;
   });
 
-  it('answers 429 with Retry-After after 10 incremental exports a window in zendesk mode', async () => {
-    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', rateLimitWindowMs: 1500 });
-    // Start right after a window boundary so all requests land in one window.
-    await new Promise((r) => setTimeout(r, 1500 - (Date.now() % 1500) + 20));
-    const path = '/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=1';
-    const statuses: number[] = [];
+  it('shares one incremental-exports bucket of 10 a minute; its 429s never touch other requests', async () => {
+    let now = TEST_ANCHOR + 5 * 60_000 + 15_000; // 15 s into a window
+    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', clock: () => now });
+    const exports = [
+      '/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=1',
+      '/api/v2/incremental/users/cursor.json?start_time=0&per_page=1',
+      '/api/v2/incremental/ticket_events.json?start_time=0&per_page=1',
+    ];
     for (let i = 0; i < 10; i++) {
-      const res = await getText(server, path);
-      statuses.push(res.status);
+      const res = await getText(server, exports[i % 3] as string);
+      expect(res.status).toBe(200);
       expect(res.headers.get('x-rate-limit')).toBe('700');
-      expect(res.headers.get('zendesk-ratelimit-incremental-tickets')).toMatch(/^total=10; remaining=\d+; resets=\d+$/);
+      expect(res.headers.get('zendesk-ratelimit-incremental-exports')).toBe(`total=10; remaining=${9 - i}; resets=45`);
+      expect(res.headers.get('zendesk-ratelimit-incremental-tickets')).toBeNull();
     }
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    const limited = await getText(server, path);
-    expect(limited.status).toBe(429);
-    expect(limited.text).toBe('Number of allowed API requests per minute exceeded');
-    const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(Number.isInteger(retryAfter)).toBe(true);
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(limited.headers.get('x-rate-limit-remaining')).not.toBeNull();
-    // Other endpoints still work; the export works again in the next window.
+    // The eleventh export, whichever endpoint, is refused.
+    for (const path of exports) {
+      const limited = await getText(server, path);
+      expect(limited.status).toBe(429);
+      expect(limited.text).toBe('Number of allowed API requests per minute exceeded');
+      expect(limited.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(limited.headers.get('retry-after')).toBe('45');
+      expect(limited.headers.get('zendesk-ratelimit-incremental-exports')).toBe('total=10; remaining=0; resets=45');
+    }
+    // General requests and the search export still pass.
     expect((await getText(server, '/api/v2/users/me.json')).status).toBe(200);
-    expect((await getText(server, '/api/v2/incremental/ticket_events.json?start_time=0&per_page=1')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await getText(server, path)).status).toBe(200);
+    expect((await getText(server, '/api/v2/tickets/1.json')).status).toBe(200);
+    expect((await getText(server, '/api/v2/search/export.json?query=status%3Aopen&filter[type]=ticket')).status).toBe(200);
+    now += 45_000;
+    expect((await getText(server, exports[0] as string)).status).toBe(200);
     const stats = server.stats();
-    expect(stats.rateLimited).toBe(1);
+    expect(stats.rateLimited).toBe(3);
+    expect(stats.rateLimitedByBucket).toEqual({ 'incremental-exports': 3 });
     expect(stats.rateLimitedByRoute['incremental/tickets/cursor']).toBe(1);
-    expect(stats.byRoute['incremental/tickets/cursor']).toBe(12);
+    expect(stats.byRoute['incremental/tickets/cursor']).toBe(6);
+    // The admin stats route shows the same counters.
+    const admin = await getJson<{ rateLimitedByBucket: Record<string, number> }>(server, '/__demo/stats', null);
+    expect(admin.body.rateLimitedByBucket).toEqual({ 'incremental-exports': 3 });
+  });
+
+  it('emulates a Team plan with rateLimitAccount: the account refuses, with the standard headers', async () => {
+    const now = TEST_ANCHOR + 60 * 60_000;
+    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', rateLimitAccount: 200, clock: () => now });
+    for (let i = 0; i < 200; i++) expect((await getText(server, '/api/v2/users/me.json')).status).toBe(200);
+    const limited = await getText(server, '/api/v2/groups.json');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-rate-limit')).toBe('200');
+    expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
+    expect(limited.headers.get('ratelimit-limit')).toBe('200');
+    expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+    expect(limited.headers.get('ratelimit-reset')).toBe('60');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(server.stats().rateLimitedByBucket).toEqual({ account: 1 });
   });
 
   it('limits ticket updates to 30 per agent and ticket and 100 per account in zendesk mode', async () => {
-    // The per-ticket window is ten windows long and aligned with them, so everything sent
-    // within one 3 s window also shares one per-ticket window.
-    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', rateLimitWindowMs: 3000 });
+    // The per-ticket window is ten windows long and aligned with them.
+    const now = TEST_ANCHOR + 20 * 60_000;
+    server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'zendesk', clock: () => now });
     const open = server.dataset.tickets().filter((t) => ['new', 'open', 'pending', 'hold'].includes(t.status));
     expect(open.length).toBeGreaterThanOrEqual(5);
     const [a, b, c, d, e] = open.map((t) => t.id) as [number, number, number, number, number];
-    await new Promise((r) => setTimeout(r, 3000 - (Date.now() % 3000) + 20));
     const update = (id: number, i: number, auth?: string): ReturnType<typeof sendJson> =>
       sendJson(server as DemoServer, 'PUT', `/api/v2/tickets/${id}.json`, { ticket: { comment: { body: `update ${i}`, public: false } } }, auth);
 
@@ -57,8 +81,8 @@ describe('rate limits over HTTP', () => {
     const perTicket = await update(a, 30);
     expect(perTicket.status).toBe(429);
     expect(perTicket.body).toBe('Number of allowed API requests per minute exceeded');
-    expect(perTicket.headers.get('zendesk-ratelimit-tickets-update')).toMatch(/^total=30; remaining=0; resets=\d+$/);
-    expect(Number(perTicket.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(perTicket.headers.get('zendesk-ratelimit-tickets-update')).toBe('total=30; remaining=0; resets=600');
+    expect(perTicket.headers.get('retry-after')).toBe('600');
     // Another agent on the same ticket has a budget of its own.
     const teammate = server.dataset.agents().find((x) => x.id !== server?.dataset.meAgent.id)?.email ?? '';
     expect((await update(a, 31, server.authHeader(teammate))).status).toBe(200);
@@ -67,12 +91,13 @@ describe('rate limits over HTTP', () => {
     expect(rest.filter((r) => r.status === 200)).toHaveLength(69);
     const account = await update(e, 0);
     expect(account.status).toBe(429);
-    expect(account.headers.get('zendesk-ratelimit-tickets-update')).toMatch(/^total=100; remaining=0; resets=\d+$/);
-    // Reads still have account budget left (700/window).
+    expect(account.headers.get('zendesk-ratelimit-tickets-update')).toBe('total=100; remaining=0; resets=60');
+    // Reads still have account budget left (700 a minute).
     expect((await getText(server, `/api/v2/tickets/${e}.json`)).status).toBe(200);
     const stats = server.stats();
     expect(stats.updatesApplied).toBe(100);
     expect(stats.rateLimitedByRoute['tickets/update']).toBe(2);
+    expect(stats.rateLimitedByBucket).toEqual({ 'tickets-update-per-agent-ticket': 1, 'tickets-update': 1 });
   });
 
   it('sends no limit headers and never limits when off', async () => {
@@ -82,5 +107,6 @@ describe('rate limits over HTTP', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('x-rate-limit')).toBeNull();
     }
+    expect(server.stats().rateLimitedByBucket).toEqual({});
   });
 });

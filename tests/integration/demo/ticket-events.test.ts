@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer, type DemoTicketEvent } from '../../../src-main/demo';
+import { startDemoServer, TICKET_EVENT_VIA_NAMES, type DemoServer, type DemoTicketEvent } from '../../../src-main/demo';
 import { getJson, TEST_ANCHOR } from './demo-client';
 
 interface EventsPage {
@@ -25,6 +25,15 @@ async function exportAll(server: DemoServer, perPage: number, include = true): P
     url = res.body.next_page;
   }
   throw new Error('ticket_events paging did not end');
+}
+
+const EVENT_KEYS = new Set(['id', 'via', 'via_reference_id', 'previous_value', 'event_type']);
+
+/** The field a Create/Change child event is about: its one key besides the common ones. */
+function fieldOf(child: Record<string, unknown>): string {
+  const keys = Object.keys(child).filter((k) => !EVENT_KEYS.has(k));
+  expect(keys).toHaveLength(1);
+  return keys[0] as string;
 }
 
 function commentsOf(events: readonly DemoTicketEvent[]): Map<number, Record<string, unknown>> {
@@ -85,18 +94,63 @@ describe('incremental ticket events (time-based)', () => {
     const comment = first.child_events.find((c) => c.event_type === 'Comment');
     expect(comment).toMatchObject({ comment_present: true, comment_public: true });
     expect(comment).not.toHaveProperty('body');
-    const creates = first.child_events.filter((c) => c.event_type === 'Create').map((c) => c.field_name);
-    expect(creates).toEqual(expect.arrayContaining(['status', 'subject', 'requester_id']));
+    const creates = first.child_events.filter((c) => c.event_type === 'Create');
+    expect(creates.map((c) => fieldOf(c))).toEqual(expect.arrayContaining(['status', 'subject', 'requester_id']));
+  });
+
+  it('sends the documented shapes: a via string on the entry and on field events, a via object on comments', async () => {
+    const { events } = await exportAll(server, 1000);
+    for (const e of events) {
+      expect(typeof e.via).toBe('string');
+      expect(TICKET_EVENT_VIA_NAMES).toContain(e.via);
+      for (const child of e.child_events) {
+        if (child.event_type === 'Comment') {
+          expect(child.via).toEqual({ channel: expect.anything(), source: expect.any(Object) });
+          continue;
+        }
+        // {"id", "via": "Web form", "via_reference_id": null, "<field>": value, ["previous_value"], "event_type"}
+        expect(child).not.toHaveProperty('field_name');
+        expect(child).not.toHaveProperty('value');
+        expect(child.via).toBe(e.via);
+        const keys = Object.keys(child).sort();
+        const expected = ['event_type', 'id', 'via', 'via_reference_id', fieldOf(child), ...(child.event_type === 'Change' ? ['previous_value'] : [])].sort();
+        expect(keys).toEqual(expected);
+      }
+    }
+    // The same audits keep field_name/value on the Ticket Audits endpoint.
+    const ticketId = events.find((e) => e.child_events.some((c) => c.event_type === 'Change'))?.ticket_id as number;
+    const audits = await getJson<{ audits: { via: unknown; events: Record<string, unknown>[] }[] }>(server, `/api/v2/tickets/${ticketId}/audits.json`);
+    for (const audit of audits.body.audits) {
+      expect(audit.via).toEqual({ channel: expect.any(String), source: expect.any(Object) });
+      for (const event of audit.events.filter((x) => x.type !== 'Comment')) expect(Object.keys(event)).toEqual(expect.arrayContaining(['field_name', 'value']));
+    }
+    const names = new Set(events.map((e) => e.via));
+    expect(names).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+    expect([...names]).toEqual(expect.arrayContaining(['Mail', 'Web form', 'Rule']));
   });
 
   it('records status and assignee changes and the automatic close', async () => {
     const { events } = await exportAll(server, 1000, false);
     const changes = events.flatMap((e) => e.child_events.filter((c) => c.event_type === 'Change'));
-    expect(changes.some((c) => c.field_name === 'assignee_id' && c.previous_value === null)).toBe(true);
-    expect(changes.some((c) => c.field_name === 'status' && c.previous_value === 'open' && c.value === 'solved')).toBe(true);
-    const closes = events.filter((e) => e.via.channel === 'rule');
+    expect(changes.some((c) => 'assignee_id' in c && c.previous_value === null)).toBe(true);
+    expect(changes.some((c) => c.status === 'solved' && c.previous_value === 'open')).toBe(true);
+    const closes = events.filter((e) => e.via === 'Rule');
     expect(closes.length).toBeGreaterThan(0);
-    expect(closes.every((e) => e.updater_id === -1 && e.child_events.some((c) => c.value === 'closed'))).toBe(true);
+    expect(closes.every((e) => e.updater_id === -1 && e.child_events.some((c) => c.status === 'closed' && c.previous_value === 'solved'))).toBe(true);
+  });
+
+  it('serves the legacy shape on request (eventShape: legacy)', async () => {
+    const legacy = await startDemoServer({ seed: 6, cases: 50, anchorTime: TEST_ANCHOR, eventShape: 'legacy' });
+    try {
+      const res = await getJson<EventsPage>(legacy, '/api/v2/incremental/ticket_events.json?start_time=0&per_page=20');
+      const first = res.body.ticket_events[0] as DemoTicketEvent;
+      expect(first.via).toEqual({ channel: expect.any(String), source: expect.any(Object) });
+      const status = first.child_events.find((c) => c.event_type === 'Create' && c.field_name === 'status');
+      expect(status).toMatchObject({ value: expect.any(String), status: expect.any(String) });
+      expect(status).not.toHaveProperty('via');
+    } finally {
+      await legacy.close();
+    }
   });
 
   it('requires start_time and ends with an empty page past the end', async () => {

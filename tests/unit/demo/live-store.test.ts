@@ -22,7 +22,11 @@ describe('live traffic over the store', () => {
     const { store, live } = setup();
     const before = { tickets: store.ticketCount, comments: store.commentCount, audits: store.auditCount };
     const changes = live.step(200);
-    expect(store.auditCount).toBe(before.audits + 200);
+    // Now and then a teammate deletes a spam ticket: no audit, and the ticket is gone.
+    const deletions = changes.filter((c) => c.kind === 'delete-ticket');
+    const deleted = new Set(deletions.map((c) => c.ticketId));
+    expect(deletions.every((c) => c.auditId === null && store.ticket(c.ticketId) === undefined && store.deletionTime(c.ticketId) !== undefined)).toBe(true);
+    expect(store.auditCount).toBe(before.audits + 200 - deletions.length);
     const commentsAdded = changes.filter((c) => c.commentId !== null).length;
     expect(store.commentCount).toBe(before.comments + commentsAdded);
     const created = changes.filter((c) => c.kind === 'new-ticket');
@@ -35,7 +39,7 @@ describe('live traffic over the store', () => {
     // on by a second, so each version of a ticket has its own updated_at (its safe_update stamp).
     const liveTime = Math.floor((anchorTime + 5_000) / 1000);
     const page = store.ticketEventsPage(liveTime, 10_000, false);
-    expect(page.events.map((e) => e.id)).toEqual(changes.map((c) => c.auditId));
+    expect(page.events.map((e) => e.id)).toEqual(changes.filter((c) => c.auditId !== null).map((c) => c.auditId));
     const lastStamp = new Map<number, number>();
     let previous = liveTime;
     for (const event of page.events) {
@@ -45,6 +49,7 @@ describe('live traffic over the store', () => {
       previous = event.timestamp;
     }
     for (const change of changes) {
+      if (deleted.has(change.ticketId)) continue;
       const ticket = store.ticket(change.ticketId);
       expect(ticket?.generated_timestamp).toBe(lastStamp.get(change.ticketId));
       expect(ticket?.updated_at).toBe(new Date((lastStamp.get(change.ticketId) ?? 0) * 1000).toISOString().replace('.000', ''));
@@ -82,5 +87,23 @@ describe('live traffic over the store', () => {
       expect(store.userByEmail(user?.email ?? '')?.id).toBe(id);
     }
     expect(store.userLog.length).toBe(store.base.userCount + newUsers.length);
+  });
+
+  it('deletes a new spam ticket now and then, on its own random stream', () => {
+    const { store, live } = setup();
+    const changes = live.step(1000);
+    const deletions = changes.filter((c) => c.kind === 'delete-ticket');
+    expect(deletions.length).toBeGreaterThan(2);
+    expect(deletions.length).toBeLessThan(30);
+    for (const d of deletions) {
+      expect(store.ticket(d.ticketId)).toBeUndefined();
+      expect(store.exportTicket(d.ticketId)?.status).toBe('deleted');
+      expect(d.ticketId).not.toBe(store.hostileTicketId);
+      expect(store.unsolved.has(d.ticketId)).toBe(false);
+    }
+    // Without deletions the changes before the first deletion are the same.
+    const firstDeletion = changes.findIndex((c) => c.kind === 'delete-ticket');
+    const quiet = new LiveSimulator(setup().store, undefined, false).step(firstDeletion);
+    expect(quiet).toEqual(changes.slice(0, firstDeletion));
   });
 });

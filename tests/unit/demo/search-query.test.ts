@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../../../src-main/demo';
+import { generateDataset, viaTypeOf } from '../../../src-main/demo';
 import { compileTicketQuery, SearchQueryError, tokenize } from '../../../src-main/demo/api/search-query';
 
 const ds = generateDataset({ seed: 2, cases: 300, anchorTime: Date.UTC(2026, 10, 20, 10, 0, 0) });
@@ -34,7 +34,7 @@ describe('ticket search query', () => {
     expect(run(`group:${korean?.id}`)).toEqual(inGroup);
     expect(run('group:"한국 지원"')).toEqual(inGroup);
     expect(run('tags:refund')).toEqual(ds.tickets().filter((t) => t.tags.includes('refund')).map((t) => t.id));
-    expect(run('via:whatsapp')).toEqual(ds.tickets().filter((t) => t.via.channel === 'whatsapp').map((t) => t.id));
+    expect(run('via:whatsapp')).toEqual(ds.tickets().filter((t) => viaTypeOf(t.via.channel) === 'whatsapp').map((t) => t.id));
     expect(run('-status:closed')).toEqual(ds.tickets().filter((t) => t.status !== 'closed').map((t) => t.id));
   });
 
