@@ -1,5 +1,5 @@
 // Command-line options of the demo helpdesk.
-import { LEGACY_SHAPES, type DemoServerOptions } from './server';
+import type { DemoServerOptions } from './server';
 
 export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --port N                 port to listen on (default 4010, 0 = random)
@@ -14,14 +14,10 @@ export const USAGE = `Usage: tsx src-main/demo/cli.ts [options]
   --token T                API token (default demo-token)
   --export-lag-ms MS       incremental exports leave out changes younger than this (default 60000, as
                            Zendesk does; 0 = none)
-  --legacy-shapes          the demo's former shapes: --event-shape legacy --no-via-ids --no-deleted-tickets
-                           --no-deleted-groups --no-edge-cases, for clients that do not read the documented ones yet
   --no-edge-cases          no unreadable records or values to map (default: a few, see docs/demo-helpdesk.md)
   --no-deleted-tickets     no deleted tickets (default: ~1%, in the ticket export with status "deleted")
   --no-deleted-groups      no deleted group in the groups list (default: one, deleted: true)
   --no-via-ids             via.channel always a via type (default: ~10% send the via id, 4 or "4")
-  --event-shape SHAPE      ticket_events as Zendesk sends them (documented, the default) or the demo's
-                           earlier shape (legacy: via objects, field_name/value on child events)
   --anchor-time T          end of the generated history: ISO date or ms epoch (default now)
   --presence-port N        port of the presence broker (MQTT; default --port + 1, so 4011; with --port 0
                            a free one; a default port that is taken gives way to a free one)
@@ -79,17 +75,8 @@ export function parseCliArgs(argv: readonly string[]): DemoServerOptions {
       case '--rate-limit-account':
         options.rateLimitAccount = integer(flag, value(), 1);
         break;
-      case '--event-shape': {
-        const shape = value();
-        if (shape !== 'documented' && shape !== 'legacy') throw new CliError('--event-shape must be documented or legacy');
-        options.eventShape = shape;
-        break;
-      }
       case '--export-lag-ms':
         options.exportLagMs = integer(flag, value(), 0);
-        break;
-      case '--legacy-shapes':
-        Object.assign(options, LEGACY_SHAPES);
         break;
       case '--no-edge-cases':
         options.edgeCases = false;

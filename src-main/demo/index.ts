@@ -29,7 +29,7 @@ export { CHANNELS, STATUS_ORDER } from './dataset/types';
 export { NOT_A_DATE, UNKNOWN_PRIORITY, type UnreadableKind, type UnreadableRecord, type ValueToMap, type ValueToMapKind } from './dataset/edge-cases';
 export { SCRUBBED_TEXT, type ExportedTicket } from './dataset/deleted-tickets';
 export { DOCUMENTED_VIA_IDS, VIA_IDS, viaTypeOf } from './dataset/via-ids';
-export { TICKET_EVENT_VIA_NAMES, viaDisplayName, type EventShape } from './dataset/ticket-events';
+export { TICKET_EVENT_VIA_NAMES, viaDisplayName } from './dataset/ticket-events';
 export { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from './dataset/macros';
 export { basicAuthHeader } from './http/auth';
 export type { ActiveFault, FaultControl, FaultKind, FaultSpec } from './http/faults';
@@ -42,5 +42,5 @@ export type { TeammateActivity, TeammateControl, TeammatePresenceOptions, Teamma
 export { DEMO_PRESENCE_WORKSPACE, demoCaseKey } from './live/presence-wire';
 export type { TicketAudit } from './api/audit-format';
 export { UPDATE_CONFLICT_BODY } from './http/send';
-export { DEFAULT_EXPORT_LAG_MS, LEGACY_SHAPES, startDemoServer, type DemoServer, type DemoServerOptions } from './server';
+export { DEFAULT_EXPORT_LAG_MS, startDemoServer, type DemoServer, type DemoServerOptions } from './server';
 export { startPresenceBroker, type PresenceBroker, type PresenceBrokerOptions } from './presence-broker';

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN } from './constants';
 import { generateDataset } from './dataset/generate';
-import type { EventShape } from './dataset/ticket-events';
 import type { DemoDataset } from './dataset/types';
 import { DemoApp } from './http/app';
 import { basicAuthHeader } from './http/auth';
@@ -46,12 +45,6 @@ export interface DemoServerOptions {
    * live changes at once.
    */
   exportLagMs?: number;
-  /**
-   * ticket_events entries as Zendesk sends them (`documented`, the default: a via display string,
-   * child events keyed by field) or in the demo's earlier `legacy` shape (a via object,
-   * `field_name`/`value` on child events) for clients that do not read the documented one yet.
-   */
-  eventShape?: EventShape;
   /** About 10% of tickets and comments send `via.channel` as a via id (4, "4", 74…); default true. */
   viaIds?: boolean;
   /**
@@ -89,13 +82,6 @@ export interface DemoServerOptions {
    */
   teammates?: TeammatePresenceOptions | false;
 }
-
-/**
- * The demo's former, convenient shapes, for clients that do not read Zendesk's documented ones yet
- * (docs/demo-helpdesk.md, "Documented edge cases"): ticket_events with via objects and
- * field_name/value, no via ids, no deleted tickets or groups, no unreadable records or odd values.
- */
-export const LEGACY_SHAPES = { eventShape: 'legacy', viaIds: false, deletedTickets: false, edgeCases: false, deletedGroups: false } as const satisfies Partial<DemoServerOptions>;
 
 export interface DemoServer {
   /** e.g. "http://127.0.0.1:4010" */
@@ -151,7 +137,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   let store: HelpdeskStore;
   try {
     const dataset = generateDataset({ seed: options.seed, cases: options.cases, anchorTime, baseUrl: url, viaIds: options.viaIds ?? true, deletedTickets: options.deletedTickets ?? true, edgeCases: options.edgeCases ?? true, deletedGroups: options.deletedGroups ?? true });
-    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { eventShape: options.eventShape ?? 'documented', exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
+    store = new HelpdeskStore(dataset, new LiveClock(anchorTime, clock), { exportLagMs: options.exportLagMs ?? DEFAULT_EXPORT_LAG_MS });
   } catch (error) {
     server.close();
     throw error;

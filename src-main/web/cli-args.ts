@@ -17,8 +17,6 @@ export interface WebHostArgs {
   demoRateLimits: 'off' | 'demo' | 'zendesk';
   /** The embedded demo's export lag (ms); unset = the demo's default (one minute, as Zendesk). */
   demoExportLagMs?: number;
-  /** The embedded demo in its former shapes (LEGACY_SHAPES), for a connector not ready for the documented ones. */
-  demoLegacyShapes?: boolean;
   /**
    * A demo helpdesk already running elsewhere (`npm run demo-server`), used instead of starting one
    * in this process; null = the embedded demo. The --demo-cases/-seed/-live/-rate options do not apply.
@@ -46,13 +44,11 @@ export const USAGE = `Usage: npm run web -- [options]
   --demo-rate-limits MODE     the demo helpdesk's API limits: off, demo (default) or zendesk
   --demo-export-lag-ms MS     the demo's incremental exports leave out changes younger than this (default
                               60000, as Zendesk does; 0 = changes sync at once)
-  --demo-legacy-shapes        the demo's former shapes (no string event vias, via ids, deleted tickets or
-                              edge cases; docs/demo-helpdesk.md)
   --demo-url URL              use the demo helpdesk already running at URL (npm run demo-server) instead of
                               starting one in this process; the host never starts or stops it, so stopping
                               that server takes the helpdesk down for real (offline tests). Its account is
                               added on first start; the --demo-cases/-seed/-live-interval-ms/-rate-limits/
-                              -export-lag-ms/-legacy-shapes options do not apply
+                              -export-lag-ms options do not apply
   --presence-url URL          presence broker of the demo profile (mqtt://HOST:PORT, e.g. the PRESENCE_URL
                               another instance printed, so both share presence) instead of the embedded demo's
                               own broker
@@ -125,8 +121,6 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
       case '--demo-export-lag-ms':
         args.demoExportLagMs = integer(flag, value(), 0);
         break;
-      case '--demo-legacy-shapes':
-        args.demoLegacyShapes = true;
         break;
       case '--demo-url': {
         const raw = text(flag, value());

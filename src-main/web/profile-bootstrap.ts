@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountView } from '../../src-shared/contract/models';
 import type { CoreClient } from '../core/rpc/core-client';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../demo/index';
 import type { SecretsMode } from './cli-args';
 import { accountTokenKey, isKeychainUnavailable, launchCore, type CoreLaunchOptions } from './core-launcher';
 import { clearDemoState, readDemoState, writeDemoState, type DemoState } from './demo-state';
@@ -46,8 +46,6 @@ export interface ProfileBootstrapOptions {
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
   /** The embedded demo's export lag in ms (default the demo's: one minute, as Zendesk). */
   demoExportLagMs?: number | null;
-  /** The embedded demo in its former shapes (LEGACY_SHAPES), for tests of a connector not ready yet. */
-  demoLegacyShapes?: boolean;
   /** Use the demo helpdesk already running at this URL instead of embedding one. */
   demoUrl?: string | null;
   /** The presence broker of a demo profile instead of the embedded demo's own (--presence-url). */
@@ -83,7 +81,6 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
     liveIntervalMs: options.demoLiveIntervalMs ?? DEFAULT_DEMO_LIVE_INTERVAL_MS,
     rateLimits: options.demoRateLimits ?? 'demo',
     exportLagMs: options.demoExportLagMs ?? null,
-    legacyShapes: options.demoLegacyShapes ?? false,
     hostsPresence: !options.presenceUrl,
     teammates: options.demoTeammates ?? true,
     agentEmail: options.agentEmail ?? state?.agentEmail ?? DEMO_AGENT_EMAIL,
@@ -237,7 +234,6 @@ interface EmbeddedDemoOptions {
   rateLimits: 'off' | 'demo' | 'zendesk';
   /** null: the demo's default. */
   exportLagMs: number | null;
-  legacyShapes: boolean;
   /** Host a presence broker (not when the profile uses another one). */
   hostsPresence: boolean;
   teammates: boolean;
@@ -255,7 +251,6 @@ async function startDemo(dataset: DemoDataset, port: number, demo: EmbeddedDemoO
     live: { intervalMs: demo.liveIntervalMs },
     rateLimits: demo.rateLimits,
     ...(demo.exportLagMs !== null ? { exportLagMs: demo.exportLagMs } : {}),
-    ...(demo.legacyShapes ? LEGACY_SHAPES : {}),
     presence: demo.hostsPresence ? { port: 0 } : (false as const),
     teammates: demo.teammates ? { exclude: [demo.agentEmail] } : (false as const),
   };

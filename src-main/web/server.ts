@@ -24,8 +24,6 @@ export interface WebHostOptions {
   demoRateLimits?: 'off' | 'demo' | 'zendesk';
   /** The embedded demo's export lag in ms (--demo-export-lag-ms; default the demo's, one minute). */
   demoExportLagMs?: number | null;
-  /** The embedded demo in its former shapes (--demo-legacy-shapes). */
-  demoLegacyShapes?: boolean;
   /** A demo helpdesk running elsewhere, used instead of the embedded one (--demo-url). */
   demoUrl?: string | null;
   /** The presence broker of a demo profile instead of the embedded demo's own (--presence-url). */

@@ -10,8 +10,7 @@ import { report, round } from './stats';
 // the agent is in the cache with its full thread (while the 10/min incremental exports crawl on).
 export async function run(args: string[]): Promise<void> {
   const cases = Number(args[0] ?? 100_000);
-  // --legacy-shapes: the connector does not read Zendesk's documented shapes yet.
-  const demo = await startDemoProcess(['--seed', '1', '--cases', String(cases), '--rate-limits', 'zendesk', '--legacy-shapes']);
+  const demo = await startDemoProcess(['--seed', '1', '--cases', String(cases), '--rate-limits', 'zendesk']);
   try {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'shiftdesk-first-work-')), 'profile.db');
     const { db, engine, connector } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 6000 });

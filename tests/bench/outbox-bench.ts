@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer } from '../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer } from '../../src-main/demo/index';
 import { OutboxRepo } from '../../src-main/core/db/repos/outbox-repo';
 import { OutboxSender } from '../../src-main/core/outbox/outbox-sender';
 import { actionIdsInAudits } from '../helpers/demo-audits';
@@ -12,8 +12,7 @@ import { report, round } from './stats';
 // seconds to drain, and how many were lost or delivered twice (checked in the helpdesk's audits).
 export async function run(args: string[]): Promise<void> {
   const count = Number(args[0] ?? 1000);
-  // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes yet.
-  const demo = await startDemoServer({ seed: 61, cases: 2000, ...LEGACY_SHAPES });
+  const demo = await startDemoServer({ seed: 61, cases: 2000 });
   try {
     const profile = openProfile({ dbPath: join(mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-bench-')), 'p.db'), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     void profile.engine.start();

@@ -1,4 +1,4 @@
-// npm run bench -- NAME   (sync | inbox | search | first-work | ui | outbox | presence | supervisor | email)
+// npm run bench -- NAME   (sync | inbox | search | first-work | conformance | ui | outbox | presence | supervisor | email | all)
 // Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
 const benchName = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
@@ -11,6 +11,9 @@ const benches: Record<string, () => Promise<unknown>> = {
   presence: () => import('./presence-bench'),
   supervisor: () => import('./supervisor-bench'),
   email: () => import('./email-bench'),
+  conformance: () => import('./conformance-bench'),
+  // Every bench above, then the summary table in docs/benchmarks.md.
+  all: () => import('./all'),
 };
 const load = benchName ? benches[benchName] : undefined;
 if (!load) {

@@ -15,8 +15,7 @@ export async function run(args: string[]): Promise<void> {
   ensureBenchDir();
   for (const suffix of ['', '-wal', '-shm']) rmSync(PROFILE_100K + suffix, { force: true });
   console.error(`starting demo helpdesk with ${cases} cases…`);
-  // --legacy-shapes: the connector does not read Zendesk's documented shapes yet.
-  const demo = await startDemoProcess(['--seed', '1', '--cases', String(cases), '--rate-limits', 'off', '--legacy-shapes']);
+  const demo = await startDemoProcess(['--seed', '1', '--cases', String(cases), '--rate-limits', 'off']);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {

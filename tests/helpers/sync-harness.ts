@@ -32,6 +32,14 @@ export function openProfile(options: HarnessOptions): { db: Db; accountId: numbe
   return { db, accountId: account.id, engine, connector };
 }
 
+/**
+ * An anchor for a demo's generated history that ends well before the incremental exports' one-
+ * minute lag (Zendesk leaves out the last minute): a sync that has caught up then has all of it.
+ */
+export function settledAnchor(): number {
+  return Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000;
+}
+
 /** Resolves once the predicate holds for the engine's progress (checked every 25 ms). */
 export async function waitForProgress(engine: SyncEngine, predicate: (p: SyncProgress) => boolean, timeoutMs = 60_000): Promise<SyncProgress> {
   const deadline = Date.now() + timeoutMs;

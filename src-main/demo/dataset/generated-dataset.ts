@@ -44,7 +44,7 @@ import type {
 } from './types';
 import type { EdgeCases, UnreadableRecord, ValueToMap } from './edge-cases';
 import { groundTruth } from './ground-truth';
-import { toTicketEvent, type EventShape } from './ticket-events';
+import { toTicketEvent } from './ticket-events';
 import { wireVia, type ViaRecordKind } from './via-ids';
 import { attachmentUrl } from './urls';
 import { agentVia, automationVia, customerVia } from './via';
@@ -422,14 +422,14 @@ export class GeneratedDataset implements DemoDataset {
     };
   }
 
-  /** The audit at `rank` as a ticket_events entry (documented shape). */
+  /** The audit at `rank` as a ticket_events entry. */
   renderAudit(rank: number, includeComments: boolean): DemoTicketEvent {
-    return this.exportEvent(this.renderAuditRecord(rank), includeComments, 'documented');
+    return this.exportEvent(this.renderAuditRecord(rank), includeComments);
   }
 
   /** An audit as a ticket_events entry, with the edge case of a comment event without id. */
-  exportEvent(record: AuditRecord, includeComments: boolean, shape: EventShape): DemoTicketEvent {
-    const event = toTicketEvent(record, includeComments, shape);
+  exportEvent(record: AuditRecord, includeComments: boolean): DemoTicketEvent {
+    const event = toTicketEvent(record, includeComments);
     const without = this.edgeCases.eventWithoutIdCommentId;
     if (without !== null && record.comment?.id === without) {
       event.child_events = event.child_events.map((child) => {

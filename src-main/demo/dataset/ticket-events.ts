@@ -4,12 +4,9 @@
 // the field as a key of its own, with `previous_value` on changes:
 //   {"id": 1561823056871, "via": "Web form", "via_reference_id": null, "status": "solved",
 //    "previous_value": "open", "event_type": "Change"}
-// (payloads quoted by client code; Zendesk's reference shows no example). The `legacy` shape is the
-// demo's earlier, convenient one: a via object on the entry and `field_name`/`value` on child events.
+// (payloads quoted by client code; Zendesk's reference shows no example).
 import { viaTypeOf } from './via-ids';
 import type { AuditRecord, DemoComment, DemoTicketEvent, FieldEvent, TicketChildEvent, Via } from './types';
-
-export type EventShape = 'documented' | 'legacy';
 
 /**
  * The via display string of a ticket event. Only "Web form" is seen in a real payload; the others
@@ -55,30 +52,25 @@ export function commentChildEvent(comment: DemoComment, includeBody: boolean): T
   };
 }
 
-function fieldChildEvent(event: FieldEvent, via: string, shape: EventShape): TicketChildEvent {
-  if (shape === 'legacy') {
-    const legacy: TicketChildEvent = { id: event.id, via_reference_id: null, field_name: event.field, value: event.value, [event.field]: event.value, event_type: event.type };
-    if (event.type === 'Change') legacy.previous_value = event.previous_value;
-    return legacy;
-  }
+function fieldChildEvent(event: FieldEvent, via: string): TicketChildEvent {
   const child: TicketChildEvent = { id: event.id, via, via_reference_id: null, [event.field]: event.value, event_type: event.type };
   if (event.type === 'Change') child.previous_value = event.previous_value;
   return child;
 }
 
 /** The export entry of an audit; without `includeComments` comments are only `comment_present`/`comment_public`. */
-export function toTicketEvent(record: AuditRecord, includeComments: boolean, shape: EventShape = 'documented'): DemoTicketEvent {
+export function toTicketEvent(record: AuditRecord, includeComments: boolean): DemoTicketEvent {
   const via = viaDisplayName(record.via);
   const children: TicketChildEvent[] = [];
   if (record.comment) children.push(commentChildEvent(record.comment, includeComments));
-  for (const field of record.fields) children.push(fieldChildEvent(field, via, shape));
+  for (const field of record.fields) children.push(fieldChildEvent(field, via));
   return {
     id: record.id,
     ticket_id: record.ticket_id,
     timestamp: record.timestamp,
     created_at: record.created_at,
     updater_id: record.updater_id,
-    via: shape === 'legacy' ? record.via : via,
+    via,
     system: { ...record.metadata.system },
     metadata: record.metadata,
     event_type: 'Audit',

@@ -10,7 +10,6 @@ import type { Person } from '../dataset/people';
 import type { TicketMeta } from '../dataset/ticket-meta';
 import { NOT_A_DATE, type UnreadableRecord, type ValueToMap } from '../dataset/edge-cases';
 import { groundTruth } from '../dataset/ground-truth';
-import type { EventShape } from '../dataset/ticket-events';
 import type {
   AuditRecord,
   DemoAttachment,
@@ -74,8 +73,6 @@ export interface NewCustomerInput {
 }
 
 export interface StoreOptions {
-  /** How ticket_events entries look (default `documented`). */
-  eventShape?: EventShape;
   /** Incremental exports leave out changes younger than this (default 0: none). */
   exportLagMs?: number;
 }
@@ -114,7 +111,6 @@ export class HelpdeskStore implements DemoDataset {
   private newTicketCount = 0;
   private newUserCount = 0;
 
-  readonly eventShape: EventShape;
   readonly exportLagMs: number;
 
   constructor(
@@ -122,7 +118,6 @@ export class HelpdeskStore implements DemoDataset {
     readonly clock: LiveClock,
     options: StoreOptions = {},
   ) {
-    this.eventShape = options.eventShape ?? 'documented';
     this.exportLagMs = options.exportLagMs ?? 0;
     if (!(this.exportLagMs >= 0)) throw new Error('exportLagMs must be zero or positive');
     const tickets = base.ticketExportOrder();
@@ -358,7 +353,7 @@ export class HelpdeskStore implements DemoDataset {
   }
 
   private renderEvent(position: number, includeComments: boolean): DemoTicketEvent {
-    return this.base.exportEvent(this.auditRecordAt(position), includeComments, this.eventShape);
+    return this.base.exportEvent(this.auditRecordAt(position), includeComments);
   }
 
   /**

@@ -40,8 +40,8 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
   let stderr = '';
   const launch = async (port: number): Promise<Run> => {
     const args = ['--import', 'tsx', 'src-main/demo/cli.ts', '--port', String(port), '--seed', String(options.seed), '--cases', String(options.cases), '--anchor-time', String(anchorTime), '--rate-limits', 'off',
-      // The connector does not read Zendesk's documented shapes yet, and the specs expect changes at once.
-      '--legacy-shapes', '--export-lag-ms', '0'];
+      // The specs watch the screen react to the demo's changes at once, not the export's one-minute lag.
+      '--export-lag-ms', '0'];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {

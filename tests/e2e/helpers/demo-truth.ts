@@ -1,4 +1,5 @@
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoTicket, type DemoUser, type LiveChange } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoTicket, type DemoUser, type LiveChange, type UnreadableRecord } from '../../../src-main/demo/index';
+import { expectedChannelKind } from '../../helpers/expected-channel';
 
 // Ground truth for the end-to-end tests, read from the demo helpdesk the web host embeds: over
 // its Zendesk API (what the app syncs from) and its loopback-only /__demo admin routes.
@@ -14,10 +15,9 @@ export interface DatasetSummary {
   sampleKoreanTicketId: number;
 }
 
-/** Zendesk via.channel → Shiftdesk channel kind (the connector's mapping for the channels the demo uses). */
+/** The channel kind a ticket shows as (via types and documented via ids; newer ids are 'other'). */
 export function channelKindOf(ticket: Pick<DemoTicket, 'via'>): string {
-  const channel = String(ticket.via.channel);
-  return channel === 'native_messaging' ? 'messaging' : channel;
+  return expectedChannelKind(ticket.via);
 }
 
 export const UNSOLVED_STATUSES = new Set(['new', 'open', 'pending', 'hold']);
@@ -91,8 +91,12 @@ export class DemoTruth {
     return this.admin<DatasetSummary>('GET', '/__demo/dataset');
   }
 
-  /** Every ticket as the helpdesk serves it now (the incremental export from the beginning). */
+  /**
+   * Every ticket an agent should see, as the helpdesk serves it now (the incremental export from
+   * the beginning): not deleted, and not the record the demo makes unreadable on purpose.
+   */
   async tickets(): Promise<DemoTicket[]> {
+    const unreadable = new Set((await this.admin<{ unreadableRecords: UnreadableRecord[] }>('GET', '/__demo/dataset')).unreadableRecords.filter((r) => r.kind === 'ticket').map((r) => r.id));
     const byId = new Map<number, DemoTicket>();
     let path = '/api/v2/incremental/tickets/cursor?start_time=0&per_page=1000';
     for (let page = 0; page < 1000; page++) {
@@ -101,7 +105,7 @@ export class DemoTruth {
       if (body.end_of_stream || !body.after_cursor) break;
       path = `/api/v2/incremental/tickets/cursor?cursor=${encodeURIComponent(body.after_cursor)}&per_page=1000`;
     }
-    return [...byId.values()].sort((a, b) => a.id - b.id);
+    return [...byId.values()].filter((t) => (t.status as string) !== 'deleted' && !unreadable.has(t.id)).sort((a, b) => a.id - b.id);
   }
 
   async ticket(id: number): Promise<DemoTicket> {

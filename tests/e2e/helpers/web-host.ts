@@ -60,8 +60,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ? ['--demo-url', options.demoUrl]
     : [
         '--demo-cases', String(options.cases), '--demo-seed', String(options.seed ?? 7), '--demo-live-interval-ms', String(options.liveIntervalMs ?? 3_600_000),
-        // The connector does not read Zendesk's documented shapes yet, and the specs expect the demo's changes at once.
-        '--demo-legacy-shapes', '--demo-export-lag-ms', '0',
+        // The specs watch the screen react to the demo's changes at once, not the export's one-minute lag.
+        '--demo-export-lag-ms', '0',
       ];
   const args = ['--import', 'tsx', 'src-main/web/cli.ts', '--port', '0', '--profile', profileDir, '--secrets', 'memory', ...demoArgs, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEGACY_SHAPES, startDemoServer, type DemoGroup, type DemoOrganization, type DemoServer } from '../../../src-main/demo';
+import { startDemoServer, type DemoGroup, type DemoOrganization, type DemoServer } from '../../../src-main/demo';
 import { getJson, sendJson, TEST_ANCHOR } from './demo-client';
 
 interface CursorGroups {
@@ -67,8 +67,8 @@ describe('groups', () => {
     expect((await getJson(server, '/api/v2/groups.json?exclude_deleted=maybe')).status).toBe(400);
   });
 
-  it('lists no deleted group with deletedGroups: false (part of LEGACY_SHAPES)', async () => {
-    const plain = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, ...LEGACY_SHAPES });
+  it('lists no deleted group with deletedGroups: false', async () => {
+    const plain = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, deletedGroups: false });
     try {
       expect(plain.dataset.deletedGroups()).toEqual([]);
       expect((await getJson<OffsetGroups>(plain, '/api/v2/groups.json')).body.groups).toEqual(plain.dataset.groups());

@@ -100,12 +100,14 @@ describe('rate limits over HTTP', () => {
     expect(stats.rateLimitedByBucket).toEqual({ 'tickets-update-per-agent-ticket': 1, 'tickets-update': 1 });
   });
 
-  it('sends no limit headers and never limits when off', async () => {
+  it('announces limits too large to matter and never limits when off', async () => {
     server = await startDemoServer({ seed: 1, cases: 100, anchorTime: TEST_ANCHOR, rateLimits: 'off' });
     for (let i = 0; i < 15; i++) {
       const res = await getText(server, '/api/v2/incremental/users/cursor.json?start_time=0&per_page=1');
       expect(res.status).toBe(200);
-      expect(res.headers.get('x-rate-limit')).toBeNull();
+      // A client that hears no limit must assume Zendesk's own; "off" says there is none to speak of.
+      expect(res.headers.get('x-rate-limit')).toBe('1000000');
+      expect(res.headers.get('zendesk-ratelimit-incremental-exports')).toBe('total=1000000; remaining=1000000; resets=60');
     }
     expect(server.stats().rateLimitedByBucket).toEqual({});
   });

@@ -139,20 +139,6 @@ describe('incremental ticket events (time-based)', () => {
     expect(closes.every((e) => e.updater_id === -1 && e.child_events.some((c) => c.status === 'closed' && c.previous_value === 'solved'))).toBe(true);
   });
 
-  it('serves the legacy shape on request (eventShape: legacy)', async () => {
-    const legacy = await startDemoServer({ seed: 6, cases: 50, anchorTime: TEST_ANCHOR, eventShape: 'legacy' });
-    try {
-      const res = await getJson<EventsPage>(legacy, '/api/v2/incremental/ticket_events.json?start_time=0&per_page=20');
-      const first = res.body.ticket_events[0] as DemoTicketEvent;
-      expect(first.via).toEqual({ channel: expect.any(String), source: expect.any(Object) });
-      const status = first.child_events.find((c) => c.event_type === 'Create' && c.field_name === 'status');
-      expect(status).toMatchObject({ value: expect.any(String), status: expect.any(String) });
-      expect(status).not.toHaveProperty('via');
-    } finally {
-      await legacy.close();
-    }
-  });
-
   it('requires start_time and ends with an empty page past the end', async () => {
     expect((await getJson(server, '/api/v2/incremental/ticket_events.json')).status).toBe(400);
     const future = TEST_ANCHOR / 1000 + 3600;

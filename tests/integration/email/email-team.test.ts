@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { ShiftdeskCore } from '../../../src-main/core/rpc/shiftdesk-core';
 import { MemorySecretStore } from '../../../src-main/core/secrets/secret-store';
 import type { EventPayloads } from '../../../src-shared/contract/api';
@@ -65,8 +65,7 @@ describe('e-mail channel: a team on one mailbox', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shiftdesk-mail-team-'));
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    [server, broker, demo] = await Promise.all([startMailServer(), startMosquitto({ users: passwords }), startDemoServer({ seed: 5, cases: 40, ...LEGACY_SHAPES })]);
+    [server, broker, demo] = await Promise.all([startMailServer(), startMosquitto({ users: passwords }), startDemoServer({ seed: 5, cases: 40 })]);
     const requester = demo.dataset.tickets()[0]!.requester_id;
     const user = demo.dataset.users().find((u) => u.id === requester)!;
     helpdeskCustomer = { name: user.name, email: user.email! };

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, REFUND_MACRO_TITLE, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, REFUND_MACRO_TITLE, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { CoreClient } from '../../../src-main/core/rpc/core-client';
 import type { ChangeEvent } from '../../../src-shared/contract/api';
 import { actionIdsInAudits } from '../../helpers/demo-audits';
@@ -28,8 +28,7 @@ describe('macros through core', () => {
   });
 
   it('lists, saves, suggests, gives context, counts use, and bulk-applies offline then delivers each once', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 52, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 52, cases: 200 });
     core = new CoreClient({ dbPath: join(mkdtempSync(join(tmpdir(), 'shiftdesk-core-macros-')), 'profile.db'), secrets: 'memory', seedSecrets: { 'account:1:token': DEMO_TOKEN }, followIntervalMs: 200 });
     await core.ready;
     const changes: ChangeEvent[] = [];

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, KOREAN_REFUND_MACRO_TITLE, LEGACY_SHAPES, REFUND_MACRO_TITLE, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { ZendeskConnector } from '../../../src-main/core/connectors/zendesk/zendesk-connector';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { AccountCache } from '../../../src-main/core/db/repos/account-cache';
@@ -35,8 +35,7 @@ describe('macros synced from the demo helpdesk', () => {
   const idOf = (title: string) => db.prepare('SELECT id FROM macros WHERE title = ?').pluck().get(title) as number | undefined;
 
   beforeAll(async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 11, cases: 300, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 11, cases: 300 });
     ({ db, engine } = openProfile({
       dbPath: join(mkdtempSync(join(tmpdir(), 'shiftdesk-macros-')), 'profile.db'),
       url: demo.url,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { CoreClient } from '../../../src-main/core/rpc/core-client';
 import type { NetworkStatusView } from '../../../src-shared/contract/models';
 import { actionIdsInAudits } from '../../helpers/demo-audits';
@@ -32,8 +32,7 @@ describe('outbox through core', () => {
   });
 
   it('queues replies, tags, assignment and a bulk solve offline, then delivers each exactly once', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 51, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 51, cases: 200 });
     await start();
     await core.call('accounts:add', { kind: 'zendesk', baseUrl: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     await until(() => core.call('sync:status', {}), (s) => s[0]?.historyComplete === true);

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { openDatabase } from '../../../src-main/core/db/connection';
 import { actionIdsInAudits } from '../../helpers/demo-audits';
 import { syncToCompletion } from '../../helpers/sync-harness';
@@ -44,8 +44,7 @@ describe('outbox survives being killed', () => {
   afterAll(() => demo?.close());
 
   it(`delivers every acknowledged action exactly once across ${KILLS} SIGKILLs`, async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 41, cases: 150, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 41, cases: 150 });
     const dbPath = join(mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-crash-')), 'p.db');
     await syncToCompletion({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     const intents = new Set<string>();

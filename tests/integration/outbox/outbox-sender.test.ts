@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { OutboxRepo } from '../../../src-main/core/db/repos/outbox-repo';
 import { OutboxSender } from '../../../src-main/core/outbox/outbox-sender';
 import { actionIdsInAudits } from '../../helpers/demo-audits';
@@ -26,8 +26,7 @@ describe('outbox sender against the demo helpdesk', () => {
   });
 
   it('delivers replies, notes, field and tag changes exactly once, in order per case', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 31, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 31, cases: 200 });
     const { db, engine, outbox, sender, openCases } = await syncedProfile(demo);
     const [a, b] = openCases;
     const first = outbox.enqueue(a!.id, { comment: { body: 'We are on it.', public: true }, status: 'pending' });
@@ -50,8 +49,7 @@ describe('outbox sender against the demo helpdesk', () => {
   });
 
   it('turns a stale version into a conflict, and "apply anyway" sends it against the new one', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 32, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 32, cases: 200 });
     const { engine, outbox, sender, openCases } = await syncedProfile(demo);
     const target = openCases[0]!;
     const action = outbox.enqueue(target.id, { status: 'solved' });
@@ -71,8 +69,7 @@ describe('outbox sender against the demo helpdesk', () => {
   });
 
   it('keeps a refused change as failed with the helpdesk\'s message', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 33, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 33, cases: 200 });
     const { engine, outbox, sender, openCases } = await syncedProfile(demo);
     demo.faults.add({ pathPattern: `/api/v2/tickets/${openCases[0]!.remoteId}`, method: 'PUT', kind: 'status', status: 422, times: 1 });
     const action = outbox.enqueue(openCases[0]!.id, { priority: 'urgent' });
@@ -85,8 +82,7 @@ describe('outbox sender against the demo helpdesk', () => {
   });
 
   it('honours 429 Retry-After and, when an answer is lost, finds the action in the audits instead of sending twice', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 34, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 34, cases: 200 });
     const { engine, outbox, sender, openCases } = await syncedProfile(demo);
     const [a, b] = openCases;
     demo.faults.add({ pathPattern: `/api/v2/tickets/${a!.remoteId}`, method: 'PUT', kind: 'status', status: 429, retryAfter: 1, times: 1 });

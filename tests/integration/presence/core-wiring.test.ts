@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { ShiftdeskCore } from '../../../src-main/core/rpc/shiftdesk-core';
 import { presenceSecretKey } from '../../../src-main/core/presence/presence-settings';
 import { MemorySecretStore } from '../../../src-main/core/secrets/secret-store';
@@ -51,8 +51,7 @@ describe('presence through core (two agents, mosquitto)', () => {
   }
 
   beforeAll(async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 5, cases: 60, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 5, cases: 60 });
     bEmail = demo.dataset.agents().find((u) => u.active && !u.suspended && u.email !== DEMO_AGENT_EMAIL)!.email!;
     passwords[DEMO_AGENT_EMAIL] = 'a-secret';
     passwords[bEmail] = 'b-secret';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { CoreClient } from '../../../src-main/core/rpc/core-client';
 import type { ChangeEvent } from '../../../src-shared/contract/api';
 
@@ -27,8 +27,7 @@ describe('SLA through core', () => {
   });
 
   it('syncs the policies and business hours, times the cases, sorts by next breach and takes a local override', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 61, cases: 300, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 61, cases: 300 });
     core = new CoreClient({ dbPath: join(mkdtempSync(join(tmpdir(), 'shiftdesk-core-sla-')), 'profile.db'), secrets: 'memory', seedSecrets: { 'account:1:token': DEMO_TOKEN }, followIntervalMs: 200 });
     await core.ready;
     const changes: ChangeEvent[] = [];

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { CoreClient } from '../../../src-main/core/rpc/core-client';
 import type { QueueFigures, SupervisorView } from '../../../src-shared/contract/supervisor';
 import { expectedPanel, type ExpectedQueue } from '../../e2e/helpers/supervisor-truth';
+import { settledAnchor } from '../../helpers/sync-harness';
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -37,8 +38,7 @@ describe('supervisor:get over a synced demo helpdesk', () => {
   let dir: string;
 
   beforeAll(async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 11, cases: 400, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 11, cases: 400, anchorTime: settledAnchor() });
     dir = mkdtempSync(join(tmpdir(), 'shiftdesk-supervisor-'));
     core = new CoreClient({ dbPath: join(dir, 'profile.db'), secrets: 'memory', seedSecrets: { 'account:1:token': DEMO_TOKEN }, followIntervalMs: 60_000 });
     await core.ready;
@@ -55,9 +55,13 @@ describe('supervisor:get over a synced demo helpdesk', () => {
   it('counts every queue, channel and agent as the helpdesk data says', async () => {
     const view: SupervisorView = await core.call('supervisor:get', {});
     const agents = demo.dataset.agents();
+    // What the helpdesk shows an agent: tickets not deleted and readable, their readable comments.
+    const truth = demo.dataset.syncGroundTruth();
+    const shownTickets = new Set(truth.ticketIds);
+    const readable = new Set(truth.commentIds);
     const expected = expectedPanel({
-      tickets: demo.dataset.tickets(),
-      commentsFor: (id) => demo.dataset.commentsFor(id),
+      tickets: demo.dataset.tickets().filter((t) => shownTickets.has(t.id)),
+      commentsFor: (id) => demo.dataset.commentsFor(id).filter((c) => readable.has(c.id)),
       agents: agents.map((a) => ({ id: a.id, email: a.email ?? '' })),
       groups: demo.dataset.groups(),
       now: view.at,

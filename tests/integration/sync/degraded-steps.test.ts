@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
-import { fullyCaughtUp, openProfile, waitForProgress } from '../../helpers/sync-harness';
+import { fullyCaughtUp, openProfile, settledAnchor, waitForProgress } from '../../helpers/sync-harness';
 
 // Steps the helpdesk refuses degrade, they do not block (docs/zendesk-conformance.md "Steps that
 // degrade"): listing agents or organizations, macros, SLA policies, and the exports themselves
@@ -21,7 +21,7 @@ describe('sync steps the helpdesk refuses', () => {
   });
 
   it('a 404 on listing agents and 403s on organizations, macros and SLA policies: every case and comment still syncs, and the account says what is missing', async () => {
-    demo = await startDemoServer({ seed: 21, cases: 400 });
+    demo = await startDemoServer({ seed: 21, cases: 400, anchorTime: settledAnchor() });
     demo.faults.add({ pathPattern: /^\/api\/v2\/users\.json\?role/, kind: 'status', status: 404, times: ALWAYS });
     demo.faults.add({ pathPattern: '/api/v2/organizations', kind: 'status', status: 403, times: ALWAYS });
     demo.faults.add({ pathPattern: '/api/v2/macros/active', kind: 'status', status: 403, times: ALWAYS });
@@ -31,9 +31,9 @@ describe('sync steps the helpdesk refuses', () => {
     const done = await waitForProgress(engine, (p) => fullyCaughtUp(p) && p.notices.length >= 4);
     await engine.stop();
 
-    const tickets = demo.dataset.tickets();
-    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(tickets.length);
-    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(tickets.reduce((n, t) => n + demo!.dataset.commentsFor(t.id).length, 0));
+    const truth = demo.dataset.syncGroundTruth();
+    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(truth.ticketIds.length);
+    expect(db.prepare('SELECT count(*) FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.synced = 1').pluck().get()).toBe(truth.commentIds.length);
     expect(done.notices.map((n) => [n.step, n.problem, n.status]).sort()).toEqual([
       ['agents', 'not-found', 404],
       ['macros', 'forbidden', 403],
@@ -48,7 +48,7 @@ describe('sync steps the helpdesk refuses', () => {
   });
 
   it('exports refused (an agent who is not an admin): my cases and the open queue sync from search, threads come when a case is opened, and new cases arrive by snapshot', async () => {
-    demo = await startDemoServer({ seed: 22, cases: 400 });
+    demo = await startDemoServer({ seed: 22, cases: 400, anchorTime: settledAnchor() });
     demo.faults.add({ pathPattern: '/api/v2/incremental/', kind: 'status', status: 403, times: ALWAYS });
     const { db, engine } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, engine: { snapshotIntervalMs: 200 } });
     void engine.start();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { ShiftdeskCore } from '../../../src-main/core/rpc/shiftdesk-core';
 import { MemorySecretStore } from '../../../src-main/core/secrets/secret-store';
 
@@ -29,8 +29,7 @@ describe('offline detection through core', () => {
   });
 
   it('goes offline at the first refused sync request, and back online with sync and the outbox at the first answer', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 31, cases: 100, anchorTime, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 31, cases: 100, anchorTime });
     const port = Number(new URL(demo.url).port);
     core = new ShiftdeskCore({ dbPath: join(mkdtempSync(join(tmpdir(), 'shiftdesk-offline-')), 'p.db'), secrets: new MemorySecretStore(), followIntervalMs: 200 });
     const c = core;
@@ -52,8 +51,7 @@ describe('offline detection through core', () => {
     expect(c.networkStatus().outbox.queued).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // an outage of a few seconds: probes at ~1 s and ~2 s more
 
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 31, cases: 100, anchorTime, port, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 31, cases: 100, anchorTime, port });
     const back = Date.now();
     await until(() => c.networkStatus().online, 20_000, 'online');
     await until(() => c.networkStatus().outbox.queued + c.networkStatus().outbox.sending === 0, 10_000, 'outbox drained');

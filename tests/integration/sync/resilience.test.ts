@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
 import { AccountsRepo } from '../../../src-main/core/db/repos/accounts-repo';
 import type { SyncDecision } from '../../../src-main/core/sync/sync-types';
-import { fullyCaughtUp, openProfile, waitForProgress } from '../../helpers/sync-harness';
+import { fullyCaughtUp, openProfile, settledAnchor, waitForProgress } from '../../helpers/sync-harness';
 
 const freshDb = () => join(mkdtempSync(join(tmpdir(), 'shiftdesk-resilience-')), 'profile.db');
 
@@ -17,8 +17,7 @@ describe('sync resilience', () => {
   });
 
   it('honours 429 Retry-After and still completes', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 3, cases: 200, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 3, cases: 200, anchorTime: settledAnchor() });
     demo.faults.add({ pathPattern: '/incremental/tickets/cursor', kind: 'status', status: 429, retryAfter: 1, times: 2 });
     const { db, engine, connector } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     const limited: number[] = [];
@@ -41,13 +40,12 @@ describe('sync resilience', () => {
     expect(demo.stats().tooManyRequests).toBeGreaterThanOrEqual(2);
     // Two 429s with Retry-After: 1 → the export cannot finish before 2 s have passed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets().length);
+    expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.syncGroundTruth().ticketIds.length);
     db.close();
   });
 
   it('refuses a wrong token with a clear account error', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 3, cases: 50, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 3, cases: 50, anchorTime: settledAnchor() });
     const { db, engine, accountId } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: 'wrong' });
     await engine.start();
     const account = new AccountsRepo(db).get(accountId)!;
@@ -59,8 +57,7 @@ describe('sync resilience', () => {
 
   for (const kind of ['malformed-json', 'truncated-json', 'wrong-types', 'missing-fields'] as const) {
     it(`turns a ${kind} payload into a clear account error without writing half a batch, then recovers`, async () => {
-      // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-      demo = await startDemoServer({ seed: 5, cases: 300, ...LEGACY_SHAPES });
+      demo = await startDemoServer({ seed: 5, cases: 300, anchorTime: settledAnchor() });
       const decisions: SyncDecision[] = [];
       const { db, engine, accountId } = openProfile({
         dbPath: freshDb(),
@@ -81,7 +78,7 @@ describe('sync resilience', () => {
       expect(decisions.some((d) => d.action === 'retry' && d.stream === 'cases')).toBe(true);
       // The fault passes; sync carries on to the end by itself.
       await waitForProgress(engine, fullyCaughtUp);
-      expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.tickets().length);
+      expect(db.prepare('SELECT count(*) FROM cases WHERE synced = 1').pluck().get()).toBe(demo.dataset.syncGroundTruth().ticketIds.length);
       expect(new AccountsRepo(db).get(accountId)!.status).toBe('ok');
       await engine.stop();
       db.close();
@@ -89,8 +86,7 @@ describe('sync resilience', () => {
   }
 
   it('fetches my open cases with their whole threads before the history backfill', async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 9, cases: 1500, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 9, cases: 1500, anchorTime: settledAnchor() });
     const { db, engine } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     let atFirstWork: { mine: number; complete: number; messages: number; totalCases: number } | null = null;
     void engine.start();

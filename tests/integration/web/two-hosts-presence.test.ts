@@ -33,8 +33,7 @@ describe('two web hosts share presence', () => {
     const renderer = join(dir, 'renderer');
     mkdirSync(renderer, { recursive: true });
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Shiftdesk</title>');
-    // --demo-legacy-shapes: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    first = await startHostProcess(['--profile', join(dir, 'a'), '--renderer-dir', renderer, '--demo-cases', '60', '--demo-live-interval-ms', '60000', '--secrets', 'memory', '--demo-legacy-shapes']);
+    first = await startHostProcess(['--profile', join(dir, 'a'), '--renderer-dir', renderer, '--demo-cases', '60', '--demo-live-interval-ms', '60000', '--secrets', 'memory']);
     a = await RpcClient.connect(first);
     const directory = await until('the directory', async () => {
       const d = await a.result<DirectoryView>('directory:get');

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { shownTicketCount } from '../../helpers/demo-shown';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +37,7 @@ describe('web host', () => {
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Shiftdesk</title><script type="module" src="./assets/app-1a2b.js"></script>');
     writeFileSync(join(renderer, 'assets', 'app-1a2b.js'), 'console.log("app");');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-    // --demo-legacy-shapes: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    host = await startHostProcess(['--port', '0', '--profile', join(dir, 'profile'), '--renderer-dir', renderer, '--demo-cases', '150', '--demo-live-interval-ms', '500', '--secrets', 'memory', '--demo-legacy-shapes']);
+    host = await startHostProcess(['--port', '0', '--profile', join(dir, 'profile'), '--renderer-dir', renderer, '--demo-cases', '150', '--demo-live-interval-ms', '500', '--secrets', 'memory', '--demo-export-lag-ms', '0']);
     client = await RpcClient.connect(host);
   });
 
@@ -130,12 +130,14 @@ describe('web host', () => {
     const accounts = await client.result<AccountView[]>('accounts:list');
     expect(accounts).toEqual([expect.objectContaining({ id: 1, baseUrl: host.demoUrl, email: 'jordan.lee@support.shiftdesk.example' })]);
     const deadline = Date.now() + 30_000;
+    const shown = await shownTicketCount(host.demoUrl!);
     let counts = await client.result<ViewCounts>('inbox:counts');
-    while (counts.all_open + counts.solved + counts.pending + counts.on_hold < 150 && Date.now() < deadline) {
+    while (counts.all_open + counts.solved + counts.pending + counts.on_hold < shown && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
       counts = await client.result<ViewCounts>('inbox:counts');
     }
-    expect(counts.all_open + counts.solved + counts.pending + counts.on_hold).toBeGreaterThanOrEqual(150);
+    // Live traffic keeps adding cases; the demo's own at least (deleted ones and its unreadable record never show).
+    expect(counts.all_open + counts.solved + counts.pending + counts.on_hold).toBeGreaterThanOrEqual(shown);
     expect(counts.mine).toBeGreaterThan(0);
   });
 

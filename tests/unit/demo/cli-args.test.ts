@@ -14,11 +14,9 @@ describe('demo CLI arguments', () => {
 
   it('parses the documented-shapes options', () => {
     expect(parseCliArgs(['--export-lag-ms', '0', '--rate-limit-account', '200'])).toMatchObject({ exportLagMs: 0, rateLimitAccount: 200 });
-    expect(parseCliArgs(['--no-edge-cases', '--no-deleted-tickets', '--no-via-ids', '--event-shape', 'legacy'])).toMatchObject({ edgeCases: false, deletedTickets: false, viaIds: false, eventShape: 'legacy' });
-    expect(parseCliArgs(['--legacy-shapes'])).toMatchObject({ edgeCases: false, deletedTickets: false, viaIds: false, eventShape: 'legacy', deletedGroups: false });
+    expect(parseCliArgs(['--no-edge-cases', '--no-deleted-tickets', '--no-via-ids'])).toMatchObject({ edgeCases: false, deletedTickets: false, viaIds: false });
     expect(parseCliArgs(['--no-deleted-groups'])).toMatchObject({ deletedGroups: false });
     expect(parseCliArgs([])).not.toHaveProperty('exportLagMs');
-    expect(() => parseCliArgs(['--event-shape', 'old'])).toThrow(CliError);
     expect(() => parseCliArgs(['--export-lag-ms', '-1'])).toThrow(CliError);
     expect(() => parseCliArgs(['--rate-limit-account', '0'])).toThrow(CliError);
   });

@@ -81,9 +81,9 @@ describe('ticket writes in the store', () => {
     for (const ticket of store.tickets()) {
       const own = stream.filter((e) => e.ticket_id === ticket.id);
       expect(store.auditCountFor(ticket.id)).toBe(own.length);
-      expect(store.auditsFor(ticket.id, 0, own.length).map((a) => store.base.exportEvent(a, true, 'documented'))).toEqual(own);
+      expect(store.auditsFor(ticket.id, 0, own.length).map((a) => store.base.exportEvent(a, true))).toEqual(own);
     }
-    expect(store.auditsFor(1, 2, 4).map((a) => store.base.exportEvent(a, true, 'documented'))).toEqual(stream.filter((e) => e.ticket_id === 1).slice(2, 4));
+    expect(store.auditsFor(1, 2, 4).map((a) => store.base.exportEvent(a, true))).toEqual(stream.filter((e) => e.ticket_id === 1).slice(2, 4));
     expect(store.auditCountFor(999_999)).toBe(0);
   });
 

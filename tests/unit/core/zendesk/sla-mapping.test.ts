@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZendeskConnector } from '../../../../src-main/core/connectors/zendesk/zendesk-connector';
 import { ianaZone, toBusinessSchedule, toRemoteSlaPolicy } from '../../../../src-main/core/connectors/zendesk/sla-mapping';
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, LEGACY_SHAPES, startDemoServer, type DemoServer } from '../../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../../src-main/demo/index';
 
 describe('Zendesk SLA mapping', () => {
   it('maps metrics to targets: agent work time wins over requester wait time, unknown metrics and priorities are left out', () => {
@@ -59,8 +59,7 @@ describe('Zendesk connector: SLA data from the demo helpdesk', () => {
   let demo: DemoServer;
   let connector: ZendeskConnector;
   beforeAll(async () => {
-    // LEGACY_SHAPES: the connector does not read Zendesk's documented shapes (event via strings, deleted tickets, via ids, edge cases) yet.
-    demo = await startDemoServer({ seed: 7, cases: 60, ...LEGACY_SHAPES });
+    demo = await startDemoServer({ seed: 7, cases: 60 });
     connector = new ZendeskConnector({ baseUrl: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
   });
   afterAll(() => demo.close());
