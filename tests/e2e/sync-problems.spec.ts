@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { App } from './helpers/app';
+import type { UnreadableRecord, ValueToMap } from '../../src-main/demo/index';
+import { expectedChannelKind } from '../helpers/expected-channel';
 import { DemoTruth } from './helpers/demo-truth';
 import { OutboxUi } from './helpers/outbox';
 import { expect, test } from './helpers/own-host';
@@ -186,28 +188,39 @@ test('removing an account asks first: Cancel and Escape keep it, Remove account 
 });
 
 test('records sync could not read: the sync line counts them and a dialog lists them', async ({ own, page }) => {
-  const demo = await own.startDemo();
-  const truth = new DemoTruth(demo.url);
-  // The first threads the sync reads (my own cases') come with comments it cannot read.
-  await truth.addFault({ pathPattern: '/comments', kind: 'wrong-types', times: 2 });
-  const host = await own.start({ demoUrl: demo.url });
+  // The demo's edge cases (on by default): one ticket, one comment event and one user the exports
+  // send unreadable, and values to map (a priority "critical", via ids we have no channel for).
+  const host = await own.start();
+  const { unreadableRecords, valuesToMap } = await host.truth.admin<{ unreadableRecords: UnreadableRecord[]; valuesToMap: ValueToMap[] }>('GET', '/__demo/dataset');
+  expect(unreadableRecords.map((r) => r.kind).sort(), 'the demo sends one unreadable ticket, comment and user').toEqual(['comment', 'ticket', 'user']);
   const { skipped } = (await host.rpc.call('sync:status', {}))[0]!.recordIssues;
-  expect(skipped, 'core counts the skipped records').toBeGreaterThan(0);
+  expect(skipped, 'core counts each of them').toBe(unreadableRecords.length);
   const listed = await host.rpc.call('sync:recordIssues', { accountId: 1 });
 
   const app = await own.open(host);
   const button = app.syncStatus.getByTestId('records-skipped');
-  await expect(button).toHaveText(skipped === 1 ? '1 record skipped' : `${skipped} records skipped`);
+  await expect(button).toHaveText(`${skipped} records skipped`);
   await button.click();
-  const dialog = page.getByRole('dialog', { name: /^Records sync could not read/ });
+  const dialog = page.getByRole('dialog', { name: 'Records sync could not read: Demo helpdesk', exact: true });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('heading', { name: /Left out/ })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: `Left out (${skipped})` })).toBeVisible();
   const rows = dialog.locator('[data-testid="record-issue"][data-issue="skipped"]');
-  await expect(rows).toHaveCount(listed.filter((i) => i.issue === 'skipped').length);
-  await expect(rows.first()).toHaveAttribute('data-kind', 'comment');
-  await expect(rows.first()).toContainText('Comment');
-  await expect(rows.first().locator('code')).toContainText('expected number');
+  await expect(rows).toHaveCount(skipped);
+  // The unreadable ticket by its id, with what was wrong in the helpdesk's terms.
+  const ticket = unreadableRecords.find((r) => r.kind === 'ticket')!;
+  const ticketRow = rows.and(page.locator(`[data-kind="ticket"][data-remote-id="${ticket.id}"]`));
+  await expect(ticketRow).toContainText(`Ticket ${ticket.id}`);
+  await expect(ticketRow.locator('code')).toContainText('updated_at');
+  // The comment event and the user came without an id: listed as such.
+  await expect(rows.and(page.locator('[data-kind="comment"]'))).toContainText('Comment (no id)');
+  await expect(rows.and(page.locator('[data-kind="user"]'))).toContainText('Person (no id)');
+  // Stored with defaults: the ticket whose priority is "critical", among the others core lists.
+  const mapped = dialog.locator('[data-testid="record-issue"][data-issue="mapped"]');
+  await expect(mapped).toHaveCount(listed.filter((i) => i.issue === 'mapped').length);
+  const critical = valuesToMap.find((v) => v.kind === 'ticket-priority')!;
+  await expect(mapped.and(page.locator(`[data-kind="ticket"][data-remote-id="${critical.id}"]`))).toContainText(`Ticket ${critical.id} · priority: "critical"`);
   await expectWithinViewport(page, dialog, 'the records dialog');
+  await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: `${SHOTS}/records-skipped.png` });
   await expectAccessible(page, '[data-testid="record-issues"]', 'the records dialog');
   await page.keyboard.press('Escape');
@@ -218,8 +231,38 @@ test('records sync could not read: the sync line counts them and a dialog lists 
   const settings = await app.openSettings();
   await settings.getByTestId('records-skipped').click();
   await expect(dialog).toBeVisible();
-  await expect(rows).toHaveCount(listed.filter((i) => i.issue === 'skipped').length);
+  await expect(rows).toHaveCount(skipped);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(settings, 'Escape closes only the list').toBeVisible();
+});
+
+test('values the helpdesk sends that we have no name for: the raw value beside ours', async ({ own, page }) => {
+  const host = await own.start();
+  const { valuesToMap } = await host.truth.admin<{ valuesToMap: ValueToMap[] }>('GET', '/__demo/dataset');
+  const app = await own.open(host);
+
+  // A priority "critical": shown as ours, with a small note of the helpdesk's own value.
+  const critical = await host.truth.ticket(valuesToMap.find((v) => v.kind === 'ticket-priority')!.id);
+  await app.openCase(critical.id, critical.status);
+  await expect(app.caseRegion.getByTestId('field-unmapped')).toHaveText('helpdesk: critical');
+
+  // A comment sent with a via id we have no channel for: "Other (via 74)" on the message.
+  const tickets = (await host.truth.tickets()).sort((a, b) => b.id - a.id);
+  let found: { ticketId: number; status: string; raw: string } | null = null;
+  for (const ticket of tickets) {
+    const comment = (await host.truth.comments(ticket.id)).find((c) => expectedChannelKind(c.via) === 'other');
+    if (comment) {
+      found = { ticketId: ticket.id, status: ticket.status, raw: String(comment.via.channel) };
+      break;
+    }
+  }
+  expect(found, 'a demo comment with a via id beyond the documented table').not.toBeNull();
+  await app.openCase(found!.ticketId, found!.status);
+  await expect(app.caseRegion.locator(`[role="img"][aria-label="Other (via ${found!.raw})"]`).first()).toBeAttached();
+  // No case of this dataset is 'other' itself: the sidebar has no empty Other view.
+  const counts = await host.rpc.call('inbox:counts', {});
+  if (counts['channel:other'] === 0) await expect(app.view('channel:other')).toHaveCount(0);
+  else await expect(app.viewCount('channel:other')).toHaveText(String(counts['channel:other']));
+  await page.screenshot({ path: `${SHOTS}/channel-other.png` });
 });
