@@ -23,7 +23,8 @@ async function truthAt(host: HostFixture, now: number): Promise<ExpectedPanel> {
     await Promise.all(tickets.slice(i, i + 20).map(async (t) => comments.set(t.id, await host.truth.comments(t.id))));
   }
   const agents = await host.truth.agents();
-  const groups = (await host.truth.api<{ groups: DemoGroup[] }>('/api/v2/groups.json')).groups;
+  // Zendesk lists deleted groups too (unless exclude_deleted): they are no queue.
+  const groups = (await host.truth.api<{ groups: DemoGroup[] }>('/api/v2/groups.json')).groups.filter((g) => !g.deleted);
   return expectedPanel({ tickets, commentsFor: (id) => comments.get(id) ?? [], agents: agents.map((a) => ({ id: a.id, email: a.email ?? '' })), groups, now });
 }
 
