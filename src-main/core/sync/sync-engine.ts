@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ChannelConnector, PullPage, RemoteCase, StreamSpec } from '../connectors/connector';
 import type { Db } from '../db/connection';
 import { AccountCache, type AppliedPage } from '../db/repos/account-cache';
@@ -115,6 +116,9 @@ export class SyncEngine {
   }
 
   constructor(private readonly options: SyncEngineOptions) {
+    // Every request, wait and pause of this account listens to the one stop signal: many at once
+    // is normal (parallel thread fetches waiting for their place in the rate budget).
+    setMaxListeners(0, this.abort.signal);
     this.cache = new AccountCache(options.db, options.accountId);
     this.accounts = new AccountsRepo(options.db);
     this.indexer = new SearchIndexer(options.db);
