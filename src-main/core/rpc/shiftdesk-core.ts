@@ -47,9 +47,10 @@ export interface CoreOptions {
 }
 
 /**
- * How often caught-up exports poll for changes. Zendesk allows 10 incremental export requests a
- * minute per endpoint, so a remote helpdesk is polled every 10 s; a helpdesk on this machine (the
- * embedded demo) has no such budget and is polled every 2 s, so live traffic shows up at once.
+ * The shortest pause between polls of a caught-up export. The rate budget paces them further: a
+ * remote Zendesk allows 10 export requests a minute for all exports together, so its three export
+ * streams poll about every 22 s (docs/zendesk-conformance.md); a helpdesk on this machine (the
+ * embedded demo) announces a larger budget and is polled every 2 s, so live traffic shows up soon.
  */
 export function followIntervalFor(baseUrl: string): number {
   const host = new URL(baseUrl).hostname;
