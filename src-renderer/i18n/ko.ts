@@ -246,7 +246,7 @@ export const ko: Messages = {
     reviewConflict: '충돌 검토',
     showOutbox: '보낼 편지함 보기',
     unmapped: '헬프데스크 값: {{value}}',
-    unmappedTitle: '헬프데스크가 보낸 “{{value}}” 값은 Shiftdesk가 알지 못하는 값이어서 {{shown}}(으)로 표시합니다.',
+    unmappedTitle: '헬프데스크가 보낸 값: “{{value}}”. Shiftdesk가 알지 못하는 값이라 다음과 같이 표시합니다: {{shown}}',
   },
   caseEdit: {
     status: '케이스 상태',
@@ -529,7 +529,7 @@ export const ko: Messages = {
         inbox: '받은편지함 폴더를 읽지 못했습니다',
         sent: '보낸편지함 폴더를 읽지 못했습니다',
         state: '공유 상태 폴더를 읽지 못했습니다',
-        unknown: '동기화의 일부({{step}})가 작동하지 않습니다',
+        unknown: '동기화 단계 하나가 작동하지 않습니다 ({{step}})',
       },
       notAvailable: {
         people: '이 계정으로는 고객 기록을 받을 수 없습니다',

@@ -15,7 +15,7 @@ export const viewIdSchema = z.string().refine(isViewId, 'unknown view').transfor
 export const inboxFiltersSchema = z
   .object({
     status: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
-    channel: z.array(z.enum(CHANNEL_KINDS)).max(9).optional(),
+    channel: z.array(z.enum(CHANNEL_KINDS)).max(CHANNEL_KINDS.length).optional(),
     priority: z.array(z.enum(CASE_PRIORITIES)).max(4).optional(),
     assignee: z.array(z.union([z.number().int(), z.literal('me'), z.literal('none')])).max(50).optional(),
     groupId: z.array(z.number().int()).max(50).optional(),

@@ -102,6 +102,8 @@ export interface RecordIssue {
   issue: 'skipped' | 'mapped';
   /** What was wrong, in the remote's terms (field and value): for the log and the details list. */
   detail: string;
+  /** For a record without an id: what tells it apart from other records without one. */
+  fingerprint?: string;
 }
 
 /** One page of a stream. Records of several kinds may come together (side-loads). */

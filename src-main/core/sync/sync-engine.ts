@@ -37,6 +37,9 @@ const STEP_ATTEMPTS = 3;
 /** How long an interrupted snapshot's cursor is worth resuming (the search export's expire after an hour). */
 const SNAPSHOT_CURSOR_LIFETIME_MS = 50 * 60_000;
 
+/** The streams that carry cases and their threads (a mailbox's folders included): what an account is for. */
+const CASE_STREAMS: ReadonlySet<string> = new Set(['mine', 'open-queue', 'people', 'cases', 'messages', 'inbox', 'sent', 'state']);
+
 /** Quick tries of a page that cannot be read before it is waited on for minutes. */
 const UNREADABLE_QUICK_TRIES = 5;
 
@@ -635,11 +638,13 @@ export class SyncEngine {
         // and tries it again later, rather than waiting minutes here.
         const given = attempts !== undefined && (attempt + 1 >= attempts || lasting);
         const previous = this.problems.get(what);
+        const step = stepOf(what);
         this.problems.set(what, {
-          step: stepOf(what),
+          step,
           problem,
           status,
-          severity: severityOf(problem),
+          // Refreshes of single cases pass or are tried again by themselves: not an account error.
+          severity: step === 'refresh' || step === 'threads' ? (problem === 'unreachable' ? 'offline' : 'transient') : severityOf(problem),
           detail: `${what}: ${technicalText(error)}`,
           since: previous?.since ?? Date.now(),
           retryAt: given ? Date.now() + lastingDelay(0) : Date.now() + delay,
@@ -669,7 +674,11 @@ export class SyncEngine {
     this.error = worst?.detail ?? null;
     this.nextRetryAt = worst ? Math.min(...all.map((p) => p.retryAt ?? Number.POSITIVE_INFINITY)) : null;
     if (this.nextRetryAt === Number.POSITIVE_INFINITY) this.nextRetryAt = null;
-    const status = worst === undefined ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.severity === 'error' ? 'error' : worst.severity === 'offline' ? 'offline' : 'syncing';
+    // The account is in error only when its cases cannot sync: a broken page of a case stream. A
+    // refused directory step, or exports refused to an agent who is not an admin (search snapshots
+    // stand in), leave it working: the notices say what is missing.
+    const broken = all.some((p) => p.severity === 'error' && CASE_STREAMS.has(p.step) && p.problem !== 'forbidden' && p.problem !== 'not-found');
+    const status = broken ? 'error' : worst === undefined || worst.severity === 'error' ? (this.phase === 'done' ? 'ok' : 'syncing') : worst.severity === 'offline' ? 'offline' : 'syncing';
     this.accounts.setStatus(this.options.accountId, status, this.error);
     this.setState(worst === undefined ? (this.phase === 'done' ? 'following' : 'syncing') : worst.severity === 'offline' ? 'offline' : worst.severity === 'error' ? this.stateWhileDegraded() : 'backing-off', true);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN, startDemoServer, type DemoServer } from '../../../src-main/demo/index';
+import { AccountsRepo } from '../../../src-main/core/db/repos/accounts-repo';
 import { fullyCaughtUp, openProfile, settledAnchor, waitForProgress } from '../../helpers/sync-harness';
 
 // Steps the helpdesk refuses degrade, they do not block (docs/zendesk-conformance.md "Steps that
@@ -26,9 +27,12 @@ describe('sync steps the helpdesk refuses', () => {
     demo.faults.add({ pathPattern: '/api/v2/organizations', kind: 'status', status: 403, times: ALWAYS });
     demo.faults.add({ pathPattern: '/api/v2/macros/active', kind: 'status', status: 403, times: ALWAYS });
     demo.faults.add({ pathPattern: '/api/v2/slas/policies', kind: 'status', status: 403, times: ALWAYS });
-    const { db, engine } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
+    const { db, engine, accountId } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN });
     void engine.start();
     const done = await waitForProgress(engine, (p) => fullyCaughtUp(p) && p.notices.length >= 4);
+    // The account works (cases sync): it is not "in error" for a refused directory step.
+    expect(new AccountsRepo(db).get(accountId)!.status).toBe('ok');
+    expect(done.state).toBe('following');
     await engine.stop();
 
     const truth = demo.dataset.syncGroundTruth();
@@ -50,10 +54,11 @@ describe('sync steps the helpdesk refuses', () => {
   it('exports refused (an agent who is not an admin): my cases and the open queue sync from search, threads come when a case is opened, and new cases arrive by snapshot', async () => {
     demo = await startDemoServer({ seed: 22, cases: 400, anchorTime: settledAnchor() });
     demo.faults.add({ pathPattern: '/api/v2/incremental/', kind: 'status', status: 403, times: ALWAYS });
-    const { db, engine } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, engine: { snapshotIntervalMs: 200 } });
+    const { db, engine, accountId } = openProfile({ dbPath: freshDb(), url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, engine: { snapshotIntervalMs: 200 } });
     void engine.start();
     const progress = await waitForProgress(engine, (p) => p.firstWorkReady && ['people', 'cases', 'messages'].every((s) => p.notices.some((n) => n.step === s)));
     expect(progress.notices.filter((n) => ['people', 'cases', 'messages'].includes(n.step)).every((n) => n.problem === 'forbidden' && n.severity === 'error')).toBe(true);
+    expect(new AccountsRepo(db).get(accountId)!.status).not.toBe('error');
 
     const unsolved = demo.dataset.tickets().filter((t) => !['solved', 'closed'].includes(t.status));
     const visible = () => db.prepare('SELECT remote_id FROM cases WHERE synced = 1').pluck().all() as string[];

@@ -75,4 +75,12 @@ describe('deleted tickets and record issues in the cache', () => {
     cache.applyPage('cases', { cases: [ticket(4)], cursor: 'c3', caughtUp: true });
     expect(cache.recordIssues.list().map((i) => [i.kind, i.remoteId])).toEqual([['comment', '']]);
   });
+
+  it('counts two records without an id that fail alike as two, and a page read again as the same', () => {
+    const anonymous = (fingerprint: string) => ({ kind: 'comment' as const, remoteId: null, issue: 'skipped' as const, detail: 'id: Invalid input', fingerprint });
+    cache.applyPage('messages', { messages: [], recordIssues: [anonymous('aa'), anonymous('bb')], cursor: 'm1', caughtUp: false });
+    cache.applyPage('messages', { messages: [], recordIssues: [anonymous('aa'), anonymous('bb')], cursor: 'm1', caughtUp: false });
+    expect(cache.recordIssues.counts()).toEqual({ skipped: 2, mapped: 0 });
+    expect(cache.recordIssues.list().map((i) => i.remoteId)).toEqual(['', '']);
+  });
 });

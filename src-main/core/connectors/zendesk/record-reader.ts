@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/case-fields';
 import type { RecordIssue, RecordKind, RemoteAttachment, RemoteCase, RemoteMessage, RemoteNamed, RemotePerson, RemoteStatusChange } from '../connector';
@@ -133,7 +134,8 @@ export class RecordReader {
   }
 
   private skip(kind: RecordKind, record: unknown, why: z.ZodError | string): null {
-    this.issues.push({ kind, remoteId: idOf(record), issue: 'skipped', detail: typeof why === 'string' ? why : describeIssues(why) });
+    const detail = typeof why === 'string' ? why : describeIssues(why);
+    this.issues.push({ kind, remoteId: idOf(record), issue: 'skipped', detail, ...(idOf(record) === null ? { fingerprint: fingerprintOf(record) } : {}) });
     return null;
   }
 }
@@ -143,6 +145,17 @@ function statusOfChild(child: Record<string, unknown>): CaseStatus | null {
   if (typeof value !== 'string') return null;
   const lower = value.toLowerCase();
   return (CASE_STATUSES as readonly string[]).includes(lower) ? (lower as CaseStatus) : null;
+}
+
+/** Tells apart records without an id (the same record read again gives the same fingerprint). */
+function fingerprintOf(record: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(record) ?? String(record);
+  } catch {
+    text = String(record);
+  }
+  return createHash('sha1').update(text).digest('hex').slice(0, 16);
 }
 
 function idOf(record: unknown): string | null {

@@ -57,13 +57,13 @@ export class RecordIssues {
 
   record(issues: readonly RecordIssue[], stream: string | null, now: number): void {
     // A record's issues are replaced as a whole: the ones it has now are the ones it keeps.
-    const records = new Set(issues.map((i) => `${i.kind}\u0000${i.remoteId ?? ''}`));
+    const records = new Set(issues.map((i) => `${i.kind}\u0000${keyOf(i)}`));
     for (const key of records) {
       const [kind, remoteId] = key.split('\u0000') as [RecordKind, string];
       if (this.knownKinds().has(kind)) this.s.clear!.run(this.accountId, kind, remoteId);
     }
     for (const issue of issues) {
-      this.s.upsert!.run(this.accountId, issue.kind, issue.remoteId ?? '', issue.issue, issue.detail.slice(0, 500), stream, now, now);
+      this.s.upsert!.run(this.accountId, issue.kind, keyOf(issue), issue.issue, issue.detail.slice(0, 500), stream, now, now);
       this.knownKinds().add(issue.kind);
     }
   }
@@ -74,7 +74,15 @@ export class RecordIssues {
     return out;
   }
 
+  /** The newest first; a record without an id has '' as its id. */
   list(limit = 500): RecordIssueRow[] {
-    return this.s.list!.all(this.accountId, limit) as RecordIssueRow[];
+    return (this.s.list!.all(this.accountId, limit) as RecordIssueRow[]).map((row) => (row.remoteId.startsWith(ANONYMOUS) ? { ...row, remoteId: '' } : row));
   }
+}
+
+/** Stored as the id of a record without one: its fingerprint, so two such records count twice. */
+const ANONYMOUS = 'anon:';
+
+function keyOf(issue: RecordIssue): string {
+  return issue.remoteId ?? (issue.fingerprint ? `${ANONYMOUS}${issue.fingerprint}` : '');
 }
