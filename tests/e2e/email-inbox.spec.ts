@@ -6,6 +6,7 @@ import { makeMail } from '../helpers/mail-corpus';
 import { App, selectOptionLoosely } from './helpers/app';
 import { startSyncedHost, type HostFixture } from './helpers/fixtures';
 import { OutboxUi } from './helpers/outbox';
+import { docShot } from './helpers/doc-shot';
 
 // The e-mail channel end to end: a person connects the team's shared support mailbox (a real
 // dovecot IMAP server and an SMTP receiver on loopback) beside the demo helpdesk, and sees mail
@@ -87,7 +88,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}`, fullPage: false });
+const shot = (page: Page, name: string) => page.screenshot({ path: docShot(name), fullPage: false });
 const headerOf = (message: ListedMessage, name: string) => message.headers[name.toLowerCase()] ?? '';
 
 const consoleLines: string[] = [];

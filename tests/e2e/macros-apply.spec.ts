@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE, type DemoTicket } from '../../src-main/demo/index';
 import { auditsOf, OutboxUi } from './helpers/outbox';
 import { expect, test } from './helpers/own-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 6, applying macros end to end: the palette (Ctrl/Cmd+K or `;`), its preview and diff,
 // staging in the composer with Undo, sending text and fields as one update, suggestions, a Korean
@@ -49,7 +50,7 @@ test('Ctrl+K then Enter stages the suggested refund macro; Undo; apply again and
   await expect(diff.locator('[data-field="status"]')).toHaveText(/Status\s*Open\s*→?\s*Solved/);
   await expect(diff.locator('[data-field="tags"]')).toContainText('+refund');
   await expect(ui.message).toHaveValue('');
-  await page.screenshot({ path: 'docs/screenshots/macro-palette.png' });
+  await page.screenshot({ path: docShot('macro-palette.png') });
   await page.keyboard.press('Enter');
 
   await expect(dialog).toHaveCount(0);
@@ -59,7 +60,7 @@ test('Ctrl+K then Enter stages the suggested refund macro; Undo; apply again and
   await expect(chip).toContainText(`Macro: ${REFUND_MACRO_TITLE}`);
   await expect(chip).toContainText('Status → Solved');
   await expect(chip).toContainText('+refund');
-  await page.screenshot({ path: 'docs/screenshots/macro-applied.png' });
+  await page.screenshot({ path: docShot('macro-applied.png') });
 
   // Undo takes back the text and the staged fields.
   await chip.getByRole('button', { name: 'Undo' }).click();

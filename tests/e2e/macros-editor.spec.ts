@@ -8,7 +8,7 @@ import { firstNameOf } from '../../src-shared/domain/macro-template';
 import type { App } from './helpers/app';
 import type { HostFixture } from './helpers/fixtures';
 import { expect, test } from './helpers/own-host';
-import { REPO_ROOT } from './helpers/web-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 6, the macro editor end to end (docs/ui-contract.md § "Macro editor"): a personal macro is
 // created with a placeholder, a fallback and actions, previewed against the open case, refused
@@ -294,5 +294,5 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots', `${name}.png`), animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: docShot(`${name}.png`), animations: 'disabled', caret: 'hide' });
 }

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_AGENT_EMAIL } from '../../src-main/demo/index';
 import type { App } from './helpers/app';
 import { expect, test } from './helpers/own-host';
-import { REPO_ROOT } from './helpers/web-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 5: Settings → Presence. The broker URL and username are settings, the password goes to the
 // SecretStore only (here `--secrets memory`) and is never rendered back. The connection state beside
@@ -126,7 +125,7 @@ test('presence settings: prefilled, unreachable broker, invalid URL, back to con
   await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await app.page.evaluate(() => document.fonts.ready.then(() => undefined));
   await app.page.waitForTimeout(300);
-  await app.page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/presence-settings.png'), animations: 'disabled', caret: 'hide' });
+  await app.page.screenshot({ path: docShot('presence-settings.png'), animations: 'disabled', caret: 'hide' });
 
   // Reopened: still saved, still not shown.
   await closeSettings(app);

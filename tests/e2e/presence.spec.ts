@@ -1,6 +1,7 @@
 import { App } from './helpers/app';
 import { OutboxUi } from './helpers/outbox';
 import { expect, test } from './helpers/own-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 5, end to end: two web hosts as two agents on one demo helpdesk and its presence broker.
 // A (the demo's own agent, Jordan Lee) runs the embedded demo and broker; B signs in as Maya
@@ -55,7 +56,7 @@ test('two agents see each other on a case: viewing, typing, the collision warnin
   const maya = appA.caseRegion.getByTestId('presence-agent');
   await expect(maya).toHaveAttribute('data-agent-name', 'Maya Rodriguez');
   await expect(maya).toHaveAttribute('data-state', 'viewing');
-  await appB.page.screenshot({ path: 'docs/screenshots/presence-viewing.png' });
+  await appB.page.screenshot({ path: docShot('presence-viewing.png') });
 
   // A types: B sees it in the case and in the list.
   await uiA.message.fill('Hi! I am looking into this for you right now.');
@@ -70,7 +71,7 @@ test('two agents see each other on a case: viewing, typing, the collision warnin
   const warning = appB.page.getByRole('alert').and(appB.page.getByTestId('collision-warning'));
   await expect(warning).toHaveText('Jordan Lee is also typing a reply');
   await expect(maya).toHaveAttribute('data-state', 'typing');
-  await appB.page.screenshot({ path: 'docs/screenshots/presence-typing.png' });
+  await appB.page.screenshot({ path: docShot('presence-typing.png') });
 
   // B's draft is saved: what the case is now is what B writes against.
   await expect(uiB.composer.getByText('Draft saved', { exact: true })).toBeVisible();
@@ -92,7 +93,7 @@ test('two agents see each other on a case: viewing, typing, the collision warnin
   // Nothing was queued, and the draft is intact.
   await expect(uiB.message).toHaveValue(replyB);
   await expect(uiB.pendingMessages).toHaveCount(0);
-  await appB.page.screenshot({ path: 'docs/screenshots/presence-send-guard.png' });
+  await appB.page.screenshot({ path: docShot('presence-send-guard.png') });
 
   // B sends anyway: both replies land on the helpdesk, A's first.
   await guard.getByRole('button', { name: 'Send anyway', exact: true }).click();
@@ -106,7 +107,7 @@ test('two agents see each other on a case: viewing, typing, the collision warnin
   await expect(threadB.filter({ hasText: replyB })).not.toHaveAttribute('data-pending', 'true', { timeout: 15_000 });
   const texts = await threadB.allInnerTexts();
   expect(texts.findIndex((t) => t.includes(replyA))).toBeLessThan(texts.findIndex((t) => t.includes(replyB)));
-  await appB.page.screenshot({ path: 'docs/screenshots/presence-sent-anyway.png' });
+  await appB.page.screenshot({ path: docShot('presence-sent-anyway.png') });
 
   // B closes the case (opens another): A no longer sees B.
   await appB.textFilter.fill('');

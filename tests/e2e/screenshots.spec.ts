@@ -3,11 +3,11 @@ import type { Page } from '@playwright/test';
 import { findRichCase } from './helpers/cases';
 import { expect, test } from './helpers/fixtures';
 import { restoreSettings } from './helpers/settings';
-import { REPO_ROOT } from './helpers/web-host';
+import { SCREENSHOT_DIR } from './helpers/doc-shot';
 
 // Screenshots of the main screens at 1440×900, kept in docs/screenshots (overwritten every run).
 
-const DIR = join(REPO_ROOT, 'docs/screenshots');
+const DIR = SCREENSHOT_DIR;
 
 async function shoot(page: Page, name: string, options: { keepFocus?: boolean } = {}): Promise<void> {
   // No stray focus ring from the test's own typing, unless the focus is the point (search).

@@ -1,6 +1,7 @@
 import type { DemoTicket } from '../../src-main/demo/index';
 import { OutboxUi } from './helpers/outbox';
 import { expect, test } from './helpers/own-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 5's send-time guard with one agent: while the agent writes, a teammate adds a note, sets
 // the case pending and tags it on the helpdesk. Sync brings it; the send stops and shows all three
@@ -45,7 +46,7 @@ test('the send-time guard shows what arrived since the draft began: edit, then d
   await expect(send).toBeDisabled();
   await ui.message.press('Control+Enter');
   await expect(ui.pendingMessages).toHaveCount(0);
-  await ui.page.screenshot({ path: 'docs/screenshots/send-guard-fields.png' });
+  await ui.page.screenshot({ path: docShot('send-guard-fields.png') });
 
   // Edit: the draft stays, the cursor is in it; what was shown stops nothing any more.
   await guard.getByRole('button', { name: 'Edit', exact: true }).click();

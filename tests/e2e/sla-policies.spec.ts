@@ -1,6 +1,7 @@
 import type { InboxRow } from '../../src-shared/contract/models';
 import type { SlaPolicyInput, SlaPolicyView } from '../../src-shared/contract/sla';
 import { expect, test, type HostFixture } from './helpers/fixtures';
+import { docShot } from './helpers/doc-shot';
 
 // Settings → SLA policies (issue 7, docs/sla.md § Editing policies, docs/ui-contract.md § SLA): the
 // demo's synced policies are listed; changing a first-reply target of the policy that times a visible
@@ -77,7 +78,7 @@ test.describe('SLA policies', () => {
       expect(saved.targets.find((r) => r.target === 'first_reply' && r.priority === row.priority)?.minutes).toBe(newMinutes);
 
       await section.scrollIntoViewIfNeeded();
-      await section.screenshot({ path: 'docs/screenshots/sla-policies.png' });
+      await section.screenshot({ path: docShot('sla-policies.png') });
 
       // The case's badge follows core's new due time (an hour later on a calendar-hours clock).
       let newDue = oldDue;

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { InboxRow } from '../../src-shared/contract/models';
 import type { CaseSlaClock } from '../../src-shared/contract/sla';
 import type { InboxSort, ViewId } from '../../src-shared/domain/views';
 import { App } from './helpers/app';
 import { expect, test, type HostFixture } from './helpers/fixtures';
-import { REPO_ROOT } from './helpers/web-host';
+import { docShot } from './helpers/doc-shot';
 
 // SLA in the UI (issue 7, docs/sla.md § In the UI, docs/ui-contract.md § SLA): the badge and its
 // countdown, the "Next SLA breach" sort, and the at-risk notification, raised once per case +
@@ -271,6 +270,6 @@ test.describe('SLA', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/sla.png'), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: docShot('sla.png'), animations: 'disabled', caret: 'hide' });
   });
 });

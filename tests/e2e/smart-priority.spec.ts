@@ -1,4 +1,5 @@
 import { expect, test } from './helpers/own-host';
+import { docShot } from './helpers/doc-shot';
 
 // Issue 7's smart priority and routing, end to end on the web host and the demo helpdesk:
 // the Smart sort puts a VIP's refund or legal case near the top and says why; the settings page's
@@ -41,7 +42,7 @@ test('the Smart sort shows a VIP refund or legal case near the top, with its rea
   await expect(header).toContainText(/Smart priority \d+/);
   await expect(header.getByTestId('smart-reason').filter({ hasText: 'VIP +30' })).toHaveCount(1);
   await expect(header.getByTestId('smart-reason').first()).toHaveAttribute('data-kind', /tier|trigger|sla/);
-  await app.page.screenshot({ path: 'docs/screenshots/smart-priority.png' });
+  await app.page.screenshot({ path: docShot('smart-priority.png') });
 });
 
 test('changing a weight in settings re-ranks the live preview; Save and Reset', async ({ own }) => {
@@ -68,7 +69,7 @@ test('changing a weight in settings re-ranks the live preview; Save and Reset', 
   await expect(previewRows.first()).not.toHaveAttribute('aria-label', /VIP \+/);
   await expect(section.getByText('Unsaved changes')).toBeVisible();
   expect((await host.rpc.call('priority:settings:get', {})).customized).toBe(false);
-  await dialog.screenshot({ path: 'docs/screenshots/smart-priority-settings.png' });
+  await dialog.screenshot({ path: docShot('smart-priority-settings.png') });
 
   await section.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(section.getByTestId('priority-save-result')).toHaveText('Saved. The Smart sort uses these weights now.');
@@ -99,7 +100,7 @@ test('a routing suggestion assigns an unassigned case with one click', async ({ 
   const scores = await suggestions.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-score'))));
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   await expect(suggestions.first().getByTestId('routing-reasons')).toContainText(/open case|No open cases/);
-  await app.page.screenshot({ path: 'docs/screenshots/routing.png' });
+  await app.page.screenshot({ path: docShot('routing.png') });
 
   const name = (await suggestions.first().getAttribute('data-agent-name'))!;
   await suggestions.first().getByRole('button', { name: `Assign to ${name}`, exact: true }).click();

@@ -6,14 +6,14 @@ import { luminance, type App } from './helpers/app';
 import { expectedViewCounts } from './helpers/demo-truth';
 import { expect, test, type HostFixture } from './helpers/fixtures';
 import { expectedPanel, type ExpectedPanel } from './helpers/supervisor-truth';
-import { REPO_ROOT } from './helpers/web-host';
+import { SCREENSHOT_DIR } from './helpers/doc-shot';
 
 // The supervisor panel and the wallboard (issue 7, docs/supervisor.md): the figures on screen equal
 // a direct count over the demo helpdesk's data, a new live case moves the counters within 2 s, and
 // the wallboard renders, says "Reconnecting…" over its last figures when its socket drops, and
 // comes back by itself.
 
-const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
+const SCREENSHOTS = SCREENSHOT_DIR;
 
 /** Everything the panel counts, straight from the demo helpdesk (tickets, comments, agents, groups). */
 async function truthAt(host: HostFixture, now: number): Promise<ExpectedPanel> {
