@@ -42,17 +42,20 @@ export interface SyncStatusView {
   nextRetryAt: number | null;
   /** Steps not working now (empty when all is well), worst first. */
   notices: SyncNotice[];
-  /** Records sync left out (`skipped`) or stored with defaults (`mapped`); the list: `sync:recordIssues`. */
+  /** Records sync left out (`skipped`), and values it stored defaults for (`mapped`, distinct values); the list: `sync:recordIssues`. */
   recordIssues: { skipped: number; mapped: number };
 }
 
 /** A record sync left out or stored with defaults, for the account's details list. */
 export interface RecordIssueView {
   kind: string;
+  /** The record left out ('' without an id); for a mapped value, one record that had it. */
   remoteId: string;
   issue: 'skipped' | 'mapped';
   /** In the helpdesk's terms: the field and what was wrong with it. */
   detail: string;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** How often it was seen: for a mapped value, on how many records (pages read again included). */
+  occurrences: number;
 }

@@ -33,7 +33,7 @@ const FIGURES: Readonly<Record<string, readonly Check[]>> = {
     { key: 'lost', budget: '= 0', ok: (v) => v === 0 },
     { key: 'duplicated', budget: '= 0', ok: (v) => v === 0 },
   ],
-  presence: [{ key: 'p95_ms', budget: '≤ 250', ok: (v) => v <= 250 }],
+  presence: [{ key: 'screen_p95_ms', budget: '≤ 250', ok: (v) => v <= 250 }],
   supervisor: [{ key: 'p95_ms' }],
   email: [{ key: 'ratio' }, { key: 'idle_p50_ms' }],
 };

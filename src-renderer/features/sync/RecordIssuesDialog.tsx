@@ -123,8 +123,9 @@ function RecordId({ remoteId }: { remoteId: string }) {
   return remoteId === '' ? <span className="record-issue-noid">({t('recordIssues.noId')})</span> : <span className="record-issue-id">{remoteId}</span>;
 }
 
-/** "Ticket 35442 · priority: "critical"": one line each. */
+/** "Comment 2000020331 · via: "75" · on 812 records": one line per value, with a record that had it. */
 function MappedList({ issues }: { issues: RecordIssueView[] }) {
+  const { t } = useTranslation();
   const kindLabel = useKindLabel();
   return (
     <ul className="record-issues-mapped">
@@ -135,6 +136,12 @@ function MappedList({ issues }: { issues: RecordIssueView[] }) {
           </span>
           <span aria-hidden="true"> · </span>
           <code className="record-issue-detail">{issue.detail}</code>
+          {issue.occurrences > 1 ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span className="muted">{t('recordIssues.occurrences', { count: issue.occurrences })}</span>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -100,7 +100,14 @@ describe('web host', () => {
     expect(board.headers['content-security-policy']).toContain("script-src 'self';");
     expect((await get(host.origin, '/wallboard/assets/app-1a2b.js')).status).toBe(404);
     expect(await refusedUpgradeStatus(rpcUrl(host, 'wrong-token'), host.origin)).toBe(401);
-    const view = await client.result<{ totals: { open: number }; groups: unknown[] }>('supervisor:get');
+    // The queue fills with the first sync, which may still be running: wait for it, bounded.
+    type Board = { totals: { open: number }; groups: unknown[] };
+    const deadline = Date.now() + 30_000;
+    let view = await client.result<Board>('supervisor:get');
+    while (view.totals.open === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      view = await client.result<Board>('supervisor:get');
+    }
     expect(view.totals.open).toBeGreaterThan(0);
     expect(view.groups.length).toBeGreaterThan(0);
   });

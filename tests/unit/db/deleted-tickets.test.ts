@@ -76,6 +76,16 @@ describe('deleted tickets and record issues in the cache', () => {
     expect(cache.recordIssues.list().map((i) => [i.kind, i.remoteId])).toEqual([['comment', '']]);
   });
 
+  it('lists a value it could not map once, with a record that had it and how often it was seen', () => {
+    const via = (remoteId: string) => ({ kind: 'comment' as const, remoteId, issue: 'mapped' as const, detail: 'via: "75"' });
+    cache.applyPage('messages', { messages: [], recordIssues: [via('11'), via('12'), via('13'), { kind: 'ticket', remoteId: '4', issue: 'mapped', detail: 'priority: "critical"' }], cursor: 'm1', caughtUp: false });
+    cache.applyPage('messages', { messages: [], recordIssues: [via('14')], cursor: 'm2', caughtUp: false });
+    expect(cache.recordIssues.counts()).toEqual({ skipped: 0, mapped: 2 });
+    const listed = cache.recordIssues.list().map((i) => [i.kind, i.remoteId, i.detail, i.occurrences]);
+    expect(listed).toContainEqual(['comment', '11', 'via: "75"', 4]);
+    expect(listed).toContainEqual(['ticket', '4', 'priority: "critical"', 1]);
+  });
+
   it('counts two records without an id that fail alike as two, and a page read again as the same', () => {
     const anonymous = (fingerprint: string) => ({ kind: 'comment' as const, remoteId: null, issue: 'skipped' as const, detail: 'id: Invalid input', fingerprint });
     cache.applyPage('messages', { messages: [], recordIssues: [anonymous('aa'), anonymous('bb')], cursor: 'm1', caughtUp: false });

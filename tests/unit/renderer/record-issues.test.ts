@@ -29,7 +29,7 @@ describe('record issue kinds', () => {
   });
 
   it('splits the list into left out and stored with defaults, newest first', () => {
-    const issue = (remoteId: string, issue: 'skipped' | 'mapped', lastSeenAt: number): RecordIssueView => ({ kind: 'ticket', remoteId, issue, detail: 'status: "escalated"', firstSeenAt: 0, lastSeenAt });
+    const issue = (remoteId: string, issue: 'skipped' | 'mapped', lastSeenAt: number): RecordIssueView => ({ kind: 'ticket', remoteId, issue, detail: 'status: "escalated"', firstSeenAt: 0, lastSeenAt, occurrences: 1 });
     const { skipped, mapped } = splitRecordIssues([issue('1', 'mapped', 5), issue('2', 'skipped', 1), issue('3', 'skipped', 9), issue('4', 'mapped', 7)]);
     expect(skipped.map((i) => i.remoteId)).toEqual(['3', '2']);
     expect(mapped.map((i) => i.remoteId)).toEqual(['4', '1']);

@@ -15,9 +15,11 @@ export type Unmapped = Record<string, string>;
  */
 const FALLBACK_STATUS: CaseStatus = 'open';
 
-export function toRemoteCase(ticket: ZendeskTicket): RemoteCase {
-  const unmapped: Unmapped = {};
+/** A ticket, or null when its `updated_at` is not a time (nothing orders its versions then). */
+export function toRemoteCase(ticket: ZendeskTicket): RemoteCase | null {
   const updatedAt = Date.parse(ticket.updated_at);
+  if (Number.isNaN(updatedAt)) return null;
+  const unmapped: Unmapped = {};
   const via = channelOfVia(ticket.via);
   if (via.raw !== null) unmapped.via = via.raw;
   const remote: RemoteCase = {
@@ -33,7 +35,7 @@ export function toRemoteCase(ticket: ZendeskTicket): RemoteCase {
     organizationRemoteId: idOrNull(ticket.organization_id),
     tags: ticket.tags ?? [],
     csat: csatOf(ticket.satisfaction_rating),
-    createdAt: ticket.created_at ? Date.parse(ticket.created_at) : updatedAt,
+    createdAt: timeOr(ticket.created_at, updatedAt),
     updatedAt,
     version: ticket.updated_at,
     generatedTs: ticket.generated_timestamp ?? Math.floor(updatedAt / 1000),
@@ -80,7 +82,7 @@ export function toRemotePerson(user: ZendeskUser): { person: RemotePerson; unmap
     tier: stringField(fields, 'tier'),
     lifetimeValue: numberField(fields, 'lifetime_value'),
     followers: numberField(fields, 'followers'),
-    updatedAt: user.updated_at ? Date.parse(user.updated_at) : 0,
+    updatedAt: timeOr(user.updated_at, 0),
     // Zendesk: `active` is false for a deleted user; a suspended one keeps `active` but has `suspended`.
     active: user.active !== false && user.suspended !== true,
   };
@@ -100,9 +102,10 @@ export function toRemoteMessage(
   attachments: RemoteAttachment[],
 ): { message: RemoteMessage; unmapped: Unmapped } | null {
   const createdAt = comment.created_at ? Date.parse(comment.created_at) : fallbackTime;
-  if (createdAt === null) return null;
+  if (createdAt === null || Number.isNaN(createdAt)) return null;
   const unmapped: Unmapped = {};
-  const via = channelOfVia(comment.via ?? comment.metadata?.via ?? fallbackVia);
+  const nested = comment.metadata && typeof comment.metadata === 'object' ? (comment.metadata as { via?: unknown }).via : undefined;
+  const via = channelOfVia(comment.via ?? nested ?? fallbackVia);
   if (comment.public === null || comment.public === undefined) unmapped.public = 'missing';
   const bodyText = comment.body ?? comment.plain_body ?? (comment.html_body ? htmlText(comment.html_body) : '');
   const message: RemoteMessage = {
@@ -122,6 +125,12 @@ export function toRemoteMessage(
   }
   if (comment.audit_id !== null && comment.audit_id !== undefined) message.auditRemoteId = String(comment.audit_id);
   return { message, unmapped };
+}
+
+function timeOr(value: string | null | undefined, fallback: number): number {
+  if (!value) return fallback;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? fallback : time;
 }
 
 function htmlText(html: string): string {

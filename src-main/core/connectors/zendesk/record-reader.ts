@@ -19,8 +19,9 @@ export class RecordReader {
     const cases: RemoteCase[] = [];
     const deleted: { remoteId: string; generatedTs: number }[] = [];
     for (const record of raw) {
-      const gone = deletedTicketRecord.safeParse(record);
-      if (gone.success) {
+      const status = record && typeof record === 'object' ? (record as { status?: unknown }).status : undefined;
+      const gone = typeof status === 'string' && status.toLowerCase() === 'deleted' ? deletedTicketRecord.safeParse(record) : null;
+      if (gone?.success) {
         const { id, generated_timestamp, updated_at } = gone.data;
         const updated = updated_at ? Math.floor(Date.parse(updated_at) / 1000) : null;
         deleted.push({ remoteId: String(id), generatedTs: generated_timestamp ?? (updated !== null && Number.isFinite(updated) ? updated : Math.floor(Date.now() / 1000)) });
@@ -36,6 +37,7 @@ export class RecordReader {
     const parsed = ticketRecord.safeParse(record);
     if (!parsed.success) return this.skip('ticket', record, parsed.error);
     const remote = toRemoteCase(parsed.data);
+    if (!remote) return this.skip('ticket', record, 'updated_at: expected an ISO 8601 time');
     this.noteUnmapped('ticket', remote.remoteId, remote.unmapped);
     return remote;
   }
@@ -84,7 +86,7 @@ export class RecordReader {
       attachments.push({ id: String(file.data.id), fileName: file.data.file_name, contentType: file.data.content_type || 'application/octet-stream', size: file.data.size ?? 0, url: file.data.content_url });
     }
     const mapped = toRemoteMessage(parsed.data, ticketId, fallbackVia, fallbackTime, attachments);
-    if (!mapped) return this.skip('comment', record, 'created_at: missing, and no event time to use');
+    if (!mapped) return this.skip('comment', record, 'created_at: not a time, and no event time to use');
     this.noteUnmapped('comment', mapped.message.remoteId, mapped.unmapped);
     return mapped.message;
   }
@@ -105,7 +107,7 @@ export class RecordReader {
       }
       const event = parsed.data;
       const at = event.timestamp !== null && event.timestamp !== undefined ? event.timestamp * 1000 : event.created_at ? Date.parse(event.created_at) : null;
-      if (at === null) {
+      if (at === null || Number.isNaN(at)) {
         this.skip('ticket_event', record, 'timestamp: missing');
         continue;
       }
@@ -128,7 +130,8 @@ export class RecordReader {
 
   private noteUnmapped(kind: RecordKind, remoteId: string, unmapped: Unmapped | undefined): void {
     if (!unmapped) return;
-    for (const [field, value] of Object.entries(unmapped)) {
+    for (const field in unmapped) {
+      const value = unmapped[field];
       this.issues.push({ kind, remoteId, issue: 'mapped', detail: `${field}: ${JSON.stringify(value)}` });
     }
   }
