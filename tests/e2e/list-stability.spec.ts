@@ -193,3 +193,26 @@ test('j/k stay on their case while cases arrive above it', async ({ own }) => {
   await page.keyboard.press('Enter');
   await expect(app.caseTitle).toHaveText((await host.truth.ticket(before[1]!)).subject);
 });
+
+test('a list shorter than its pane holds its rows too', async ({ own }) => {
+  const host = await own.start();
+  const app = await own.open(host);
+  await app.page.setViewportSize({ width: 1440, height: 2400 });
+  await newestOpen(app);
+  const page = app.page;
+  const listBox = (await app.list.boundingBox())!;
+  const total = Number(await app.inboxTotal.textContent());
+  expect(total * 68, 'every row fits: the list cannot scroll').toBeLessThan(listBox.height);
+  const slots = await rowSlots(app.list, 6);
+  const before = await idsInSlots(page, slots);
+
+  await page.mouse.move(slots[3]!.x, slots[3]!.y);
+  const change = await host.truth.newTicket();
+  await expect(app.row(change.ticketId)).toBeAttached({ timeout: 15_000 });
+  await expect(page.getByTestId('list-new-cases')).toHaveText('1 new case');
+  expect(await idsInSlots(page, slots), 'the rows in view did not move').toEqual(before);
+
+  await page.getByTestId('list-new-cases').click();
+  await expect.poll(() => rowIdAt(page, slots[0]!.x, slots[0]!.y)).toBe(change.ticketId);
+  expect(await rowIdAt(page, slots[1]!.x, slots[1]!.y)).toBe(before[0]);
+});
