@@ -162,6 +162,15 @@ test('arrivals wait behind a "new cases" bar while the pointer is on the list; t
     await expect(bar).toBeHidden();
     await expect.poll(() => rowIdAt(page, slots[0]!.x, slots[0]!.y)).toBe(change.ticketId);
   });
+
+  await test.step('scrolling up to the top shows a held arrival too, and the bar goes', async () => {
+    await page.mouse.move(slots[2]!.x, slots[2]!.y);
+    const change = await host.truth.newTicket();
+    await expect(bar).toHaveText('1 new case', { timeout: 15_000 });
+    await page.mouse.wheel(0, -400);
+    await expect(bar).toBeHidden();
+    await expect.poll(() => rowIdAt(page, slots[0]!.x, slots[0]!.y)).toBe(change.ticketId);
+  });
 });
 
 test('j/k stay on their case while cases arrive above it', async ({ own }) => {

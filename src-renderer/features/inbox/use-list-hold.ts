@@ -28,8 +28,10 @@ interface Options {
 
 /**
  * Keeps the rows the agent looks at where they are while the list changes above them (the rules
- * are in list-hold.ts): after every render that brought new rows, the list scrolls by exactly as
- * many rows as arrived above the watched row, before anything is painted.
+ * are in list-hold.ts): after a render that brought new rows, or that showed or hid the bulk
+ * actions above the list, the list scrolls by exactly as much as its rows would have moved, before
+ * anything is painted. Other renders (opening a case, scrolling) read no layout: the scroll
+ * position and height come from the list's own scroll and resize notifications.
  */
 export function useListHold({ scrollRef, innerRef, rowHeight, loaded, listHash, pressedId }: Options): ListHold {
   const [pointerOver, setPointerOver] = useState(false);
@@ -43,40 +45,72 @@ export function useListHold({ scrollRef, innerRef, rowHeight, loaded, listHash, 
   const previous = useRef<{ listHash: string | null; loaded: LoadedRows }>({ listHash: null, loaded: LoadedRows.EMPTY });
   /** The cases in view the last time the list was at its top. */
   const topSeen = useRef<number[]>([]);
-  const listTop = useRef<number | null>(null);
+  /** The list's scroll position and height as last notified (or set here). */
+  const viewport = useRef({ top: 0, height: 0 });
+  /** Where the list's top edge was just before the bulk actions appeared or went. */
+  const edgeBefore = useRef<number | null>(null);
+
+  // A layout effect, declared first: the position is known before the effect below first runs.
+  useLayoutEffect(() => {
+    const list = scrollRef.current;
+    if (!list) return;
+    viewport.current = { top: list.scrollTop, height: list.clientHeight };
+    const onScroll = () => {
+      viewport.current.top = list.scrollTop;
+    };
+    // Capture: before the virtualizer's own listener renders the rows for the new position.
+    list.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    const resizes = new ResizeObserver(([entry]) => {
+      if (entry) viewport.current.height = entry.contentRect.height;
+    });
+    resizes.observe(list);
+    // Read before React renders the change: the edge as the agent saw it.
+    const offSelection = useSelection.subscribe((state, prev) => {
+      if (state.selectedIds.size > 1 !== prev.selectedIds.size > 1 && edgeBefore.current === null) edgeBefore.current = list.getBoundingClientRect().top;
+    });
+    return () => {
+      list.removeEventListener('scroll', onScroll, { capture: true });
+      resizes.disconnect();
+      offSelection();
+    };
+  }, [scrollRef]);
 
   useLayoutEffect(() => {
     const list = scrollRef.current;
     const inner = innerRef.current;
     if (!list || !inner) return;
+    const scrollTo = (top: number) => {
+      viewport.current.top = scrollListTo(list, inner, top);
+    };
     const attention: Omit<ListAttention, 'atTop'> = { pointerOver, pressing: pressedId !== null, keyboardNavigation, multiSelection };
     const before = previous.current;
     previous.current = { listHash, loaded };
-
-    // The list's own top edge moves too when something above it appears or goes (the bulk
-    // actions with a second selected row): the rows would move with it.
-    const top = list.getBoundingClientRect().top;
-    const edgeMoved = listTop.current === null ? 0 : top - listTop.current;
-    listTop.current = top;
+    const edgeTopBefore = edgeBefore.current;
+    edgeBefore.current = null;
 
     if (before.listHash !== listHash) {
       // A different list starts at its top, with nothing held.
       topSeen.current = [];
       inner.style.minHeight = '';
-      list.scrollTop = 0;
-    } else if ((before.loaded !== loaded || edgeMoved !== 0) && keepsRowsInPlace({ ...attention, atTop: list.scrollTop < 1 })) {
-      const watched = before.loaded === loaded ? [] : watchedRows(before.loaded, list, rowHeight, pressedId, pointerOver ? pointerY.current : null, keyboardNavigation ? focusedId : null);
-      const shift = anchorShift(watched, loaded) * rowHeight + edgeMoved;
-      if (shift !== 0) scrollListTo(list, inner, list.scrollTop + shift);
+      scrollTo(0);
+    } else if (before.loaded !== loaded || edgeTopBefore !== null) {
+      viewport.current.top = list.scrollTop;
+      if (keepsRowsInPlace({ ...attention, atTop: viewport.current.top < 1 })) {
+        // The bulk actions above the list move its top edge, and every row with it.
+        const edgeMoved = edgeTopBefore === null ? 0 : list.getBoundingClientRect().top - edgeTopBefore;
+        const watched = before.loaded === loaded ? [] : watchedRows(before.loaded, list, rowHeight, pressedId, pointerOver ? pointerY.current : null, keyboardNavigation ? focusedId : null);
+        const shift = anchorShift(watched, loaded) * rowHeight + edgeMoved;
+        if (shift !== 0) scrollTo(viewport.current.top + shift);
+      }
     }
 
     // Nothing holds the list any more and the agent still looks at what was its top: show what came.
     const held = newAboveCount(topSeen.current, loaded);
-    if (held > 0 && !keepsRowsInPlace({ ...attention, atTop: true }) && Math.abs(list.scrollTop - held * rowHeight) < 1) scrollListTo(list, inner, 0);
+    if (held > 0 && !keepsRowsInPlace({ ...attention, atTop: true }) && Math.abs(viewport.current.top - held * rowHeight) < 1) scrollTo(0);
 
-    if (list.scrollTop < 1) {
+    if (viewport.current.top < 1) {
       inner.style.minHeight = '';
-      const { last } = rowsInView(0, list.clientHeight, rowHeight);
+      const { last } = rowsInView(0, viewport.current.height, rowHeight);
       const seen: number[] = [];
       for (let index = 0; index <= last; index++) {
         const id = loaded.idAt(index);
@@ -95,7 +129,7 @@ export function useListHold({ scrollRef, innerRef, rowHeight, loaded, listHash, 
     const list = scrollRef.current;
     const inner = innerRef.current;
     if (!list || !inner) return;
-    scrollListTo(list, inner, 0);
+    viewport.current.top = scrollListTo(list, inner, 0);
     list.focus({ preventScroll: true });
     setRevealed((n) => n + 1);
   }, [scrollRef, innerRef]);
@@ -140,9 +174,13 @@ function watchedRows(rows: LoadedRows, list: HTMLElement, rowHeight: number, pre
   return watched;
 }
 
-/** Scrolls the list, first making it tall enough to scroll that far (a short list would snap back). */
-function scrollListTo(list: HTMLElement, inner: HTMLElement, top: number): void {
+/**
+ * Scrolls the list, first making it tall enough to scroll that far (a short list would snap
+ * back); returns where it went.
+ */
+function scrollListTo(list: HTMLElement, inner: HTMLElement, top: number): number {
   const target = Math.max(0, top);
   if (target > list.scrollHeight - list.clientHeight) inner.style.minHeight = `${target + list.clientHeight}px`;
   list.scrollTop = target;
+  return list.scrollTop;
 }
