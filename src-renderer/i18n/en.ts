@@ -143,6 +143,9 @@ export const en = {
     loadingRow: 'Loading case',
     moreTags: '+{{count}}',
     changesPending: 'Changes pending',
+    newCases_one: '{{count}} new case',
+    newCases_other: '{{count}} new cases',
+    newCasesHint: 'Show the cases that arrived above',
   },
   time: {
     now: 'now',

@@ -146,6 +146,13 @@ export class DemoTruth {
     return (await this.admin<{ changes: LiveChange[] }>('POST', `/__demo/live/step?n=${n}`, { n })).changes;
   }
 
+  /** A customer writes in: exactly one new ticket now, and no other change. */
+  async newTicket(): Promise<LiveChange> {
+    const [change] = (await this.admin<{ changes: LiveChange[] }>('POST', '/__demo/live/step?n=1&kind=new-ticket', {})).changes;
+    if (change?.kind !== 'new-ticket') throw new Error(`the demo made no new ticket: ${JSON.stringify(change)}`);
+    return change;
+  }
+
   /** Steps the live simulator until it creates a new ticket; returns that change. */
   async stepUntilNewTicket(maxSteps = 100): Promise<LiveChange> {
     for (let i = 0; i < maxSteps; i++) {
