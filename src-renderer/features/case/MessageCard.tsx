@@ -56,7 +56,7 @@ export const MessageCard = memo(function MessageCard({
         <HtmlMessageFrame messageId={message.id} html={message.bodyHtml} text={message.bodyText} sender={sender} eager={eager} />
       ) : (
         // Plain text stays text: line breaks kept, nothing linkified or interpreted.
-        <div className="message-text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
+        <div className="message-text" data-body-source="text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
       )}
       <AttachmentList attachments={message.attachments} messageId={message.id} />
     </article>

@@ -13,6 +13,7 @@ export interface DatasetSummary {
   meAgent: { id: number; email: string };
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  emptyHtmlTicketId: number | null;
 }
 
 /** The channel kind a ticket shows as (via types and documented via ids; newer ids are 'other'). */
