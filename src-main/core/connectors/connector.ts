@@ -52,7 +52,10 @@ export interface RemoteMessage {
   channelRaw?: string;
   /** The change record that made it (Zendesk: the audit), to recognise our own sent replies. */
   auditRemoteId?: string;
+  /** When the channel received it: the helpdesk's time, a mail server's arrival (INTERNALDATE). */
   createdAt: number;
+  /** Mail: what the sender's Date header claims (their clock, shown as a detail only); null when it has none. */
+  senderDate?: number | null;
   attachments: RemoteAttachment[];
 }
 
