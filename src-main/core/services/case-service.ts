@@ -1,6 +1,7 @@
 import type { AuthorKind } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import type { Attachment, CaseDetail, OutboxItemView, ThreadMessage } from '../../../src-shared/contract/models';
+import { customerDisplayName } from '../../../src-shared/domain/customer-value';
 import type { Db } from '../db/connection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
@@ -96,7 +97,7 @@ export class CaseService {
         m.agentId !== null
           ? { id: m.agentId, name: m.agentName ?? '' }
           : m.customerId !== null
-            ? { id: m.customerId, name: m.customerName || m.remoteName || 'Customer' }
+            ? { id: m.customerId, name: customerDisplayName(m.customerName) ?? customerDisplayName(m.remoteName) ?? '' }
             : null,
       channel: m.channel as ChannelKind,
       channelRaw: m.channelRaw,

@@ -189,8 +189,8 @@ export class MailboxModel {
       if (inboxUid && (!thread.lastCustomerUid || thread.lastCustomerUid.validity !== inboxUid.validity || inboxUid.uid > thread.lastCustomerUid.uid)) thread.lastCustomerUid = inboxUid;
       page.people.set(author, mailPerson(author, mail.from.name || author, 'customer', mail.date));
     }
-    // Stored once per Message-ID (the cache ignores a message it has): the same mail in two
-    // folders, or read again after a UIDVALIDITY change, is one message.
+    // Stored once per Message-ID: the same mail in two folders, or read again after a UIDVALIDITY
+    // change, is one message (the cache keeps the first; see case-writer for mail cached undated).
     page.messages.push({
       remoteId: mail.messageId,
       caseRemoteId: thread.caseRemoteId,
