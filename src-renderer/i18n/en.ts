@@ -231,6 +231,7 @@ export const en = {
       system: 'System',
     },
     unknownAuthor: 'Unknown sender',
+    senderDate: 'Sent (per sender): {{time}}',
     messageCount_one: '{{count}} message',
     messageCount_other: '{{count}} messages',
     emptyBody: '(empty message)',

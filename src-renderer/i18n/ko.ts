@@ -233,6 +233,7 @@ export const ko: Messages = {
       system: '시스템',
     },
     unknownAuthor: '알 수 없는 발신자',
+    senderDate: '보낸 시각(발신자 기준): {{time}}',
     messageCount_one: '메시지 {{count}}개',
     messageCount_other: '메시지 {{count}}개',
     emptyBody: '(빈 메시지)',

@@ -143,6 +143,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
           meAgent: { id: s.meAgent.id, email: s.meAgent.email },
           hostileTicketId: s.hostileTicketId,
           sampleKoreanTicketId: s.sampleKoreanTicketId,
+          emptyHtmlTicketId: s.emptyHtmlTicketId,
           largestEventBurst: s.largestEventBurst,
           macros: macroSummary(s.macros()),
         });

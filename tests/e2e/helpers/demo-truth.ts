@@ -1,4 +1,4 @@
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoTicket, type DemoUser, type LiveChange, type UnreadableRecord } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoOrder, type DemoTicket, type DemoUser, type LiveChange, type UnreadableRecord } from '../../../src-main/demo/index';
 import { expectedChannelKind } from '../../helpers/expected-channel';
 
 // Ground truth for the end-to-end tests, read from the demo helpdesk the web host embeds: over
@@ -13,6 +13,7 @@ export interface DatasetSummary {
   meAgent: { id: number; email: string };
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  emptyHtmlTicketId: number | null;
 }
 
 /** The channel kind a ticket shows as (via types and documented via ids; newer ids are 'other'). */
@@ -126,6 +127,11 @@ export class DemoTruth {
 
   async user(id: number): Promise<DemoUser> {
     return (await this.api<{ user: DemoUser }>(`/api/v2/users/${id}.json`)).user;
+  }
+
+  /** A customer's recent orders from the demo's CRM (newest first, at most five): what the customer pane looks up. */
+  async orders(email: string): Promise<DemoOrder[]> {
+    return (await this.api<{ orders: DemoOrder[] }>(`/crm/v1/orders.json?email=${encodeURIComponent(email)}`)).orders;
   }
 
   /** Every agent and admin, deleted and suspended ones included. */
