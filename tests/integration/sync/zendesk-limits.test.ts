@@ -72,8 +72,11 @@ describe('sync under Zendesk limits', () => {
     db.close();
   });
 
-  it("a teammate's comment on the open case arrives within the documented worst case while the exports lag a minute", async () => {
-    demo = await startDemoServer({ seed: 33, cases: 400, rateLimits: 'zendesk', anchorTime: Date.now() - 10 * MIN });
+  it("a teammate's comment on the open case arrives through the refresh of the cases in view while the exports lag", async () => {
+    // Zendesk's limits on a one-second window (the initial sync takes seconds, not half a minute of
+    // export pacing), and an export lag of ten minutes: whatever brings the teammate's comment
+    // during this test, it is not the export.
+    demo = await startDemoServer({ seed: 33, cases: 400, rateLimits: 'zendesk', rateLimitWindowMs: 1000, exportLagMs: 10 * MIN, anchorTime: Date.now() - 30 * MIN });
     let open: number[] = [];
     const decisions: SyncDecision[] = [];
     const { db, engine } = openProfile({
@@ -89,10 +92,8 @@ describe('sync under Zendesk limits', () => {
     const caseId = db.prepare('SELECT id FROM cases WHERE remote_id = ?').pluck().get(String(ticket.id)) as number;
     open = [caseId];
     const update = demo.live.teammateUpdate(ticket.id, { comment: { body: 'Refund approved, the customer was told.', public: true } });
-    const started = Date.now();
     await waitForProgress(engine, () => db.prepare('SELECT 1 FROM messages WHERE remote_id = ?').get(String(update.commentId)) !== undefined, 30_000);
-    // Brought by the refresh of the cases in view, long before the export could (it leaves out the last minute).
-    expect(Date.now() - started).toBeLessThan(MIN);
+    // Brought by the refresh of the cases in view: the export leaves out the last ten minutes.
     expect(decisions.some((d) => d.stream === 'refresh' && d.action === 'refresh')).toBe(true);
     await engine.stop();
     db.close();
