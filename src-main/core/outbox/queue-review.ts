@@ -36,7 +36,16 @@ export class QueueReview {
   judgeHeld(later: OutboxRow, stopped: Pick<OutboxRow, 'id'>, remote: Pick<OutboxConflict, 'remoteVersion' | 'remoteStatus' | 'remoteUpdatedAt' | 'reread'>): OutboxConflict | null {
     const touches = this.touches(later);
     if (touches.length === 0) return null;
-    return { reason: 'held', heldBy: stopped.id, baseVersion: later.baseVersion, ...remote, description: `held with an earlier change on this case; it would change ${touches.join(', ')}` };
+    return {
+      reason: 'held',
+      heldBy: stopped.id,
+      baseVersion: later.baseVersion,
+      remoteVersion: remote.remoteVersion,
+      remoteStatus: remote.remoteStatus,
+      remoteUpdatedAt: remote.remoteUpdatedAt,
+      ...(remote.reread !== undefined ? { reread: remote.reread } : {}),
+      description: `held with an earlier change on this case; it would change ${touches.join(', ')}`,
+    };
   }
 
   /** What a decision was made against, in the form it is recorded. */
