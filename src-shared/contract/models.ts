@@ -300,6 +300,12 @@ export interface OutboxItemView {
   attempts: number;
   lastError: string | null;
   conflict: OutboxConflict | null;
+  /**
+   * Held with a conflict on its case (docs/outbox.md): `held` (no decision on it yet: it needs one,
+   * or waits for the ones before it), `decided` (the agent chose; it goes after the ones before it,
+   * reading the case again first). Null otherwise.
+   */
+  hold: 'held' | 'decided' | null;
   /** When the agent queued it (ms since the epoch): the age shown is always this, never the last change of state. */
   createdAt: number;
   nextAttemptAt: number;

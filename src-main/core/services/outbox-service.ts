@@ -143,6 +143,7 @@ export class OutboxService {
       attempts: row.attempts,
       lastError: row.lastError,
       conflict: (row.conflict as OutboxItemView['conflict']) ?? null,
+      hold: row.review,
       createdAt: row.createdAt,
       nextAttemptAt: row.nextAttemptAt,
     };
