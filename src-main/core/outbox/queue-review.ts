@@ -11,8 +11,9 @@ const NO_EVENTS = { since: () => [] };
 /**
  * What others did on a case since one of my queued actions was queued (or last decided on), and
  * what of it the action would overwrite or answer after (docs/outbox.md). Pure reads of the cache:
- * messages stored after the action's base that are not mine, and fields whose helpdesk value
- * differs from its base (my own sent actions are folded into the base as they land).
+ * messages stored after the action's base that are not mine and not older than the newest message
+ * it had, and fields whose helpdesk value differs from its base (my own sent actions are folded
+ * into the base as they land).
  */
 export class QueueReview {
   private readonly guard: SendGuard;
@@ -22,7 +23,11 @@ export class QueueReview {
   }
 
   news(row: OutboxRow): CaseNewsItem[] {
-    return this.guard.news(row.caseId, { messageId: row.baseMessageId, fields: row.baseFields, version: row.baseVersion, at: row.createdAt, acknowledged: [] }).items;
+    const items = this.guard.news(row.caseId, { messageId: row.baseMessageId, fields: row.baseFields, version: row.baseVersion, at: row.createdAt, acknowledged: [] }).items;
+    // An older message that reached the cache only later (a thread loaded after the action) is
+    // not news: it was written before the newest one the agent had. Helpdesk times only.
+    const since = row.baseMessageAt;
+    return since === null ? items : items.filter((item) => item.kind !== 'message' || item.message.createdAt >= since);
   }
 
   touches(row: OutboxRow, news: readonly CaseNewsItem[] = this.news(row)): HoldTouch[] {

@@ -3,7 +3,9 @@ import type { Migration } from './migration';
 // A conflict is about a case, not one action (DESIGN §6, docs/outbox.md). To tell which of a
 // case's queued actions would overwrite what someone else changed, each action keeps what the
 // case was when it was queued (or when the agent last decided on it): the highest local message id
-// then (local ids only grow; no clock needed) and the helpdesk's editable fields then. `review`
+// then (local ids only grow; no clock needed), the helpdesk's time of its newest message then (an
+// older message loaded later is not news; helpdesk times compared with helpdesk times only) and
+// the helpdesk's editable fields then. `review`
 // marks an action held with a conflict on its case: 'held' (no decision yet) or 'decided'; such an
 // action re-reads the case before it goes. Every decision on a held action is recorded with what
 // the agent was shown (`outbox_decisions`), and stays after the action is sent or discarded.
@@ -13,6 +15,7 @@ export const migration0013: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE outbox ADD COLUMN base_message_id INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE outbox ADD COLUMN base_message_at INTEGER;
       ALTER TABLE outbox ADD COLUMN base_fields_json TEXT;
       ALTER TABLE outbox ADD COLUMN review TEXT CHECK (review IN ('held', 'decided'));
       CREATE TABLE outbox_decisions (
@@ -36,6 +39,9 @@ export const migration0013: Migration = {
       UPDATE outbox SET base_message_id = coalesce((SELECT max(m.id) FROM messages m
         WHERE m.case_id = outbox.case_id AND m.remote_id NOT LIKE 'local:%' AND m.created_at <= outbox.created_at), 0)
       WHERE state != 'sent';
+      UPDATE outbox SET base_message_at = (SELECT max(m.created_at) FROM messages m
+        WHERE m.case_id = outbox.case_id AND m.local_action_id IS NULL AND m.id <= outbox.base_message_id)
+      WHERE state != 'sent' AND base_message_id > 0;
     `);
     const remote = db.prepare(
       `SELECT o.id, c.remote_status AS status, c.remote_priority AS priority, c.remote_assignee_id AS assigneeId, c.remote_group_id AS groupId, c.remote_tags AS tags

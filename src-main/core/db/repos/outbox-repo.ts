@@ -19,6 +19,8 @@ export interface OutboxRow {
   baseVersion: string | null;
   /** …the highest local message id of its thread (local ids only grow)… */
   baseMessageId: number;
+  /** …the helpdesk's time of the newest message it had then (null: none)… */
+  baseMessageAt: number | null;
   /** …and the helpdesk's editable fields (null: not known). */
   baseFields: EditableFields | null;
   /** Held with a conflict on its case: 'held' (no decision yet) or 'decided'; it re-reads the case before it goes. */
@@ -45,6 +47,7 @@ interface RawRow extends Omit<OutboxRow, 'intent' | 'conflict' | 'verifyBeforeSe
 export interface CaseBase {
   version: string | null;
   messageId: number;
+  messageAt: number | null;
   fields: EditableFields | null;
 }
 
@@ -66,7 +69,7 @@ function fieldsOf(row: RemoteFieldsRow | undefined): EditableFields | null {
   return { status: row.status as CaseStatus, priority: row.priority as CasePriority | null, assigneeId: row.assigneeId, groupId: row.groupId, tags: row.tags ? row.tags.split(' ') : [] };
 }
 
-const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, base_message_id AS baseMessageId,
+const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, base_message_id AS baseMessageId, base_message_at AS baseMessageAt,
   base_fields_json AS baseFieldsJson, review, state, attempts, verify_before_send AS verify,
   next_attempt_at AS nextAttemptAt, last_error AS lastError, conflict_json AS conflictJson, created_at AS createdAt, updated_at AS updatedAt, sent_at AS sentAt`;
 
@@ -113,8 +116,8 @@ export class OutboxRepo {
     this.pending = new PendingChanges(db);
     this.s = {
       insert: db.prepare(
-        `INSERT INTO outbox (id, seq, account_id, case_id, kind, intent_json, base_version, base_message_id, base_fields_json, state, created_at, updated_at)
-         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), @accountId, @caseId, @kind, @intent, @baseVersion, @baseMessageId, @baseFields, 'queued', @now, @now)`,
+        `INSERT INTO outbox (id, seq, account_id, case_id, kind, intent_json, base_version, base_message_id, base_message_at, base_fields_json, state, created_at, updated_at)
+         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), @accountId, @caseId, @kind, @intent, @baseVersion, @baseMessageId, @baseMessageAt, @baseFields, 'queued', @now, @now)`,
       ),
       caseInfo: db.prepare(
         `SELECT c.account_id AS accountId, c.remote_version AS remoteVersion, c.channel, a.me_remote_id AS meRemoteId
@@ -126,13 +129,15 @@ export class OutboxRepo {
       ),
       caseSummary: db.prepare('SELECT subject, remote_id AS remoteId, remote_status AS status, updated_at AS updatedAt, remote_version AS version FROM cases WHERE id = ?'),
       lastMessageId: db.prepare('SELECT coalesce(max(id), 0) FROM messages WHERE case_id = ?').pluck(),
+      // Helpdesk times only: messages written here carry this machine's clock.
+      lastMessageAt: db.prepare('SELECT max(created_at) FROM messages WHERE case_id = ? AND local_action_id IS NULL').pluck(),
       laterOnCase: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE case_id = ? AND seq > ? AND state != 'sent' ORDER BY seq`),
       setBaseFields: db.prepare('UPDATE outbox SET base_fields_json = ? WHERE id = ?'),
       hold: db.prepare(`UPDATE outbox SET review = coalesce(review, 'held') WHERE id = ? AND state = 'queued'`),
       holdAsConflict: db.prepare(`UPDATE outbox SET state = 'conflict', review = coalesce(review, 'held'), conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'queued'`),
       decided: db.prepare(
         `UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, review = 'decided',
-           base_version = ?, base_message_id = ?, base_fields_json = ?, intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`,
+           base_version = ?, base_message_id = ?, base_message_at = ?, base_fields_json = ?, intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`,
       ),
       passReview: db.prepare('UPDATE outbox SET base_version = ?, review = NULL WHERE id = ?'),
       record: db.prepare(
@@ -223,7 +228,7 @@ export class OutboxRepo {
     const base = this.baseNow(caseId);
     this.s.insert!.run({
       id, accountId: info.accountId, caseId, kind, intent: JSON.stringify(intent), baseVersion: info.remoteVersion,
-      baseMessageId: base.messageId, baseFields: base.fields ? JSON.stringify(base.fields) : null, now,
+      baseMessageId: base.messageId, baseMessageAt: base.messageAt, baseFields: base.fields ? JSON.stringify(base.fields) : null, now,
     });
     if (intent.comment) {
       this.s.insertLocalMessage!.run(info.accountId, `local:${id}`, caseId, info.meRemoteId, info.channel, intent.comment.public ? 1 : 0, intent.comment.body, now, id);
@@ -238,6 +243,7 @@ export class OutboxRepo {
     return {
       version: (this.s.caseVersion!.get(caseId) as string | null | undefined) ?? null,
       messageId: this.s.lastMessageId!.get(caseId) as number,
+      messageAt: (this.s.lastMessageAt!.get(caseId) as number | null) ?? null,
       fields: fieldsOf(this.s.remoteFields!.get(caseId) as RemoteFieldsRow | undefined),
     };
   }
@@ -389,7 +395,7 @@ export class OutboxRepo {
     const row = this.get(id);
     if (!row || row.state === 'sent' || row.state === 'sending') return false;
     const base = this.baseNow(row.caseId);
-    this.s.decided!.run(base.version, base.messageId, base.fields ? JSON.stringify(base.fields) : null, intent ? JSON.stringify(intent) : null, now, id);
+    this.s.decided!.run(base.version, base.messageId, base.messageAt, base.fields ? JSON.stringify(base.fields) : null, intent ? JSON.stringify(intent) : null, now, id);
     if (record) this.record(row, choice, intent, record, now);
     return true;
   }

@@ -240,6 +240,15 @@ describe('a conflict holds the case\'s whole queue', () => {
     expect(mineElsewhere).not.toBeNull();
   });
 
+  it('an older message that reaches the cache after the action was queued (a thread loaded late) is not news', async () => {
+    const reply = queue({ comment: { body: 'On its way', public: true } });
+    const older = { ...helpdesk.message(CUSTOMER, 'An old question from last week'), createdAt: 1_500 };
+    cache.applyPage('messages', { messages: [older], cursor: null, caughtUp: true });
+    expect(service.review(caseId)!.actions[0]!.news).toEqual([]);
+    await sender.drainOnce();
+    expect(landed).toEqual([reply.id]);
+  });
+
   it('my own earlier action is no news to the later ones (its effect is folded into their base)', async () => {
     queue({ status: 'pending' });
     const again = queue({ status: 'solved', priority: 'low' });

@@ -23,11 +23,11 @@ describe('migration 0013: a held queue per case', () => {
 
     migration0013.up(db);
 
-    const rows = db.prepare('SELECT id, base_message_id AS messageId, base_fields_json AS fields, review FROM outbox ORDER BY seq').all();
+    const rows = db.prepare('SELECT id, base_message_id AS messageId, base_message_at AS messageAt, base_fields_json AS fields, review FROM outbox ORDER BY seq').all();
     expect(rows).toEqual([
-      { id: 'a1', messageId: 1, fields: JSON.stringify({ status: 'open', priority: 'high', assigneeId: null, groupId: null, tags: ['vip', 'refund'] }), review: null },
-      { id: 'a2', messageId: 0, fields: null, review: null },
-      { id: 'a3', messageId: 0, fields: null, review: null },
+      { id: 'a1', messageId: 1, messageAt: 1_000, fields: JSON.stringify({ status: 'open', priority: 'high', assigneeId: null, groupId: null, tags: ['vip', 'refund'] }), review: null },
+      { id: 'a2', messageId: 0, messageAt: null, fields: null, review: null },
+      { id: 'a3', messageId: 0, messageAt: null, fields: null, review: null },
     ]);
     expect(() => db.prepare("UPDATE outbox SET review = 'maybe' WHERE id = 'a1'").run()).toThrow(/CHECK/);
 
