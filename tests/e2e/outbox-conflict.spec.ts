@@ -195,6 +195,7 @@ test('a conflict holds the case\'s whole queue: each queued action gets its own 
   await ui.openPanel();
   await expect(ui.itemsIn('conflict')).toHaveCount(2);
   for (let i = 0; i < 2; i++) await expect(ui.itemsIn('conflict').nth(i).getByTestId('outbox-held')).toHaveText('Held with a conflict on this case: it needs your own decision.');
+  await ui.page.screenshot({ path: '/tmp/outbox-held-panel.png' });
   await ui.itemsIn('conflict').first().getByRole('button', { name: 'Resolve', exact: true }).click();
   await expect(ui.conflict).toBeVisible();
 
