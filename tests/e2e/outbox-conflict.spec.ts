@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { DemoTicket } from '../../src-main/demo/index';
 import { actionIdsOf, auditsOf, outboxByCase, OutboxUi } from './helpers/outbox';
 import { expect, test } from './helpers/own-host';
@@ -177,6 +178,8 @@ test('a conflict holds the case\'s whole queue: each queued action gets its own 
   await page.clock.fastForward('06:00');
   for (let i = 0; i < 3; i++) await expect(actions.nth(i).getByTestId('queued-at')).toHaveText(/^Queued (6|7) min ago$/);
   await ui.page.screenshot({ path: '/tmp/outbox-conflict-queue.png' });
+  const axe = await new AxeBuilder({ page }).include('dialog.conflict-dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Apply anyway names one action: the tag goes, the status change and the reply keep waiting.
   await actions.nth(0).getByRole('button', { name: 'Apply anyway', exact: true }).click();
