@@ -38,6 +38,7 @@ export type { DemoStats } from './http/stats';
 export type { LiveChange, LiveChangeKind } from './live/live-actions';
 export type { LiveControl } from './live/live-simulator';
 export type { TeammateUpdate, TeammateUpdateResult } from './live/teammate-update';
+export type { CustomerCommentResult } from './live/customer-comment';
 export type { TeammateActivity, TeammateControl, TeammatePresenceOptions, TeammateReply } from './live/teammate-presence';
 export { DEMO_PRESENCE_WORKSPACE, demoCaseKey } from './live/presence-wire';
 export type { TicketAudit } from './api/audit-format';

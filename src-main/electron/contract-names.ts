@@ -25,6 +25,8 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'outbox:discard': true,
   'outbox:applyAnyway': true,
   'outbox:edit': true,
+  'outbox:review': true,
+  'outbox:decisions': true,
   'drafts:get': true,
   'drafts:save': true,
   'network:status': true,

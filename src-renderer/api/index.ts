@@ -16,6 +16,7 @@ export {
   draftQuery,
   networkStatusQuery,
   outboxListQuery,
+  outboxReviewQuery,
   presenceConnectionQuery,
   presenceQuery,
   presenceSettingsQuery,

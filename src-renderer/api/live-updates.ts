@@ -23,6 +23,11 @@ export function invalidateForChange(client: QueryClient, change: ChangeEvent): v
     if (change.caseIds.length === 0) invalidate(caseKeys.all);
     else for (const id of change.caseIds) invalidate(caseKeys.detail(id));
   }
+  // A held queue is judged against the case's fields and thread: any of them changes it.
+  if (caseShown) {
+    if (change.caseIds.length === 0) invalidate(outboxKeys.reviews());
+    else for (const id of change.caseIds) invalidate(outboxKeys.review(id));
+  }
   if (kinds.has('outbox')) {
     invalidate(outboxKeys.list());
     // Queuing a reply deletes the case's draft in the same transaction.

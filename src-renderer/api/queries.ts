@@ -31,6 +31,9 @@ export const recordIssuesQuery = (accountId: number) =>
 /** Every action still in the outbox, oldest first. */
 export const outboxListQuery = () => queryOptions({ queryKey: outboxKeys.list(), queryFn: () => api.call('outbox:list', {}) });
 
+/** A case's whole queue against what others did since each action was queued (the conflict dialog). */
+export const outboxReviewQuery = (caseId: number) => queryOptions({ queryKey: outboxKeys.review(caseId), queryFn: () => api.call('outbox:review', { caseId }) });
+
 /** The saved draft of a case (null when there is none). */
 export const draftQuery = (caseId: number) => queryOptions({ queryKey: draftKeys.detail(caseId), queryFn: () => api.call('drafts:get', { caseId }) });
 

@@ -51,6 +51,8 @@ export const directoryKeys = {
 export const outboxKeys = {
   all: ['outbox'] as const,
   list: () => ['outbox', 'list'] as const,
+  reviews: () => ['outbox', 'review'] as const,
+  review: (caseId: number) => ['outbox', 'review', caseId] as const,
 };
 
 export const draftKeys = {

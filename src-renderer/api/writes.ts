@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DirectoryView } from '../../src-shared/contract/api';
-import type { CaseDetail, NetworkStatusView, PresenceView } from '../../src-shared/contract/models';
+import type { CaseDetail, NetworkStatusView, OutboxDecisionResult, PresenceView } from '../../src-shared/contract/models';
 import type { PresenceActivity, SettableAgentStatus } from '../../src-shared/domain/presence';
 import type { CaseIntent } from '../../src-shared/domain/case-intent';
 import { api } from './client';
@@ -53,17 +53,20 @@ export function useCaseSend() {
 
 export type OutboxStep = 'retry' | 'discard' | 'applyAnyway';
 
-/** Retry a failed action, discard one, or send a conflicting one anyway. */
+/**
+ * Retry a failed action, discard one, or send a conflicting one anyway. `shown`: the keys of what
+ * the conflict dialog showed for it (core does nothing and answers `changed` if more arrived).
+ */
 export function useOutboxStep() {
   return useMutation({
-    mutationFn: ({ id, step }: { id: string; step: OutboxStep }) => {
+    mutationFn: ({ id, step, shown }: { id: string; step: OutboxStep; shown?: string[] }): Promise<OutboxDecisionResult> => {
       switch (step) {
         case 'retry':
           return api.call('outbox:retry', { id });
         case 'discard':
-          return api.call('outbox:discard', { id });
+          return api.call('outbox:discard', shown ? { id, shown } : { id });
         case 'applyAnyway':
-          return api.call('outbox:applyAnyway', { id });
+          return api.call('outbox:applyAnyway', shown ? { id, shown } : { id });
       }
     },
   });
@@ -71,7 +74,9 @@ export function useOutboxStep() {
 
 /** Replaces a queued action's intent (after a conflict) and queues it again. */
 export function useOutboxEdit() {
-  return useMutation({ mutationFn: ({ id, intent }: { id: string; intent: CaseIntent }) => api.call('outbox:edit', { id, intent }) });
+  return useMutation({
+    mutationFn: ({ id, intent, shown }: { id: string; intent: CaseIntent; shown?: string[] }) => api.call('outbox:edit', shown ? { id, intent, shown } : { id, intent }),
+  });
 }
 
 /** "Work offline" on or off; the answer is the new network status. */

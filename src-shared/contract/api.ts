@@ -12,6 +12,9 @@ import {
   type DraftView,
   type NetworkStatusView,
   type OutboxItemView,
+  type CaseQueueReview,
+  type OutboxDecisionResult,
+  type OutboxDecisionView,
   type CustomerDetail,
   type DirectoryAgent,
   type InboxPage,
@@ -35,6 +38,7 @@ import { PRESENCE_ACTIVITIES, SETTABLE_AGENT_STATUSES, type PresenceConnectionSt
 
 const none = z.object({}).strict().default({});
 const byId = z.object({ id: z.number().int().positive() }).strict();
+const shownKeys = z.array(z.string().min(1).max(200)).max(1000).optional();
 
 export const METHODS = {
   'accounts:list': none,
@@ -59,9 +63,18 @@ export const METHODS = {
   'cases:send': z.object({ caseId: z.number().int().positive(), intent: caseIntentSchema.refine((i) => i.comment !== undefined, 'a message to send') }).strict(),
   'outbox:list': none,
   'outbox:retry': z.object({ id: z.string().min(1).max(100) }).strict(),
-  'outbox:discard': z.object({ id: z.string().min(1).max(100) }).strict(),
-  'outbox:applyAnyway': z.object({ id: z.string().min(1).max(100) }).strict(),
-  'outbox:edit': z.object({ id: z.string().min(1).max(100), intent: caseIntentSchema }).strict(),
+  /**
+   * The agent's decisions on an action (docs/outbox.md). `shown`: the keys (`newsKey`) of what the
+   * conflict dialog showed for it; if anything else arrived meanwhile, nothing is done and the
+   * answer says `changed` (look again). Each decision is recorded with what was shown.
+   */
+  'outbox:discard': z.object({ id: z.string().min(1).max(100), shown: shownKeys }).strict(),
+  'outbox:applyAnyway': z.object({ id: z.string().min(1).max(100), shown: shownKeys }).strict(),
+  'outbox:edit': z.object({ id: z.string().min(1).max(100), intent: caseIntentSchema, shown: shownKeys }).strict(),
+  /** A case's whole queue against what others did on it since each action was queued (the conflict dialog). */
+  'outbox:review': z.object({ caseId: z.number().int().positive() }).strict(),
+  /** The decisions recorded on held actions (of one case, or all), oldest first. */
+  'outbox:decisions': z.object({ caseId: z.number().int().positive().optional() }).strict().default({}),
   'drafts:get': z.object({ caseId: z.number().int().positive() }).strict(),
   'drafts:save': z.object({ caseId: z.number().int().positive(), body: z.string().max(65_000), mode: z.enum(['reply', 'note']) }).strict(),
   'network:status': none,
@@ -147,9 +160,11 @@ export interface MethodOutputs {
   'cases:send': { action: OutboxItemView | null; stopped: SendStop | null };
   'outbox:list': OutboxItemView[];
   'outbox:retry': { ok: boolean };
-  'outbox:discard': { ok: boolean };
-  'outbox:applyAnyway': { ok: boolean };
-  'outbox:edit': { ok: boolean };
+  'outbox:discard': OutboxDecisionResult;
+  'outbox:applyAnyway': OutboxDecisionResult;
+  'outbox:edit': OutboxDecisionResult;
+  'outbox:review': CaseQueueReview | null;
+  'outbox:decisions': OutboxDecisionView[];
   'drafts:get': DraftView | null;
   'drafts:save': DraftView | null;
   'network:status': NetworkStatusView;

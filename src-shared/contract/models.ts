@@ -302,9 +302,94 @@ export interface OutboxItemView {
   state: OutboxItemState;
   attempts: number;
   lastError: string | null;
-  conflict: { baseVersion: string | null; remoteVersion: string | null; remoteStatus: string | null; remoteUpdatedAt: number | null; description: string } | null;
+  conflict: OutboxConflict | null;
+  /**
+   * Held with a conflict on its case (docs/outbox.md): `held` (no decision on it yet: it needs one,
+   * or waits for the ones before it), `decided` (the agent chose; it goes after the ones before it,
+   * reading the case again first). Null otherwise.
+   */
+  hold: 'held' | 'decided' | null;
+  /** When the agent queued it (ms since the epoch): the age shown is always this, never the last change of state. */
   createdAt: number;
   nextAttemptAt: number;
+}
+
+/**
+ * Why an action stopped for the agent (docs/outbox.md): the helpdesk refused it as stale (409,
+ * `refused`); an earlier action on its case stopped and this one would overwrite or answer after
+ * what someone else did (`held`, `heldBy` that action); or the cache already showed such a change
+ * before it was sent (`guard`, the send-time guard of a queued action). Rows stored before
+ * `reason` existed read as `refused`.
+ */
+export interface OutboxConflict {
+  reason?: 'refused' | 'held' | 'guard';
+  heldBy?: string | null;
+  baseVersion: string | null;
+  remoteVersion: string | null;
+  remoteStatus: string | null;
+  remoteUpdatedAt: number | null;
+  description: string;
+  /** The case (fields and thread) was read again from the helpdesk when the queue stopped. */
+  reread?: boolean;
+}
+
+/** What of a case an action would overwrite or answer after: a field someone else changed, or the thread (new messages from others). */
+export type HoldTouch = 'status' | 'priority' | 'assignee' | 'group' | 'tags' | 'thread';
+
+/**
+ * Where a held action stands: `decide` needs the agent's own choice; `waits` goes by itself once
+ * the actions before it on the case are decided (it touches nothing anyone else changed);
+ * `sending` is on its way; `failed` was refused for another reason (retry or discard it).
+ */
+export type HoldVerdict = 'decide' | 'waits' | 'sending' | 'failed';
+
+export interface QueuedActionReview {
+  item: OutboxItemView;
+  verdict: HoldVerdict;
+  /** What others did on the case since this action was queued (or last decided on): their messages, then changed fields. Never the agent's own. */
+  news: CaseNewsItem[];
+  touches: HoldTouch[];
+}
+
+/** A case's whole queue against everything that arrived (`outbox:review`), oldest action first. */
+export interface CaseQueueReview {
+  caseId: number;
+  caseSubject: string;
+  caseRemoteId: string;
+  /** The helpdesk's side as the cache has it now. */
+  remote: { status: string | null; updatedAt: number | null; version: string | null };
+  /** Whether the case was read again (fields and thread) when its queue stopped; null when unknown. */
+  reread: boolean | null;
+  actions: QueuedActionReview[];
+}
+
+/** The agent's choice on a held action, recorded with what they were shown (`outbox:decisions`). `released`: it touched nothing anyone else changed and went by itself. */
+export type OutboxChoice = 'apply' | 'edit' | 'discard' | 'released';
+
+export interface DecisionShown {
+  messages: { id: number; remoteId: string; authorKind: AuthorKind; public: boolean; createdAt: number }[];
+  fields: { field: 'status' | 'priority' | 'assignee' | 'group' | 'tags'; from: string | null; to: string | null }[];
+  /** The helpdesk's version of the case the decision was made against. */
+  remoteVersion: string | null;
+  touches: HoldTouch[];
+}
+
+export interface OutboxDecisionView {
+  id: number;
+  actionId: string;
+  caseId: number;
+  choice: OutboxChoice;
+  intent: CaseIntent;
+  /** For `edit`: what the action does now. */
+  editedIntent: CaseIntent | null;
+  shown: DecisionShown;
+  decidedAt: number;
+}
+
+/** A decision's answer: `changed` when something arrived that the agent was not shown yet (nothing was done; look again). */
+export interface OutboxDecisionResult {
+  ok: boolean;
+  changed?: boolean;
 }
 
 export interface DraftView {

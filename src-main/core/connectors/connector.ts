@@ -289,4 +289,6 @@ export interface WritableConnector {
   /** After a crash or a timeout: did the helpdesk already apply this action? */
   findPushed(caseRemoteId: string, actionId: string, signal?: AbortSignal): Promise<PushResult | null>;
   fetchCase(caseRemoteId: string, signal?: AbortSignal): Promise<RemoteCase | null>;
+  /** The case's whole thread: read again, with the case, when its queue stops (docs/outbox.md). */
+  fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
 }

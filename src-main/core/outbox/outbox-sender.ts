@@ -1,4 +1,5 @@
-import { WriteConflictError, type PushAction, type PushResult, type WritableConnector } from '../connectors/connector';
+import type { OutboxConflict } from '../../../src-shared/contract/models';
+import { WriteConflictError, type PushAction, type PushResult, type RemoteCase, type WritableConnector } from '../connectors/connector';
 import type { Db } from '../db/connection';
 import type { AccountCache } from '../db/repos/account-cache';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
@@ -6,6 +7,7 @@ import { DEFAULT_BACKOFF, fullJitterDelay, pause, type BackoffPolicy } from '../
 import { AuthError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
 import type { ChangeSet } from '../sync/sync-types';
 import { outboxErrorMessage } from './error-message';
+import { QueueReview } from './queue-review';
 
 export interface OutboxSenderOptions {
   db: Db;
@@ -44,8 +46,11 @@ export class OutboxSender {
   private consecutiveFailures = 0;
   /** Actions put back for a network failure: they go at once when the network is back (`resume`). */
   private readonly waitingForNetwork = new Set<string>();
+  private readonly review: QueueReview;
 
-  constructor(private readonly options: OutboxSenderOptions) {}
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.review = new QueueReview(options.db);
+  }
 
   start(): Promise<void> {
     this.running ??= this.loop().finally(() => (this.running = null));
@@ -136,12 +141,87 @@ export class OutboxSender {
           return 'already-applied';
         }
       }
+      if (!(await this.mayGo(row, action))) return 'conflict';
       const result = await this.options.connector.push(action, this.abort.signal);
       this.settle(row, result, action);
       return 'sent';
     } catch (error) {
       return this.onError(row, action, error);
     }
+  }
+
+  /**
+   * The send-time guard of a queued action (DESIGN §6, §7; docs/outbox.md): nothing goes blindly
+   * over what others did on its case since it was queued. An action that touches such a change
+   * (a field they changed, a message after theirs) stops for the agent's decision, and the rest
+   * of its case's queue with it. An action held with a conflict on its case reads the case again
+   * first (fields and thread); if it touches nothing new it goes, against the version just read.
+   */
+  private async mayGo(row: OutboxRow, action: PushAction): Promise<boolean> {
+    const { outbox } = this.options;
+    if (row.review !== null) {
+      // A failed read goes to onError like a failed send: the action waits and tries again.
+      const remote = await this.reread(row.caseId, action.caseRemoteId);
+      const current = outbox.get(row.id) ?? row;
+      const news = this.review.news(current);
+      const touches = this.review.touches(current, news);
+      if (touches.length > 0) {
+        this.holdQueue(current, 'guard', `others changed ${touches.join(', ')} since`, remote, true);
+        return false;
+      }
+      const version = remote?.version ?? outbox.baseNow(row.caseId).version;
+      outbox.passReview(row.id, version, { shown: this.review.shown(news, touches, version) });
+      action.baseVersion = version;
+      return true;
+    }
+    const touches = this.review.touches(row);
+    if (touches.length === 0) return true;
+    let remote: RemoteCase | null = null;
+    let reread = false;
+    try {
+      remote = await this.reread(row.caseId, action.caseRemoteId);
+      reread = true;
+    } catch {
+      // It stops either way; the cache already shows why.
+    }
+    this.holdQueue(outbox.get(row.id) ?? row, 'guard', `others changed ${touches.join(', ')} since`, remote, reread);
+    return false;
+  }
+
+  /**
+   * Reads a case again, its fields and then its whole thread (so the thread holds at least what the
+   * version read says), into the cache. Returns the case as the helpdesk has it (null: unknown).
+   */
+  private async reread(caseId: number, caseRemoteId: string): Promise<RemoteCase | null> {
+    const { connector, cache } = this.options;
+    const remote = await connector.fetchCase(caseRemoteId, this.abort.signal);
+    if (remote) cache.applyPage(null, { cases: [remote], cursor: null, caughtUp: true });
+    const thread = await connector.fetchThread(caseRemoteId, this.abort.signal);
+    cache.applyPage(null, thread);
+    this.options.onChange?.({ kinds: ['cases', 'messages'], caseIds: [caseId], customerIds: [] });
+    return remote;
+  }
+
+  /**
+   * One action stopped: it waits for the agent's decision, and the case's later actions are held
+   * with it, each judged against what others did since it was queued (`QueueReview.judgeHeld`).
+   */
+  private holdQueue(row: OutboxRow, reason: 'refused' | 'guard', description: string, remote: RemoteCase | null, reread: boolean, message?: string): void {
+    const cached = this.options.outbox.caseSummary(row.caseId);
+    const details: OutboxConflict = {
+      reason,
+      heldBy: null,
+      baseVersion: row.baseVersion,
+      remoteVersion: remote?.version ?? cached?.version ?? null,
+      remoteStatus: remote?.status ?? cached?.status ?? null,
+      remoteUpdatedAt: remote?.updatedAt ?? (cached?.updatedAt || null),
+      description,
+      reread,
+    };
+    const error = message ?? 'Someone else changed this case after you queued this change: review it before it is sent';
+    this.options.outbox.holdCase(row.id, details, error, (later) => this.review.judgeHeld(later, row, details));
+    this.networkOk();
+    this.options.onChange?.({ kinds: ['outbox', 'cases'], caseIds: [row.caseId], customerIds: [] });
   }
 
   private settle(row: OutboxRow, result: PushResult, action: PushAction): void {
@@ -190,17 +270,17 @@ export class OutboxSender {
       return 'retry';
     }
     if (error instanceof WriteConflictError) {
-      // Show what changed: bring the case as the helpdesk has it now, and keep the action aside.
-      let remote = null;
+      // Show what changed: the case as the helpdesk has it now, fields and thread; the action and
+      // the case's later ones wait for the agent.
+      let remote: RemoteCase | null = null;
+      let reread = false;
       try {
-        remote = await this.options.connector.fetchCase(action.caseRemoteId, this.abort.signal);
-        if (remote) this.options.cache.applyPage(null, { cases: [remote], cursor: null, caughtUp: true });
+        remote = await this.reread(row.caseId, action.caseRemoteId);
+        reread = true;
       } catch {
         // The conflict stands either way; the next sync brings the case.
       }
-      outbox.conflict(row.id, { baseVersion: row.baseVersion, remoteVersion: remote?.version ?? null, remoteStatus: remote?.status ?? null, remoteUpdatedAt: remote?.updatedAt ?? null, description: error.description }, message);
-      this.networkOk();
-      changed();
+      this.holdQueue(outbox.get(row.id) ?? row, 'refused', error.description, remote, reread, message);
       return 'conflict';
     }
     if (error instanceof RateLimitedError) {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type NetworkStatusView } from '../../../src-shared/contract/models';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type NetworkStatusView, type OutboxDecisionResult } from '../../../src-shared/contract/models';
 import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
 import type { RemoteAttachment } from '../connectors/connector';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
@@ -227,9 +227,11 @@ export class ShiftdeskCore {
     },
     'outbox:list': () => this.outbox.list(),
     'outbox:retry': ({ id }) => this.outboxStep(id, () => this.outbox.repo.retry(id)),
-    'outbox:discard': ({ id }) => this.outboxStep(id, () => this.outbox.repo.discard(id)),
-    'outbox:applyAnyway': ({ id }) => this.outboxStep(id, () => this.outbox.repo.applyAnyway(id)),
-    'outbox:edit': ({ id, intent }) => this.outboxStep(id, () => this.outbox.repo.edit(id, intent)),
+    'outbox:discard': ({ id, shown }) => this.outboxDecision(id, () => this.outbox.decide(id, 'discard', shown ? { shown } : {})),
+    'outbox:applyAnyway': ({ id, shown }) => this.outboxDecision(id, () => this.outbox.decide(id, 'apply', shown ? { shown } : {})),
+    'outbox:edit': ({ id, intent, shown }) => this.outboxDecision(id, () => this.outbox.decide(id, 'edit', { intent, ...(shown ? { shown } : {}) })),
+    'outbox:review': ({ caseId }) => this.outbox.review(caseId),
+    'outbox:decisions': ({ caseId }) => this.outbox.decisions(caseId),
     'drafts:get': ({ caseId }) => this.outbox.draft(caseId),
     'drafts:save': ({ caseId, body, mode }) => this.outbox.saveDraft(caseId, body, mode),
     'network:status': () => this.networkStatus(),
@@ -321,6 +323,14 @@ export class ShiftdeskCore {
     this.emit('onNetworkStatus', this.networkStatus());
     for (const sender of this.senders.values()) sender.kick();
     return result;
+  }
+
+  private outboxDecision(id: string, decide: () => OutboxDecisionResult): OutboxDecisionResult {
+    const before = this.outbox.repo.get(id);
+    if (!before) return { ok: false };
+    const result = decide();
+    // Nothing changed when the agent must look again; the dialog reads the case's queue afresh.
+    return result.changed ? result : this.afterOutboxChange([before.caseId], result);
   }
 
   private outboxStep(id: string, step: () => unknown): { ok: boolean } {

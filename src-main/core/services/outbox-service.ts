@@ -1,7 +1,9 @@
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
-import type { DraftView, OutboxItemView, SendStop } from '../../../src-shared/contract/models';
+import { holdVerdict, unshown } from '../../../src-shared/domain/case-hold';
+import type { CaseQueueReview, DraftView, OutboxConflict, OutboxDecisionResult, OutboxDecisionView, OutboxItemView, SendStop } from '../../../src-shared/contract/models';
 import type { Db } from '../db/connection';
 import type { OutboxRepo, OutboxRow } from '../db/repos/outbox-repo';
+import { QueueReview } from '../outbox/queue-review';
 import type { DraftBase, SendGuard } from '../outbox/send-guard';
 
 /** Case events remembered as shown on a draft, at most (the oldest go first). */
@@ -9,11 +11,15 @@ const MAX_ACKNOWLEDGED = 50;
 
 /** The outbox and drafts as the agent sees them. */
 export class OutboxService {
+  private readonly queueReview: QueueReview;
+
   constructor(
     private readonly db: Db,
     readonly repo: OutboxRepo,
     private readonly guard: SendGuard,
-  ) {}
+  ) {
+    this.queueReview = new QueueReview(db);
+  }
 
   /**
    * The composer's send, guarded (DESIGN §7, docs/send-guard.md): if anything arrived on the case
@@ -78,6 +84,52 @@ export class OutboxService {
     return this.repo.get(id)?.accountId ?? null;
   }
 
+  /**
+   * A case's whole queue against what others did since each action was queued (the conflict
+   * dialog, docs/outbox.md): per action its news, what of it the action would overwrite or answer
+   * after, and whether it needs the agent's own decision. Null when nothing of the case is queued.
+   */
+  review(caseId: number): CaseQueueReview | null {
+    const rows = this.repo.forCase(caseId);
+    if (rows.length === 0) return null;
+    const c = this.repo.caseSummary(caseId);
+    const stopped = rows.find((r) => r.state === 'conflict');
+    const reread = stopped ? ((stopped.conflict as OutboxConflict | null)?.reread ?? null) : null;
+    return {
+      caseId,
+      caseSubject: c?.subject ?? '',
+      caseRemoteId: c?.remoteId ?? '',
+      remote: { status: c?.status ?? null, updatedAt: c?.updatedAt || null, version: c?.version ?? null },
+      reread,
+      actions: rows.map((row) => {
+        const news = this.queueReview.news(row);
+        const touches = this.queueReview.touches(row, news);
+        return { item: this.view(row), verdict: holdVerdict(row.state === 'sent' ? 'queued' : row.state, touches), news, touches };
+      }),
+    };
+  }
+
+  /**
+   * The agent's decision on one action (apply anyway, edit, discard), recorded with what they were
+   * shown. `shown`: the keys of what the dialog showed for it; if the action's news holds anything
+   * else (it arrived after the dialog was drawn), nothing is done and `changed` says so. Without
+   * `shown` (the outbox panel's discard, scripts), what the action's news is now is recorded.
+   */
+  decide(id: string, choice: 'apply' | 'edit' | 'discard', options: { intent?: CaseIntent; shown?: readonly string[] } = {}): OutboxDecisionResult {
+    const row = this.repo.get(id);
+    if (!row) return { ok: false };
+    const news = this.queueReview.news(row);
+    if (options.shown && choice !== 'discard' && unshown(news, options.shown).length > 0) return { ok: false, changed: true };
+    const record = { shown: this.queueReview.shown(news, this.queueReview.touches(row, news), this.repo.baseNow(row.caseId).version) };
+    if (choice === 'discard') return { ok: this.repo.discard(id, record) };
+    if (choice === 'edit') return { ok: this.repo.edit(id, options.intent!, record) };
+    return { ok: this.repo.applyAnyway(id, record) };
+  }
+
+  decisions(caseId?: number): OutboxDecisionView[] {
+    return this.repo.decisions(caseId);
+  }
+
   private view(row: OutboxRow): OutboxItemView {
     const c = this.db.prepare('SELECT subject, remote_id AS remoteId FROM cases WHERE id = ?').get(row.caseId) as { subject: string; remoteId: string } | undefined;
     return {
@@ -91,6 +143,7 @@ export class OutboxService {
       attempts: row.attempts,
       lastError: row.lastError,
       conflict: (row.conflict as OutboxItemView['conflict']) ?? null,
+      hold: row.review,
       createdAt: row.createdAt,
       nextAttemptAt: row.nextAttemptAt,
     };

@@ -89,6 +89,14 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('body must be a JSON object');
       return sendJson(res, 200, deps.live.teammateUpdate(ticketId, input as TeammateUpdate));
     }
+    const customer = /^\/__demo\/tickets\/(\d+)\/customer-comment$/.exec(path);
+    if (customer && method === 'POST') {
+      const ticketId = Number(customer[1]);
+      if (!deps.store.ticket(ticketId)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+      const input = (await readJson(req)) as { body?: unknown } | null;
+      if (typeof input?.body !== 'string') throw new Error('body must be a JSON object with a string "body"');
+      return sendJson(res, 200, deps.live.customerComment(ticketId, input.body));
+    }
     const deletion = /^\/__demo\/tickets\/(\d+)\/delete$/.exec(path);
     if (deletion && method === 'POST') {
       const ticketId = Number(deletion[1]);

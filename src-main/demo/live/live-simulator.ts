@@ -2,6 +2,7 @@
 import { Rng } from '../random/prng';
 import type { HelpdeskStore } from '../store/helpdesk-store';
 import { ACTION_WEIGHTS, LiveActions, type LiveChange, type LiveChangeKind } from './live-actions';
+import { applyCustomerComment, type CustomerCommentResult } from './customer-comment';
 import { applyTeammateUpdate, type TeammateUpdate, type TeammateUpdateResult } from './teammate-update';
 
 export interface LiveControl {
@@ -15,6 +16,8 @@ export interface LiveControl {
    * stale. Throws on an unknown ticket or values PUT would refuse (e.g. a closed ticket).
    */
   teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult;
+  /** The requester writes a public comment on the ticket now (it reopens unless new). Throws on an unknown or closed ticket. */
+  customerComment(ticketId: number, body: string): CustomerCommentResult;
   /**
    * Deletes the ticket now (404 everywhere but the incremental ticket export, where it appears
    * again with status "deleted"). Throws UnknownTicketError for unknown or deleted tickets.
@@ -74,6 +77,10 @@ export class LiveSimulator implements LiveControl {
 
   teammateUpdate(ticketId: number, update?: TeammateUpdate): TeammateUpdateResult {
     return applyTeammateUpdate(this.store, ticketId, update);
+  }
+
+  customerComment(ticketId: number, body: string): CustomerCommentResult {
+    return applyCustomerComment(this.store, ticketId, body);
   }
 
   deleteTicket(ticketId: number): { ticketId: number; deletedAt: number } {

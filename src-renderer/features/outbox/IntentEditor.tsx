@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxItemView } from '../../../src-shared/contract/models';
+import type { OutboxDecisionResult, OutboxItemView } from '../../../src-shared/contract/models';
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import { assignableAgents } from '../../../src-shared/domain/assignees';
 import { isEmptyIntent, type CaseIntent } from '../../../src-shared/domain/case-intent';
@@ -18,9 +18,9 @@ function toValue(value: string | number | null | undefined): string {
 
 /**
  * "Edit" for a conflicting field change: the fields it sets, changeable (or left out), then
- * queued again against the case as the helpdesk has it now (outbox:edit).
+ * queued again against the case as the helpdesk has it now (outbox:edit, with what was shown).
  */
-export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView; onDone: () => void; onCancel: () => void }) {
+export function IntentEditor({ item, shown, onDone, onCancel }: { item: OutboxItemView; shown: string[]; onDone: (result: OutboxDecisionResult) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const directory = useQuery(directoryQuery()).data;
   const edit = useOutboxEdit();
@@ -42,7 +42,7 @@ export function IntentEditor({ item, onDone, onCancel }: { item: OutboxItemView;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!isEmptyIntent(next)) edit.mutate({ id: item.id, intent: next }, { onSuccess: onDone });
+    if (!isEmptyIntent(next)) edit.mutate({ id: item.id, intent: next, shown }, { onSuccess: onDone });
   };
   const keep = <option value={KEEP}>{t('conflict.keep')}</option>;
   // Active agents only, plus the one this action assigns (it may have been deactivated since).

@@ -15,6 +15,17 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
   const step = useOutboxStep();
   const age = useRelativeLabel(item.createdAt);
   const run = (which: OutboxStep) => step.mutate({ id: item.id, step: which });
+  // Held with a conflict on its case: its own decision, or the ones before it, first.
+  const heldNote =
+    item.state === 'conflict' && item.conflict?.reason === 'held'
+      ? 'outbox.heldDecide'
+      : item.state === 'queued' && item.hold === 'held'
+        ? 'outbox.heldWaits'
+        : item.state === 'queued' && item.hold === 'decided'
+          ? 'outbox.heldDecided'
+          : heldBack
+            ? 'outbox.heldBack'
+            : null;
 
   return (
     <li className={`outbox-item state-${item.state}`} data-testid="outbox-item" data-state={item.state} data-case-id={item.caseId} data-remote-id={item.caseRemoteId}>
@@ -31,7 +42,7 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
           {item.caseSubject || t('inbox.noSubject')}
         </button>
         <span className="outbox-item-id">#{item.caseRemoteId}</span>
-        <time className="outbox-item-age" dateTime={age.iso} title={age.absolute}>
+        <time className="outbox-item-age" data-testid="queued-at" dateTime={age.iso} title={age.absolute}>
           {t('outbox.queuedAgo', { time: age.text })}
         </time>
       </div>
@@ -44,7 +55,11 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
           {item.attempts > 1 ? <span className="muted"> · {t('outbox.attempts', { count: item.attempts })}</span> : null}
         </p>
       ) : null}
-      {heldBack ? <p className="outbox-item-held">{t('outbox.heldBack')}</p> : null}
+      {heldNote ? (
+        <p className="outbox-item-held" data-testid="outbox-held">
+          {t(heldNote)}
+        </p>
+      ) : null}
       {step.error ? (
         <p className="outbox-item-error" role="alert">
           {t('outbox.stepFailed', { message: step.error.message })}
@@ -52,8 +67,12 @@ export function OutboxItemRow({ item, heldBack }: { item: OutboxItemView; heldBa
       ) : null}
       <div className="outbox-item-actions">
         {item.state === 'conflict' ? (
-          <button type="button" className="button small primary" onClick={() => openConflict(item.id)}>
+          <button type="button" className="button small primary" onClick={() => openConflict(item.caseId, item.id)}>
             {t('outbox.resolve')}
+          </button>
+        ) : item.state === 'queued' && item.hold !== null ? (
+          <button type="button" className="button small" onClick={() => openConflict(item.caseId, item.id)}>
+            {t('outbox.review')}
           </button>
         ) : null}
         {item.state === 'failed' ? (

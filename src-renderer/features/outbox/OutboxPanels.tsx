@@ -7,5 +7,5 @@ export function OutboxPanels() {
   const panel = useOutboxPanel((s) => s.panel);
   if (panel === null) return null;
   if (panel.kind === 'outbox') return <OutboxDialog onClose={closeOutboxPanel} />;
-  return <ConflictDialog key={panel.id} id={panel.id} onClose={panel.fromOutbox ? openOutbox : closeOutboxPanel} />;
+  return <ConflictDialog key={panel.caseId} caseId={panel.caseId} focusId={panel.focusId} onClose={panel.fromOutbox ? openOutbox : closeOutboxPanel} />;
 }

@@ -90,6 +90,10 @@ export class App {
   async openFromList(remoteId: number): Promise<void> {
     await this.row(remoteId).click();
     await expect(this.caseRegion).toBeVisible();
+    // The pane shows the previous case until this one is read: wait for this one, so what the test
+    // types next goes into this case's fields, not the one leaving.
+    await expect(this.caseRegion).not.toHaveAttribute('aria-busy', 'true');
+    await expect(this.caseRegion.locator(`.case-remote-id:text-is("#${remoteId}"), [title="#${remoteId}"]`).first()).toBeVisible();
   }
 
   /** Finds a case by typing its number into the list's text filter (in the view its status belongs to), then opens it. */
@@ -99,6 +103,10 @@ export class App {
     await expect(this.row(remoteId)).toBeVisible();
     await this.row(remoteId).click();
     await expect(this.caseRegion).toBeVisible();
+    // The pane shows the previous case until this one is read: wait for this one, so what the test
+    // types next goes into this case's fields, not the one leaving.
+    await expect(this.caseRegion).not.toHaveAttribute('aria-busy', 'true');
+    await expect(this.caseRegion.locator(`.case-remote-id:text-is("#${remoteId}"), [title="#${remoteId}"]`).first()).toBeVisible();
   }
 
   async openSettings(): Promise<Locator> {

@@ -8,6 +8,7 @@ import { parseUpdateBody } from '../../../src-main/demo/store/update-request';
 import { resolveUpdate } from '../../../src-main/demo/store/update-validation';
 import { agentVia } from '../../../src-main/demo/dataset/via';
 import { applyTeammateUpdate } from '../../../src-main/demo/live/teammate-update';
+import { applyCustomerComment } from '../../../src-main/demo/live/customer-comment';
 import { htmlToText } from '../../../src-main/demo/util/html-text';
 
 const anchorTime = Date.UTC(2026, 10, 20, 10, 0, 0);
@@ -72,6 +73,24 @@ describe('ticket writes in the store', () => {
     // Other tickets changed afterwards never go back in time.
     const other = store.tickets().find((t) => t.status === 'open' && t.id !== ticket.id) as DemoTicket;
     expect(Date.parse(applyTeammateUpdate(store, other.id).ticket.updated_at) / 1000).toBe((seconds[2] ?? 0));
+  });
+
+  it('lets the customer write on a ticket (the test hook): a public comment by the requester that reopens it, one audit, a new stamp', () => {
+    const store = setup();
+    const solved = store.tickets().find((t) => t.status === 'solved') as DemoTicket;
+    const before = store.auditCountFor(solved.id);
+    const result = applyCustomerComment(store, solved.id, 'It broke again.');
+    const ticket = store.ticket(solved.id)!;
+    expect(ticket.status).toBe('open');
+    expect(ticket.updated_at).not.toBe(solved.updated_at);
+    expect(store.auditCountFor(solved.id)).toBe(before + 1);
+    expect(store.commentsFor(solved.id).at(-1)).toMatchObject({ id: result.commentId, body: 'It broke again.', public: true, author_id: solved.requester_id });
+    const fresh = store.tickets().find((t) => t.status === 'new') as DemoTicket;
+    applyCustomerComment(store, fresh.id, 'Any news?');
+    expect(store.ticket(fresh.id)!.status).toBe('new');
+    const closed = store.tickets().find((t) => t.status === 'closed') as DemoTicket;
+    expect(() => applyCustomerComment(store, closed.id, 'Hello?')).toThrow(/closed/);
+    expect(() => applyCustomerComment(store, fresh.id, '  ')).toThrow(/non-empty/);
   });
 
   it('lists each ticket\'s audits exactly as the ticket_events stream holds them', () => {

@@ -35,6 +35,8 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'outbox:discard': { id: 'a1' },
   'outbox:applyAnyway': { id: 'a1' },
   'outbox:edit': { id: 'a1', intent: { comment: { body: 'Hi', public: true } } },
+  'outbox:review': { caseId: 1 },
+  'outbox:decisions': {},
   'drafts:get': { caseId: 1 },
   'drafts:save': { caseId: 1, body: 'Draft', mode: 'reply' },
   'network:status': {},

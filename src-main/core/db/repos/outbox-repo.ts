@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
+import type { DecisionShown, OutboxChoice, OutboxConflict, OutboxDecisionView } from '../../../../src-shared/contract/models';
+import type { CasePriority, CaseStatus } from '../../../../src-shared/domain/case-fields';
 import { applyIntent, isEmptyIntent, type CaseIntent, type EditableFields } from '../../../../src-shared/domain/case-intent';
 import type { Db } from '../connection';
 import { PendingChanges } from './pending-changes';
@@ -13,7 +15,16 @@ export interface OutboxRow {
   caseId: number;
   kind: 'reply' | 'note' | 'update';
   intent: CaseIntent;
+  /** What the case was when the action was queued (or last decided on): the helpdesk's version… */
   baseVersion: string | null;
+  /** …the highest local message id of its thread (local ids only grow)… */
+  baseMessageId: number;
+  /** …the helpdesk's time of the newest message it had then (null: none)… */
+  baseMessageAt: number | null;
+  /** …and the helpdesk's editable fields (null: not known). */
+  baseFields: EditableFields | null;
+  /** Held with a conflict on its case: 'held' (no decision yet) or 'decided'; it re-reads the case before it goes. */
+  review: 'held' | 'decided' | null;
   state: OutboxState;
   attempts: number;
   verifyBeforeSend: boolean;
@@ -25,18 +36,63 @@ export interface OutboxRow {
   sentAt: number | null;
 }
 
-interface RawRow extends Omit<OutboxRow, 'intent' | 'conflict' | 'verifyBeforeSend'> {
+interface RawRow extends Omit<OutboxRow, 'intent' | 'conflict' | 'verifyBeforeSend' | 'baseFields'> {
   verify: number;
   intentJson: string;
   conflictJson: string | null;
+  baseFieldsJson: string | null;
 }
 
-const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, state, attempts, verify_before_send AS verify,
+/** The case as it is in the cache now, as an action's base. */
+export interface CaseBase {
+  version: string | null;
+  messageId: number;
+  messageAt: number | null;
+  fields: EditableFields | null;
+}
+
+/** A decision to record: what the agent was shown when they made it. */
+export interface DecisionRecord {
+  shown: DecisionShown;
+}
+
+interface RemoteFieldsRow {
+  status: string | null;
+  priority: string | null;
+  assigneeId: number | null;
+  groupId: number | null;
+  tags: string | null;
+}
+
+function fieldsOf(row: RemoteFieldsRow | undefined): EditableFields | null {
+  if (!row || row.status === null) return null;
+  return { status: row.status as CaseStatus, priority: row.priority as CasePriority | null, assigneeId: row.assigneeId, groupId: row.groupId, tags: row.tags ? row.tags.split(' ') : [] };
+}
+
+const COLUMNS = `id, seq, account_id AS accountId, case_id AS caseId, kind, intent_json AS intentJson, base_version AS baseVersion, base_message_id AS baseMessageId, base_message_at AS baseMessageAt,
+  base_fields_json AS baseFieldsJson, review, state, attempts, verify_before_send AS verify,
   next_attempt_at AS nextAttemptAt, last_error AS lastError, conflict_json AS conflictJson, created_at AS createdAt, updated_at AS updatedAt, sent_at AS sentAt`;
 
 function toRow(raw: RawRow): OutboxRow {
-  const { intentJson, conflictJson, verify, ...rest } = raw;
-  return { ...rest, verifyBeforeSend: verify === 1, intent: JSON.parse(intentJson) as CaseIntent, conflict: conflictJson ? (JSON.parse(conflictJson) as unknown) : null };
+  const { intentJson, conflictJson, verify, baseFieldsJson, ...rest } = raw;
+  return {
+    ...rest,
+    verifyBeforeSend: verify === 1,
+    intent: JSON.parse(intentJson) as CaseIntent,
+    conflict: conflictJson ? (JSON.parse(conflictJson) as unknown) : null,
+    baseFields: baseFieldsJson ? (JSON.parse(baseFieldsJson) as EditableFields) : null,
+  };
+}
+
+interface DecisionRaw {
+  id: number;
+  actionId: string;
+  caseId: number;
+  choice: OutboxChoice;
+  intentJson: string;
+  editedIntentJson: string | null;
+  shownJson: string;
+  decidedAt: number;
 }
 
 export class EmptyActionError extends Error {
@@ -60,12 +116,41 @@ export class OutboxRepo {
     this.pending = new PendingChanges(db);
     this.s = {
       insert: db.prepare(
-        `INSERT INTO outbox (id, seq, account_id, case_id, kind, intent_json, base_version, state, created_at, updated_at)
-         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), @accountId, @caseId, @kind, @intent, @baseVersion, 'queued', @now, @now)`,
+        `INSERT INTO outbox (id, seq, account_id, case_id, kind, intent_json, base_version, base_message_id, base_message_at, base_fields_json, state, created_at, updated_at)
+         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), @accountId, @caseId, @kind, @intent, @baseVersion, @baseMessageId, @baseMessageAt, @baseFields, 'queued', @now, @now)`,
       ),
       caseInfo: db.prepare(
         `SELECT c.account_id AS accountId, c.remote_version AS remoteVersion, c.channel, a.me_remote_id AS meRemoteId
          FROM cases c JOIN accounts a ON a.id = c.account_id WHERE c.id = ? AND c.synced = 1`,
+      ),
+      remoteFields: db.prepare(
+        `SELECT remote_status AS status, remote_priority AS priority, remote_assignee_id AS assigneeId, remote_group_id AS groupId, remote_tags AS tags
+         FROM cases WHERE id = ?`,
+      ),
+      caseSummary: db.prepare('SELECT subject, remote_id AS remoteId, remote_status AS status, updated_at AS updatedAt, remote_version AS version FROM cases WHERE id = ?'),
+      lastMessageId: db.prepare('SELECT coalesce(max(id), 0) FROM messages WHERE case_id = ?').pluck(),
+      // Helpdesk times only: messages written here carry this machine's clock.
+      lastMessageAt: db.prepare('SELECT max(created_at) FROM messages WHERE case_id = ? AND local_action_id IS NULL').pluck(),
+      laterOnCase: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE case_id = ? AND seq > ? AND state != 'sent' ORDER BY seq`),
+      setBaseFields: db.prepare('UPDATE outbox SET base_fields_json = ? WHERE id = ?'),
+      hold: db.prepare(`UPDATE outbox SET review = coalesce(review, 'held') WHERE id = ? AND state = 'queued'`),
+      holdAsConflict: db.prepare(`UPDATE outbox SET state = 'conflict', review = coalesce(review, 'held'), conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'queued'`),
+      decided: db.prepare(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, review = 'decided',
+           base_version = ?, base_message_id = ?, base_message_at = ?, base_fields_json = ?, intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`,
+      ),
+      passReview: db.prepare('UPDATE outbox SET base_version = ?, review = NULL WHERE id = ?'),
+      record: db.prepare(
+        `INSERT INTO outbox_decisions (action_id, account_id, case_id, choice, intent_json, edited_intent_json, shown_json, decided_at)
+         VALUES (@actionId, @accountId, @caseId, @choice, @intent, @editedIntent, @shown, @now)`,
+      ),
+      decisionsAll: db.prepare(
+        `SELECT id, action_id AS actionId, case_id AS caseId, choice, intent_json AS intentJson, edited_intent_json AS editedIntentJson, shown_json AS shownJson, decided_at AS decidedAt
+         FROM outbox_decisions ORDER BY id`,
+      ),
+      decisionsOfCase: db.prepare(
+        `SELECT id, action_id AS actionId, case_id AS caseId, choice, intent_json AS intentJson, edited_intent_json AS editedIntentJson, shown_json AS shownJson, decided_at AS decidedAt
+         FROM outbox_decisions WHERE case_id = ? ORDER BY id`,
       ),
       insertLocalMessage: db.prepare(
         `INSERT INTO messages (account_id, remote_id, case_id, author_kind, author_remote_id, channel, public, body_text, created_at, local_action_id)
@@ -91,9 +176,8 @@ export class OutboxRepo {
       sendSoon: db.prepare(`UPDATE outbox SET next_attempt_at = 0 WHERE id = ? AND state = 'queued' AND next_attempt_at > 0`),
       fail: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`),
       conflict: db.prepare(`UPDATE outbox SET state = 'conflict', conflict_json = ?, last_error = ?, updated_at = ? WHERE id = ?`),
-      requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, base_version = coalesce(?, base_version), intent_json = coalesce(?, intent_json), updated_at = ? WHERE id = ?`),
+      requeue: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = 0, last_error = NULL, conflict_json = NULL, updated_at = ? WHERE id = ?`),
       delete: db.prepare('DELETE FROM outbox WHERE id = ?'),
-      advanceLater: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued'`),
       advanceBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE case_id = ? AND seq > ? AND state = 'queued' AND base_version IS ?`),
       caseVersion: db.prepare('SELECT remote_version FROM cases WHERE id = ?').pluck(),
       draftBase: db.prepare('SELECT base_fields_json AS fieldsJson, base_version AS version FROM drafts WHERE case_id = ?'),
@@ -140,13 +224,38 @@ export class OutboxRepo {
     const info = this.s.caseInfo!.get(caseId) as { accountId: number; remoteVersion: string | null; channel: string; meRemoteId: string | null } | undefined;
     if (!info) throw new Error(`Case ${caseId} is not in the cache`);
     const kind = intent.comment ? (intent.comment.public ? 'reply' : 'note') : 'update';
-    this.s.insert!.run({ id, accountId: info.accountId, caseId, kind, intent: JSON.stringify(intent), baseVersion: info.remoteVersion, now });
+    // What the agent saw when they acted: the thread so far and the helpdesk's fields.
+    const base = this.baseNow(caseId);
+    this.s.insert!.run({
+      id, accountId: info.accountId, caseId, kind, intent: JSON.stringify(intent), baseVersion: info.remoteVersion,
+      baseMessageId: base.messageId, baseMessageAt: base.messageAt, baseFields: base.fields ? JSON.stringify(base.fields) : null, now,
+    });
     if (intent.comment) {
       this.s.insertLocalMessage!.run(info.accountId, `local:${id}`, caseId, info.meRemoteId, info.channel, intent.comment.public ? 1 : 0, intent.comment.body, now, id);
       this.s.deleteDraft!.run(caseId); // the composer's text is now this action
     }
     this.pending.rebase(caseId);
     return this.get(id)!;
+  }
+
+  /** The case as the cache has it now (the helpdesk's version and fields, the thread so far): a base for its actions. */
+  baseNow(caseId: number): CaseBase {
+    return {
+      version: (this.s.caseVersion!.get(caseId) as string | null | undefined) ?? null,
+      messageId: this.s.lastMessageId!.get(caseId) as number,
+      messageAt: (this.s.lastMessageAt!.get(caseId) as number | null) ?? null,
+      fields: fieldsOf(this.s.remoteFields!.get(caseId) as RemoteFieldsRow | undefined),
+    };
+  }
+
+  /** The case's subject and number, and the helpdesk's status, update time and version as cached. */
+  caseSummary(caseId: number): { subject: string; remoteId: string; status: string | null; updatedAt: number; version: string | null } | undefined {
+    return this.s.caseSummary!.get(caseId) as { subject: string; remoteId: string; status: string | null; updatedAt: number; version: string | null } | undefined;
+  }
+
+  /** The case's actions after `row` that are not sent yet, in order. */
+  laterOnCase(row: Pick<OutboxRow, 'caseId' | 'seq'>): OutboxRow[] {
+    return (this.s.laterOnCase!.all(row.caseId, row.seq) as RawRow[]).map(toRow);
   }
 
   get(id: string): OutboxRow | undefined {
@@ -195,6 +304,10 @@ export class OutboxRepo {
       apply();
       this.s.markSent!.run(now, now, JSON.stringify(remoteResult ?? null), id);
       if (newVersion !== null) this.s.advanceBase!.run(newVersion, row.caseId, row.seq, row.baseVersion);
+      // The later actions' bases now include this one: my own change is no news to them either.
+      for (const later of this.laterOnCase(row)) {
+        if (later.baseFields) this.s.setBaseFields!.run(JSON.stringify(applyIntent(later.baseFields, row.intent)), later.id);
+      }
       this.advanceDraftBase(row, newVersion);
       this.pending.rebase(row.caseId);
     });
@@ -228,47 +341,102 @@ export class OutboxRepo {
   }
 
   /**
-   * "Apply anyway": send again against the case's current remote version. The case's later queued
-   * actions were held back by the same change the agent has now seen, so they move on with it.
+   * One action stopped (a conflict, or the send-time guard): the case's whole queue stops with it
+   * (DESIGN §6). In one durable step the action keeps `details`, and each later queued action on
+   * the case is held: `judge` says whether it needs its own decision (its conflict details) or may
+   * go by itself once the ones before it are decided (null). Either way it re-reads the case
+   * before it goes.
    */
-  applyAnyway(id: string, now: number = Date.now()): void {
+  holdCase(id: string, details: OutboxConflict, error: string, judge: (later: OutboxRow) => OutboxConflict | null, now: number = Date.now()): void {
     this.durably(() => {
       const row = this.get(id);
       if (!row) return;
-      const version = this.s.caseVersion!.get(row.caseId) as string | null;
-      this.s.requeue!.run(version, null, now, id);
-      this.s.advanceLater!.run(version, row.caseId, row.seq);
+      this.s.conflict!.run(JSON.stringify(details), error, now, id);
+      for (const later of this.laterOnCase(row)) {
+        if (later.state !== 'queued') continue;
+        const stop = judge(later);
+        if (stop) this.s.holdAsConflict!.run(JSON.stringify(stop), error, now, later.id);
+        else this.s.hold!.run(later.id);
+      }
     });
+  }
+
+  /**
+   * "Apply anyway" (or "Send anyway"): this action only, as it is, against the case as the agent
+   * was just shown it (its base moves to now). The case's other held actions keep their own
+   * decisions. It re-reads the case before it goes: anything newer it touches stops it again.
+   */
+  applyAnyway(id: string, record?: DecisionRecord, now: number = Date.now()): boolean {
+    return this.durably(() => this.decideInTransaction(id, 'apply', null, record, now));
   }
 
   /** "Retry" a failed action as it is. */
   retry(id: string, now: number = Date.now()): void {
-    this.durably(() => this.s.requeue!.run(null, null, now, id));
+    this.durably(() => this.s.requeue!.run(now, id));
   }
 
-  /** "Edit": replace the intent and queue it again against the current remote version. */
-  edit(id: string, intent: CaseIntent, now: number = Date.now()): void {
+  /** "Edit": replace the intent and queue it again against the case as it is now (a decision like apply). */
+  edit(id: string, intent: CaseIntent, record?: DecisionRecord, now: number = Date.now()): boolean {
     if (isEmptyIntent(intent)) throw new EmptyActionError();
-    this.durably(() => {
+    return this.durably(() => {
       const row = this.get(id);
-      if (!row) return;
-      const version = this.s.caseVersion!.get(row.caseId) as string | null;
-      this.s.requeue!.run(version, JSON.stringify(intent), now, id);
-      this.s.advanceLater!.run(version, row.caseId, row.seq);
+      if (!row || !this.decideInTransaction(id, 'edit', intent, record, now)) return false;
       this.s.deleteLocalMessage!.run(id);
       if (intent.comment) {
         const info = this.s.caseInfo!.get(row.caseId) as { accountId: number; channel: string; meRemoteId: string | null };
         this.s.insertLocalMessage!.run(info.accountId, `local:${id}`, row.caseId, info.meRemoteId, info.channel, intent.comment.public ? 1 : 0, intent.comment.body, row.createdAt, id);
       }
       this.pending.rebase(row.caseId);
+      return true;
     });
   }
 
+  private decideInTransaction(id: string, choice: 'apply' | 'edit', intent: CaseIntent | null, record: DecisionRecord | undefined, now: number): boolean {
+    const row = this.get(id);
+    if (!row || row.state === 'sent' || row.state === 'sending') return false;
+    const base = this.baseNow(row.caseId);
+    this.s.decided!.run(base.version, base.messageId, base.messageAt, base.fields ? JSON.stringify(base.fields) : null, intent ? JSON.stringify(intent) : null, now, id);
+    if (record) this.record(row, choice, intent, record, now);
+    return true;
+  }
+
+  /**
+   * A held action passed its look at the re-read case: it goes against `version`. One that had no
+   * decision (it touched nothing anyone else changed) is recorded as released, with what it did not touch.
+   */
+  passReview(id: string, version: string | null, record?: DecisionRecord, now: number = Date.now()): void {
+    this.durably(() => {
+      const row = this.get(id);
+      if (!row) return;
+      if (row.review === 'held' && record) this.record(row, 'released', null, record, now);
+      this.s.passReview!.run(version, id);
+    });
+  }
+
+  private record(row: OutboxRow, choice: OutboxChoice, editedIntent: CaseIntent | null, record: DecisionRecord, now: number): void {
+    this.s.record!.run({
+      actionId: row.id, accountId: row.accountId, caseId: row.caseId, choice, intent: JSON.stringify(row.intent),
+      editedIntent: editedIntent ? JSON.stringify(editedIntent) : null, shown: JSON.stringify(record.shown), now,
+    });
+  }
+
+  /** The recorded decisions (of one case, or all), oldest first. */
+  decisions(caseId?: number): OutboxDecisionView[] {
+    const rows = (caseId === undefined ? this.s.decisionsAll!.all() : this.s.decisionsOfCase!.all(caseId)) as DecisionRaw[];
+    return rows.map(({ intentJson, editedIntentJson, shownJson, ...rest }) => ({
+      ...rest,
+      intent: JSON.parse(intentJson) as CaseIntent,
+      editedIntent: editedIntentJson ? (JSON.parse(editedIntentJson) as CaseIntent) : null,
+      shown: JSON.parse(shownJson) as DecisionShown,
+    }));
+  }
+
   /** "Discard": drop the action and undo its optimistic effect. */
-  discard(id: string): boolean {
+  discard(id: string, record?: DecisionRecord, now: number = Date.now()): boolean {
     return this.durably(() => {
       const row = this.get(id);
       if (!row || row.state === 'sent') return false;
+      if (record) this.record(row, 'discard', null, record, now);
       this.s.delete!.run(id);
       this.s.deleteLocalMessage!.run(id);
       this.pending.rebase(row.caseId);

@@ -71,9 +71,9 @@ describe('outbox repo', () => {
     expect(outbox.ready(1, Date.now(), 10)).toEqual([]);
     cache.applyPage('cases', { cases: [remoteCase({ generatedTs: 9, updatedAt: 9_000, version: 'v9' })], cursor: 'c', caughtUp: false });
     outbox.applyAnyway(first.id);
-    expect(outbox.get(first.id)).toMatchObject({ state: 'queued', baseVersion: 'v9', conflict: null });
-    // the later action, held back by the same remote change, moves on with it
-    expect(outbox.get(second.id)!.baseVersion).toBe('v9');
+    expect(outbox.get(first.id)).toMatchObject({ state: 'queued', baseVersion: 'v9', conflict: null, review: 'decided' });
+    // "apply anyway" is about that action only: the later one keeps what it was queued against
+    expect(outbox.get(second.id)!.baseVersion).toBe('2026-11-01T10:00:00Z');
     outbox.markSending(first.id);
     outbox.markSent(first.id, { ok: true }, () => undefined);
     expect(outbox.ready(1, Date.now(), 10).map((a) => a.id)).toEqual([second.id]);

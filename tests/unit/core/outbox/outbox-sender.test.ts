@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PushAction, PushResult, RemoteCase, WritableConnector } from '../../../../src-main/core/connectors/connector';
+import type { PullPage, PushAction, PushResult, RemoteCase, WritableConnector } from '../../../../src-main/core/connectors/connector';
 import { openDatabase, type Db } from '../../../../src-main/core/db/connection';
 import { AccountCache } from '../../../../src-main/core/db/repos/account-cache';
 import { AccountsRepo } from '../../../../src-main/core/db/repos/accounts-repo';
@@ -39,6 +39,9 @@ class ScriptedConnector implements WritableConnector {
   }
   async fetchCase(): Promise<RemoteCase | null> {
     return null;
+  }
+  async fetchThread(): Promise<PullPage> {
+    return { cursor: null, caughtUp: true };
   }
   /** Resolves once `n` pushes have been made. */
   async pushed(n: number): Promise<void> {
