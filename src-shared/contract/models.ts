@@ -340,8 +340,14 @@ export interface AppInfoView {
 }
 
 export interface NetworkStatusView {
+  /** Every account's helpdesk or mail server can be reached, and the agent is not working offline. */
   online: boolean;
   forcedOffline: boolean;
+  /**
+   * The accounts (ids) whose helpdesk or mail server cannot be reached now: their sync and sends
+   * wait while the other accounts go on. Not affected by "Work offline".
+   */
+  unreachable: number[];
   outbox: { queued: number; sending: number; failed: number; conflict: number };
 }
 

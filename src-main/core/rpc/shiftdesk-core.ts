@@ -119,8 +119,9 @@ export class ShiftdeskCore {
       this.db,
       (emails) => this.recentOrders(emails),
       (customerId) => this.emit('onChange', { kinds: ['customers'], caseIds: [], customerIds: [customerId] }),
-      // Offline (by choice or not), nothing goes out: the pane shows the orders cached before.
-      { mayLookUp: () => this.network.mayConnect() && this.network.online },
+      // Offline (by choice, or no account that looks orders up can be reached), nothing goes out:
+      // the pane shows the orders cached before. Another account being down does not matter.
+      { mayLookUp: () => this.network.mayConnect() && !this.orderSourcesUnreachable() },
     );
     this.macros = new MacroService(this.db, this.outbox);
     this.priority = new SmartPriorityService(this.db, { onScored: (caseIds) => this.emit('onChange', { kinds: ['cases'], caseIds, customerIds: [] }) });
@@ -312,7 +313,7 @@ export class ShiftdeskCore {
 
   networkStatus(): NetworkStatusView {
     const counts = this.outbox.repo.counts();
-    return { online: this.network.online && !this.network.forcedOffline, forcedOffline: this.network.forcedOffline, outbox: counts };
+    return { online: this.network.online && !this.network.forcedOffline, forcedOffline: this.network.forcedOffline, unreachable: this.network.unreachable(), outbox: counts };
   }
 
   /** An outbox change: tell the UI, and wake the senders. */
@@ -487,9 +488,19 @@ export class ShiftdeskCore {
     return undefined;
   }
 
+  /** The reachable accounts whose connector looks up a customer's orders. */
+  private orderSources(): SyncEngine['connector'][] {
+    return [...this.engines].filter(([accountId, engine]) => engine.connector.recentOrders && this.network.isReachable(accountId)).map(([, engine]) => engine.connector);
+  }
+
+  /** Orders are looked up through some account, and none of those can be reached now. */
+  private orderSourcesUnreachable(): boolean {
+    const withOrders = [...this.engines].filter(([, engine]) => engine.connector.recentOrders);
+    return withOrders.length > 0 && withOrders.every(([accountId]) => !this.network.isReachable(accountId));
+  }
+
   private async recentOrders(emails: string[]) {
-    for (const engine of this.engines.values()) {
-      const connector = engine.connector;
+    for (const connector of this.orderSources()) {
       if (!connector.recentOrders) continue;
       for (const email of emails) {
         const orders = await connector.recentOrders(email);

@@ -71,6 +71,7 @@ export function CasePane({ caseId }: { caseId: number | null }) {
       {caseId !== null && detail ? (
         <Composer
           caseId={caseId}
+          accountId={detail.accountId}
           customerName={detail.id === caseId ? (detail.customer?.name ?? null) : null}
           channel={detail.channel}
           closed={detail.id === caseId && detail.status === 'closed'}
