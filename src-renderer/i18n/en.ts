@@ -515,6 +515,9 @@ export const en = {
     skipped_one: '{{count}} record skipped',
     skipped_other: '{{count}} records skipped',
     skippedTitle: 'Show the records sync could not read',
+    enterToken: 'Enter API token',
+    enterPassword: 'Enter password',
+    enterTitle: 'Open Settings to enter it again',
     notice: {
       step: {
         identity: 'Cannot sign in to the helpdesk',
@@ -552,6 +555,8 @@ export const en = {
         rateLimited: 'The helpdesk is limiting requests',
         rateLimitedMail: 'The mail server is limiting requests',
         diskFull: 'Disk full',
+        tokenMissing: 'The API token is missing',
+        passwordMissing: 'The mailbox password is missing',
       },
       reason: {
         auth: 'the helpdesk refused the e-mail or API token',
@@ -571,7 +576,8 @@ export const en = {
       },
       then: {
         identity: 'Nothing syncs for this account until it can sign in.',
-        auth: 'Nothing syncs for this account: remove it in Settings and add it again with valid credentials.',
+        auth: 'Nothing syncs for this account until valid credentials are entered again in Settings.',
+        secretMissing: 'This computer no longer has it. Nothing syncs for this account until you enter it again.',
         groups: 'Cases still sync; group names may be missing.',
         agents: 'Assignee names come from cases instead.',
         organizations: 'Cases still sync; organisation names may be missing.',
@@ -687,6 +693,20 @@ export const en = {
     removeConfirm: 'Remove account',
     removeCancel: 'Cancel',
     added: 'Account added. Syncing starts now.',
+    secrets: {
+      formLabel: 'Enter the credentials of {{account}} again',
+      missingToken: 'Enter the API token again to sync this account.',
+      missingPassword: 'Enter the mailbox password again to sync this account.',
+      missingPasswords: 'Enter the IMAP and SMTP passwords again to sync this account.',
+      missingSmtpPassword: 'Enter the SMTP password again to sync this account.',
+      refusedToken: 'Enter a valid API token to sync this account.',
+      refusedPassword: 'Enter the right password to sync this account.',
+      save: 'Save and sync',
+      saving: 'Checking…',
+      saved: 'Saved. Syncing again.',
+      savedUnchecked: 'Saved. The helpdesk could not be reached to check it; sync checks it when it can.',
+      notSaved: 'Not saved: {{message}}',
+    },
     lastSynced: 'Last synced',
     accountStatus: {
       new: 'New',
@@ -768,6 +788,7 @@ export const en = {
       passwordNone: 'No password saved.',
       passwordNoneKeychain: 'No password saved. One you type goes to the system keychain.',
       passwordNoneMemory: 'No password saved. One you type is kept in memory for this run only.',
+      passwordMissing: 'The password saved for this broker is no longer on this computer. Presence does not connect until you enter it again and save.',
       passwordLeftBehind: 'The saved password belongs to the previous broker URL and username and is removed when you save: type it again if this broker needs it.',
       removePassword: 'Remove password',
       removingPassword: 'Removing…',
@@ -944,6 +965,8 @@ export const en = {
     setAvailable: 'Set my status to available',
     unavailable: 'Presence unavailable',
     connecting: 'Connecting…',
+    passwordMissing: 'Presence: password missing',
+    enterPassword: 'Enter password',
   },
   slaPolicies: {
     heading: 'SLA policies',

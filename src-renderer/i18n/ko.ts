@@ -516,6 +516,9 @@ export const ko: Messages = {
     skipped_one: '건너뛴 레코드 {{count}}건',
     skipped_other: '건너뛴 레코드 {{count}}건',
     skippedTitle: '동기화가 읽지 못한 레코드 보기',
+    enterToken: 'API 토큰 입력',
+    enterPassword: '비밀번호 입력',
+    enterTitle: '설정을 열어 다시 입력',
     notice: {
       step: {
         identity: '헬프데스크에 로그인할 수 없습니다',
@@ -553,6 +556,8 @@ export const ko: Messages = {
         rateLimited: '헬프데스크가 요청 수를 제한하고 있습니다',
         rateLimitedMail: '메일 서버가 요청 수를 제한하고 있습니다',
         diskFull: '디스크 공간이 부족합니다',
+        tokenMissing: 'API 토큰이 없습니다',
+        passwordMissing: '메일함 비밀번호가 없습니다',
       },
       // Korean puts the cause first: "헬프데스크가 거부하여 상담원 목록을 불러오지 못했습니다 (403)."
       reason: {
@@ -573,7 +578,8 @@ export const ko: Messages = {
       },
       then: {
         identity: '로그인할 수 있을 때까지 이 계정은 동기화되지 않습니다.',
-        auth: '이 계정은 동기화되지 않습니다. 설정에서 계정을 삭제한 뒤 올바른 인증 정보로 다시 추가하세요.',
+        auth: '설정에서 올바른 인증 정보를 다시 입력할 때까지 이 계정은 동기화되지 않습니다.',
+        secretMissing: '이 컴퓨터에 더 이상 저장되어 있지 않습니다. 다시 입력할 때까지 이 계정은 동기화되지 않습니다.',
         groups: '케이스는 계속 동기화되지만 그룹 이름이 빠질 수 있습니다.',
         agents: '담당자 이름은 대신 케이스 정보에서 가져옵니다.',
         organizations: '케이스는 계속 동기화되지만 조직 이름이 빠질 수 있습니다.',
@@ -689,6 +695,20 @@ export const ko: Messages = {
     removeConfirm: '계정 삭제',
     removeCancel: '취소',
     added: '계정을 추가했습니다. 지금 동기화를 시작합니다.',
+    secrets: {
+      formLabel: '인증 정보 다시 입력: {{account}}',
+      missingToken: '이 계정을 동기화하려면 API 토큰을 다시 입력하세요.',
+      missingPassword: '이 계정을 동기화하려면 메일함 비밀번호를 다시 입력하세요.',
+      missingPasswords: '이 계정을 동기화하려면 IMAP 및 SMTP 비밀번호를 다시 입력하세요.',
+      missingSmtpPassword: '이 계정을 동기화하려면 SMTP 비밀번호를 다시 입력하세요.',
+      refusedToken: '이 계정을 동기화하려면 올바른 API 토큰을 입력하세요.',
+      refusedPassword: '이 계정을 동기화하려면 올바른 비밀번호를 입력하세요.',
+      save: '저장하고 동기화',
+      saving: '확인하는 중…',
+      saved: '저장했습니다. 다시 동기화합니다.',
+      savedUnchecked: '저장했습니다. 지금은 헬프데스크에 연결할 수 없어 확인하지 못했으며, 연결되면 동기화하면서 확인합니다.',
+      notSaved: '저장하지 못했습니다: {{message}}',
+    },
     lastSynced: '마지막 동기화',
     accountStatus: {
       new: '신규',
@@ -771,6 +791,7 @@ export const ko: Messages = {
       passwordNone: '저장된 비밀번호가 없습니다.',
       passwordNoneKeychain: '저장된 비밀번호가 없습니다. 입력한 비밀번호는 시스템 키체인에 저장됩니다.',
       passwordNoneMemory: '저장된 비밀번호가 없습니다. 입력한 비밀번호는 이번 실행 동안 메모리에만 보관됩니다.',
+      passwordMissing: '이 브로커에 저장했던 비밀번호가 이 컴퓨터에 더 이상 없습니다. 다시 입력하고 저장할 때까지 프레즌스는 연결되지 않습니다.',
       passwordLeftBehind: '저장된 비밀번호는 이전 브로커 URL과 사용자 이름의 것이며 저장하면 지워집니다. 이 브로커에 필요하면 다시 입력하세요.',
       removePassword: '비밀번호 삭제',
       removingPassword: '삭제하는 중…',
@@ -947,6 +968,8 @@ export const ko: Messages = {
     setAvailable: '내 상태를 대응 가능으로',
     unavailable: '프레즌스 사용 불가',
     connecting: '연결 중…',
+    passwordMissing: '프레즌스: 비밀번호 없음',
+    enterPassword: '비밀번호 입력',
   },
   slaPolicies: {
     heading: 'SLA 정책',

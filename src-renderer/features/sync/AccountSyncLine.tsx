@@ -1,9 +1,9 @@
-import { CircleAlert, CirclePause, CloudOff, RefreshCw } from 'lucide-react';
+import { CircleAlert, CirclePause, CloudOff, KeyRound, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/contract/api';
 import type { AccountView, NetworkStatusView } from '../../../src-shared/contract/models';
 import { useRelativeLabel } from '../../ui/use-relative-label';
-import { serverKindOf } from './notice-wording';
+import { needsSecrets, serverKindOf } from './notice-wording';
 import { NoticeDetails } from './NoticeDetails';
 import { NoticeIcon } from './NoticeItem';
 import { openRecordIssues } from './record-issues';
@@ -18,9 +18,23 @@ import { useRetrySync } from './use-retry-sync';
  * being unreachable does not change this one's line. A step that does
  * not work (the helpdesk refuses the agents list, a page it sends cannot be read) is named in
  * words after the sync state, which stays as it is: the rest still syncs. Its technical text is
- * behind "Details". The line never grows past the status bar: the words end in an ellipsis.
+ * behind "Details". The line never grows past the status bar: the words end in an ellipsis. An
+ * account whose token or password is missing (or refused) offers to enter it again, in Settings.
  */
-export function AccountSyncLine({ status, account, showName, network }: { status: SyncStatusView; account: AccountView | undefined; showName: boolean; network: NetworkStatusView | undefined }) {
+export function AccountSyncLine({
+  status,
+  account,
+  showName,
+  network,
+  onEnterSecrets,
+}: {
+  status: SyncStatusView;
+  account: AccountView | undefined;
+  showName: boolean;
+  network: NetworkStatusView | undefined;
+  /** Opens Settings at this account's token or password. */
+  onEnterSecrets?: (accountId: number) => void;
+}) {
   const { t } = useTranslation();
   const retry = useRetrySync();
   const wordNotice = useNoticeText();
@@ -69,6 +83,13 @@ export function AccountSyncLine({ status, account, showName, network }: { status
 
   // The account cannot sync at all (signed out): the line is the problem.
   if (status.state === 'error') {
+    const enter =
+      lead && needsSecrets(lead.notice) && onEnterSecrets ? (
+        <button type="button" className="button small sync-enter-secret" title={t('sync.enterTitle')} onClick={() => onEnterSecrets(status.accountId)}>
+          <KeyRound size={12} aria-hidden="true" />
+          {server === 'mail' ? t('sync.enterPassword') : t('sync.enterToken')}
+        </button>
+      ) : null;
     return (
       <span className="sync-line is-error" data-account-id={status.accountId}>
         {prefix}
@@ -79,7 +100,7 @@ export function AccountSyncLine({ status, account, showName, network }: { status
           </span>
         )}
         {details}
-        {retryButton}
+        {enter ?? retryButton}
         {skipped}
       </span>
     );

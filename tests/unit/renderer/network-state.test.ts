@@ -9,7 +9,7 @@ function status(patch: Partial<NetworkStatusView>): NetworkStatusView {
 }
 
 function account(id: number, name: string): AccountView {
-  return { id, kind: 'zendesk', name, baseUrl: `http://127.0.0.1:${4000 + id}`, email: 'me@example.test', status: 'ok', lastError: null, lastSyncedAt: null, mail: null };
+  return { id, kind: 'zendesk', name, baseUrl: `http://127.0.0.1:${4000 + id}`, email: 'me@example.test', status: 'ok', lastError: null, lastSyncedAt: null, mail: null, missingSecrets: [] };
 }
 
 describe('networkState', () => {
