@@ -9,6 +9,7 @@ const METHOD_FLAGS: { readonly [M in MethodId]: true } = {
   'accounts:add': true,
   'accounts:remove': true,
   'accounts:test': true,
+  'accounts:setSecrets': true,
   'inbox:list': true,
   'inbox:counts': true,
   'cases:get': true,

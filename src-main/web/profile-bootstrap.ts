@@ -107,9 +107,9 @@ export async function openProfile(options: ProfileBootstrapOptions): Promise<Ope
 
     let replaceReason: string | null = null;
     if (state && demoAccount && demo && demoAccount.baseUrl !== demo.url) replaceReason = `port ${state.port} is taken, so the demo helpdesk now runs at ${demo.url}`;
-    else if (state && demoAccount && secrets === 'keychain' && !(await hasSyncEngine(core, demoAccount.id))) {
+    else if (state && demoAccount && secrets === 'keychain' && !(await hasItsSecrets(core, demoAccount.id))) {
       // Core could not read the demo token at start: the keychain is unavailable, or the token was removed from it.
-      if (await anyOtherAccountSyncs(core, demoAccount.id)) replaceReason = 'its token is missing from the system keychain';
+      if (await anotherAccountHasItsSecrets(core, demoAccount.id)) replaceReason = 'its token is missing from the system keychain';
       else {
         options.warn('The system keychain is unavailable: running with an in-memory secret store seeded with the demo helpdesk\'s public token. Other accounts need the keychain and will not sync in this run.');
         await core.stop();
@@ -205,7 +205,7 @@ async function openWithExternalDemo(options: ProfileBootstrapOptions, coreOption
       const added = await addDemoAccount(core, secrets, coreOptions, url, email, options.warn);
       core = added.core;
       secrets = added.secrets;
-    } else if (!(await hasSyncEngine(core, account.id))) {
+    } else if (!(await hasItsSecrets(core, account.id))) {
       if (secrets === 'keychain') options.warn(`The demo account's token is not in the system keychain: its public token is kept in memory for this run.`);
       await core.stop();
       secrets = 'memory';
@@ -289,10 +289,11 @@ async function addDemoAccount(
   }
 }
 
-async function hasSyncEngine(core: CoreClient, accountId: number): Promise<boolean> {
-  return (await core.call('sync:status', {})).some((s) => s.accountId === accountId);
+/** Could core read the account's secrets at start? (No: the keychain is unavailable, or lost them.) */
+async function hasItsSecrets(core: CoreClient, accountId: number): Promise<boolean> {
+  return (await core.call('accounts:list', {})).some((a) => a.id === accountId && a.missingSecrets.length === 0);
 }
 
-async function anyOtherAccountSyncs(core: CoreClient, accountId: number): Promise<boolean> {
-  return (await core.call('sync:status', {})).some((s) => s.accountId !== accountId);
+async function anotherAccountHasItsSecrets(core: CoreClient, accountId: number): Promise<boolean> {
+  return (await core.call('accounts:list', {})).some((a) => a.id !== accountId && a.missingSecrets.length === 0);
 }

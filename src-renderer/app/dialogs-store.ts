@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { closeOutboxPanel, useOutboxPanel } from '../features/outbox';
+import { useSettingsTarget } from '../features/settings';
 
 type DialogId = 'settings' | 'shortcuts';
 
@@ -14,6 +15,11 @@ export function openDialog(id: DialogId): void {
 export function closeDialog(): void {
   useDialogs.setState({ open: null });
 }
+
+// Settings asked for at a place (a token to enter again, from the status bar) opens Settings.
+useSettingsTarget.subscribe((state, previous) => {
+  if (state.target !== null && state.target !== previous.target) openDialog('settings');
+});
 
 // The outbox or a conflict (which can open by itself) takes the place of any other dialog.
 useOutboxPanel.subscribe((state, previous) => {

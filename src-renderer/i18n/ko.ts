@@ -343,6 +343,10 @@ export const ko: Messages = {
     onlineTitle: '변경 사항은 바로 헬프데스크로 보냅니다.',
     offlineTitle: '헬프데스크에 연결할 수 없습니다. 변경 사항은 대기열에 두었다가 연결되면 보냅니다.',
     workingOfflineTitle: '다시 온라인이 될 때까지 아무것도 보내지 않습니다. 변경 사항은 대기열에 들어갑니다.',
+    accountOffline: '연결 안 됨: {{account}}',
+    accountsOffline_one: '계정 {{count}}개 연결 안 됨',
+    accountsOffline_other: '계정 {{count}}개 연결 안 됨',
+    partlyOfflineTitle: '연결할 수 없는 계정: {{accounts}}. 이 계정 케이스의 변경 사항은 대기열에 두었다가 연결되면 보내며, 계속 연결을 시도합니다. 다른 계정은 평소처럼 동기화하고 보냅니다.',
     workOffline: '오프라인으로 작업',
     workOfflineTitleOn: '다시 온라인으로 전환하고 대기 중인 변경을 보냅니다',
     workOfflineTitleOff: '헬프데스크와 통신을 멈추고 모든 변경을 대기열에 넣습니다',
@@ -356,6 +360,7 @@ export const ko: Messages = {
     loading: '보낼 편지함 불러오는 중…',
     workingOffline: '오프라인으로 작업 중입니다. 다시 온라인이 되면 오래된 것부터 보냅니다.',
     offline: '헬프데스크에 연결할 수 없습니다. 연결되는 대로 오래된 것부터 보냅니다.',
+    partlyOffline: '연결할 수 없는 계정: {{accounts}}. 이 계정 케이스의 변경은 연결되는 대로 오래된 것부터 보냅니다. 다른 계정의 변경은 평소처럼 보냅니다.',
     online: '케이스별로 순서대로 보냅니다. 실패하거나 충돌한 변경은 확인을 기다립니다.',
     listLabel: '대기 중인 변경',
     state: {
@@ -515,6 +520,7 @@ export const ko: Messages = {
     neverSynced: '아직 동기화되지 않음',
     following: '최신 상태',
     offline: '헬프데스크에 연결할 수 없음',
+    offlineMail: '메일 서버에 연결할 수 없음',
     paused: '동기화 일시 중지: 오프라인 작업 중',
     lastSynced: '마지막 동기화 {{time}}',
     backingOff: '헬프데스크 응답 지연',
@@ -540,6 +546,9 @@ export const ko: Messages = {
     skipped_one: '건너뛴 레코드 {{count}}건',
     skipped_other: '건너뛴 레코드 {{count}}건',
     skippedTitle: '동기화가 읽지 못한 레코드 보기',
+    enterToken: 'API 토큰 입력',
+    enterPassword: '비밀번호 입력',
+    enterTitle: '설정을 열어 다시 입력',
     notice: {
       step: {
         identity: '헬프데스크에 로그인할 수 없습니다',
@@ -577,6 +586,8 @@ export const ko: Messages = {
         rateLimited: '헬프데스크가 요청 수를 제한하고 있습니다',
         rateLimitedMail: '메일 서버가 요청 수를 제한하고 있습니다',
         diskFull: '디스크 공간이 부족합니다',
+        tokenMissing: 'API 토큰이 없습니다',
+        passwordMissing: '메일함 비밀번호가 없습니다',
       },
       // Korean puts the cause first: "헬프데스크가 거부하여 상담원 목록을 불러오지 못했습니다 (403)."
       reason: {
@@ -597,7 +608,8 @@ export const ko: Messages = {
       },
       then: {
         identity: '로그인할 수 있을 때까지 이 계정은 동기화되지 않습니다.',
-        auth: '이 계정은 동기화되지 않습니다. 설정에서 계정을 삭제한 뒤 올바른 인증 정보로 다시 추가하세요.',
+        auth: '설정에서 올바른 인증 정보를 다시 입력할 때까지 이 계정은 동기화되지 않습니다.',
+        secretMissing: '이 컴퓨터에 더 이상 저장되어 있지 않습니다. 다시 입력할 때까지 이 계정은 동기화되지 않습니다.',
         groups: '케이스는 계속 동기화되지만 그룹 이름이 빠질 수 있습니다.',
         agents: '담당자 이름은 대신 케이스 정보에서 가져옵니다.',
         organizations: '케이스는 계속 동기화되지만 조직 이름이 빠질 수 있습니다.',
@@ -713,6 +725,20 @@ export const ko: Messages = {
     removeConfirm: '계정 삭제',
     removeCancel: '취소',
     added: '계정을 추가했습니다. 지금 동기화를 시작합니다.',
+    secrets: {
+      formLabel: '인증 정보 다시 입력: {{account}}',
+      missingToken: '이 계정을 동기화하려면 API 토큰을 다시 입력하세요.',
+      missingPassword: '이 계정을 동기화하려면 메일함 비밀번호를 다시 입력하세요.',
+      missingPasswords: '이 계정을 동기화하려면 IMAP 및 SMTP 비밀번호를 다시 입력하세요.',
+      missingSmtpPassword: '이 계정을 동기화하려면 SMTP 비밀번호를 다시 입력하세요.',
+      refusedToken: '이 계정을 동기화하려면 올바른 API 토큰을 입력하세요.',
+      refusedPassword: '이 계정을 동기화하려면 올바른 비밀번호를 입력하세요.',
+      save: '저장하고 동기화',
+      saving: '확인하는 중…',
+      saved: '저장했습니다. 다시 동기화합니다.',
+      savedUnchecked: '저장했습니다. 지금은 헬프데스크에 연결할 수 없어 확인하지 못했으며, 연결되면 동기화하면서 확인합니다.',
+      notSaved: '저장하지 못했습니다: {{message}}',
+    },
     lastSynced: '마지막 동기화',
     accountStatus: {
       new: '신규',
@@ -795,6 +821,7 @@ export const ko: Messages = {
       passwordNone: '저장된 비밀번호가 없습니다.',
       passwordNoneKeychain: '저장된 비밀번호가 없습니다. 입력한 비밀번호는 시스템 키체인에 저장됩니다.',
       passwordNoneMemory: '저장된 비밀번호가 없습니다. 입력한 비밀번호는 이번 실행 동안 메모리에만 보관됩니다.',
+      passwordMissing: '이 브로커에 저장했던 비밀번호가 이 컴퓨터에 더 이상 없습니다. 다시 입력하고 저장할 때까지 프레즌스는 연결되지 않습니다.',
       passwordLeftBehind: '저장된 비밀번호는 이전 브로커 URL과 사용자 이름의 것이며 저장하면 지워집니다. 이 브로커에 필요하면 다시 입력하세요.',
       removePassword: '비밀번호 삭제',
       removingPassword: '삭제하는 중…',
@@ -971,6 +998,8 @@ export const ko: Messages = {
     setAvailable: '내 상태를 대응 가능으로',
     unavailable: '프레즌스 사용 불가',
     connecting: '연결 중…',
+    passwordMissing: '프레즌스: 비밀번호 없음',
+    enterPassword: '비밀번호 입력',
   },
   slaPolicies: {
     heading: 'SLA 정책',

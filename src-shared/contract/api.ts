@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   accountInputSchema,
+  accountSecretsInputSchema,
   caseIntentSchema,
   inboxQuerySchema,
   presenceSettingsInputSchema,
@@ -45,6 +46,11 @@ export const METHODS = {
   'accounts:add': accountInputSchema,
   'accounts:remove': byId,
   'accounts:test': accountInputSchema,
+  /**
+   * Keeps an account's token or passwords again (its keychain entry was lost, or the helpdesk
+   * refused the token) after checking them against its server, and restarts its sync.
+   */
+  'accounts:setSecrets': accountSecretsInputSchema,
   'inbox:list': inboxQuerySchema,
   'inbox:counts': none,
   'cases:get': byId,
@@ -147,6 +153,8 @@ export interface MethodOutputs {
   'accounts:add': AccountView;
   'accounts:remove': { removed: boolean };
   'accounts:test': { ok: true; agentName: string; agentEmail: string | null } | AccountTestFailure;
+  /** `checked`: false when the helpdesk could not be reached to check the token (kept anyway; sync says if it is refused). */
+  'accounts:setSecrets': { account: AccountView; checked: boolean };
   'inbox:list': InboxPage;
   'inbox:counts': ViewCounts;
   'cases:get': CaseDetail | null;

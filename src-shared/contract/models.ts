@@ -264,6 +264,31 @@ export const accountInputSchema = z.discriminatedUnion('kind', [zendeskAccountIn
 export type AccountInput = z.input<typeof accountInputSchema>;
 export type ZendeskAccountInput = z.infer<typeof zendeskAccountInputSchema>;
 
+/**
+ * A secret an account keeps in the keychain: a helpdesk's API token, a mailbox's password, and the
+ * SMTP password of a mailbox whose SMTP server has its own.
+ */
+export const SECRET_SLOTS = ['token', 'password', 'smtpPassword'] as const;
+export type SecretSlot = (typeof SECRET_SLOTS)[number];
+
+/**
+ * Secrets entered again for an account whose keychain entry is gone (or whose token the helpdesk
+ * refused): only the ones given change. They go to the keychain only.
+ */
+export const accountSecretsInputSchema = z
+  .object({
+    id: z.number().int().positive(),
+    /** A helpdesk's API token. */
+    token: z.string().min(1).max(500).optional(),
+    /** A mailbox's (IMAP) password. */
+    password: z.string().min(1).max(500).optional(),
+    /** A mailbox's SMTP password, when its SMTP server has its own. */
+    smtpPassword: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((input) => input.token !== undefined || input.password !== undefined || input.smtpPassword !== undefined, 'a token or password to keep');
+export type AccountSecretsInput = z.input<typeof accountSecretsInputSchema>;
+
 export interface AccountView {
   id: number;
   /** 'zendesk' or 'email'. */
@@ -276,6 +301,11 @@ export interface AccountView {
   lastSyncedAt: number | null;
   /** A mailbox's settings (no passwords); null for a helpdesk. */
   mail: EmailAccountConfig | null;
+  /**
+   * Secrets the account needs that the keychain does not have (lost, or the keychain cannot be
+   * read): it cannot sync until they are entered again (`accounts:setSecrets`). Empty when all is there.
+   */
+  missingSecrets: SecretSlot[];
 }
 
 export const caseIntentSchema = z
@@ -428,8 +458,14 @@ export interface AppInfoView {
 }
 
 export interface NetworkStatusView {
+  /** Every account's helpdesk or mail server can be reached, and the agent is not working offline. */
   online: boolean;
   forcedOffline: boolean;
+  /**
+   * The accounts (ids) whose helpdesk or mail server cannot be reached now: their sync and sends
+   * wait while the other accounts go on. Not affected by "Work offline".
+   */
+  unreachable: number[];
   outbox: { queued: number; sending: number; failed: number; conflict: number };
 }
 
@@ -457,6 +493,11 @@ export interface PresenceSettingsView {
   username: string;
   workspace: string;
   hasPassword: boolean;
+  /**
+   * A password was saved for this broker and the keychain no longer has it: presence does not
+   * connect until it is entered again.
+   */
+  passwordMissing: boolean;
 }
 
 /** Another agent on one of my cases. */

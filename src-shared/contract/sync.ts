@@ -2,8 +2,11 @@
 // (each a value the UI words in the agent's language, with the technical text one click away),
 // and the records sync left out or stored with defaults.
 
-/** What kind of trouble a sync step has. */
-export type SyncProblem = 'auth' | 'forbidden' | 'not-found' | 'refused' | 'unreadable' | 'unreachable' | 'server' | 'rate-limited' | 'disk-full' | 'other';
+/**
+ * What kind of trouble a sync step has. 'secret-missing': the account's token or password is not in
+ * the keychain (lost, or the keychain cannot be read), so it cannot sign in until it is entered again.
+ */
+export type SyncProblem = 'auth' | 'forbidden' | 'not-found' | 'refused' | 'unreadable' | 'unreachable' | 'server' | 'rate-limited' | 'disk-full' | 'secret-missing' | 'other';
 
 /**
  * One step of an account's sync that is not working right now: which step (a stream such as

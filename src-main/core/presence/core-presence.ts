@@ -45,6 +45,8 @@ export class CorePresence {
   private closed = false;
   /** The name the service publishes; it changes when sync first brings my agent record. */
   private publishedName: string | null = null;
+  /** Why presence does not connect although it is set up (its password is gone from the keychain), or null. */
+  private blocked: PresenceConnectionStatus | null = null;
 
   constructor(private readonly options: CorePresenceOptions) {}
 
@@ -81,7 +83,34 @@ export class CorePresence {
   async settingsView(): Promise<PresenceSettingsView | null> {
     const settings = this.settings();
     if (!settings) return null;
-    return { ...settings, hasPassword: (await this.options.secrets.get(presenceSecretKey(settings))) !== null };
+    const password = await this.passwordState(settings);
+    return { ...settings, hasPassword: password.has, passwordMissing: password.missing };
+  }
+
+  /** Was a password saved for the broker? (A flag: the password itself is only in the keychain.) */
+  private needsPassword(): boolean {
+    return this.options.db.prepare('SELECT needs_password FROM presence_settings WHERE id = 1').pluck().get() === 1;
+  }
+
+  /**
+   * Is the broker password in the keychain, and is it missing although one was saved? A keychain
+   * that cannot be read has none. A password found for a profile from before this was recorded is
+   * recorded now, so its loss is noticed later.
+   */
+  private async passwordState(settings: PresenceSettings): Promise<{ has: boolean; missing: boolean; error: string | null }> {
+    let has = false;
+    let error: string | null = null;
+    try {
+      has = (await this.options.secrets.get(presenceSecretKey(settings))) !== null;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+    }
+    let needs = this.needsPassword();
+    if (has && !needs) {
+      this.options.db.prepare('UPDATE presence_settings SET needs_password = 1 WHERE id = 1').run();
+      needs = true;
+    }
+    return { has, missing: needs && !has, error };
   }
 
   /** Saves the settings (the password to the SecretStore) and restarts presence with them. */
@@ -98,14 +127,18 @@ export class CorePresence {
       if (previousKey !== null && previousKey !== key) await this.options.secrets.delete(previousKey);
       if (typeof input.password === 'string') await this.options.secrets.set(key, input.password);
       else if (input.password === null) await this.options.secrets.delete(key);
+      // Whether this broker wants a password: one was just saved, or one is still expected for the same broker and username.
+      const needsPassword = typeof input.password === 'string' || (input.password === undefined && previousKey === key && this.needsPassword());
       this.options.db
         .prepare(
-          `INSERT INTO presence_settings (id, broker_url, username, workspace, updated_at) VALUES (1, @brokerUrl, @username, @workspace, @now)
-           ON CONFLICT (id) DO UPDATE SET broker_url = excluded.broker_url, username = excluded.username, workspace = excluded.workspace, updated_at = excluded.updated_at`,
+          `INSERT INTO presence_settings (id, broker_url, username, workspace, updated_at, needs_password) VALUES (1, @brokerUrl, @username, @workspace, @now, @needsPassword)
+           ON CONFLICT (id) DO UPDATE SET broker_url = excluded.broker_url, username = excluded.username, workspace = excluded.workspace, updated_at = excluded.updated_at,
+             needs_password = excluded.needs_password`,
         )
-        .run({ ...settings, now: Date.now() });
+        .run({ ...settings, now: Date.now(), needsPassword: needsPassword ? 1 : 0 });
       await this.rebuild();
-      return { ...settings, hasPassword: (await this.options.secrets.get(key)) !== null };
+      const password = await this.passwordState(settings);
+      return { ...settings, hasPassword: password.has, passwordMissing: password.missing };
     });
   }
 
@@ -153,7 +186,8 @@ export class CorePresence {
 
   view(caseIds?: readonly number[]): PresenceView {
     const service = this.service;
-    if (!service) return { configured: false, connection: NOT_CONFIGURED, me: null, agents: [], cases: {} };
+    // Set up but not connecting (its password is missing): configured, and nobody known.
+    if (!service) return { configured: this.blocked !== null, connection: this.connection, me: null, agents: [], cases: {} };
     const snapshot = service.snapshot();
     const localOf = this.resolver();
     const cases: PresenceView['cases'] = {};
@@ -189,7 +223,7 @@ export class CorePresence {
   }
 
   get connection(): PresenceConnectionStatus {
-    return this.service?.connection ?? NOT_CONFIGURED;
+    return this.service?.connection ?? this.blocked ?? NOT_CONFIGURED;
   }
 
   // --- case keys ↔ local case ids ---------------------------------------------------------------
@@ -261,9 +295,22 @@ export class CorePresence {
     // What I am doing carries over to the new connection (my status, the cases I am on).
     const carried = this.service?.me() ?? null;
     await this.stopService();
+    this.blocked = null;
     const settings = this.closed ? null : this.settings();
     if (!settings) {
       this.options.onConnection(NOT_CONFIGURED);
+      return;
+    }
+    // A password was saved and the keychain no longer has it: connecting without it would be
+    // refused (or sign in as someone else). Presence waits until it is entered again.
+    const password = await this.passwordState(settings);
+    if (password.missing) {
+      this.blocked = {
+        state: 'unavailable',
+        error: password.error ?? 'The broker password is no longer in the secret store; enter it again in Settings → Presence',
+        nextRetryAt: null,
+      };
+      this.options.onConnection(this.blocked);
       return;
     }
     this.publishedName = this.myName(settings.username);

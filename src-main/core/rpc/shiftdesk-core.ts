@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES, type AttachmentContent, type NetworkStatusView, type OutboxDecisionResult } from '../../../src-shared/contract/models';
 import { METHODS, type DirectoryView, type EventName, type EventPayloads, type MethodId, type MethodInput, type MethodOutputs, type SyncStatusView } from '../../../src-shared/contract/api';
+import type { SyncNotice } from '../../../src-shared/contract/sync';
 import type { RemoteAttachment } from '../connectors/connector';
 import { ZendeskConnector } from '../connectors/zendesk/zendesk-connector';
 import { EmailConnector } from '../connectors/email/email-connector';
@@ -9,7 +10,7 @@ import { readMailConfig } from '../connectors/email/mail-config';
 import { openDatabase, type Db } from '../db/connection';
 import type { AccountRow } from '../db/repos/accounts-repo';
 import type { SecretStore } from '../secrets/secret-store';
-import { AccountService, toAccountView } from '../services/account-service';
+import { AccountService, type SecretsCheck } from '../services/account-service';
 import { CaseService } from '../services/case-service';
 import { CustomerService } from '../services/customer-service';
 import { InboxService } from '../services/inbox-service';
@@ -94,6 +95,11 @@ export class ShiftdeskCore {
   private readonly recentCaseEvents = new RecentCaseEvents();
   /** The cases in front of the agent, kept fresh between export polls. */
   private readonly attention: AttentionReader;
+  /**
+   * Accounts whose sync could not start (a secret missing from the keychain, damaged settings),
+   * with why: their status says so, rather than leaving them out while the others say "Synced".
+   */
+  private readonly unstarted = new Map<number, SyncNotice>();
 
   constructor(private readonly options: CoreOptions) {
     this.db = openDatabase({ path: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -119,8 +125,9 @@ export class ShiftdeskCore {
       this.db,
       (emails) => this.recentOrders(emails),
       (customerId) => this.emit('onChange', { kinds: ['customers'], caseIds: [], customerIds: [customerId] }),
-      // Offline (by choice or not), nothing goes out: the pane shows the orders cached before.
-      { mayLookUp: () => this.network.mayConnect() && this.network.online },
+      // Offline (by choice, or no account that looks orders up can be reached), nothing goes out:
+      // the pane shows the orders cached before. Another account being down does not matter.
+      { mayLookUp: () => this.network.mayConnect() && !this.orderSourcesUnreachable() },
     );
     this.macros = new MacroService(this.db, this.outbox);
     this.priority = new SmartPriorityService(this.db, { onScored: (caseIds) => this.emit('onChange', { kinds: ['cases'], caseIds, customerIds: [] }) });
@@ -193,7 +200,16 @@ export class ShiftdeskCore {
       const row = await this.accounts.add(input);
       this.emit('onChange', { kinds: ['accounts'], caseIds: [], customerIds: [] });
       if (this.options.autoSync !== false) await this.startSync(row);
-      return toAccountView(row);
+      return this.accounts.view(this.accounts.repo.get(row.id) ?? row);
+    },
+    'accounts:setSecrets': async (input) => {
+      const { row, checked } = await this.accounts.setSecrets(input);
+      this.accounts.noteSecrets(row.id, await this.accounts.checkSecrets(row));
+      // Sync starts again with them (an engine signed out with a refused token is replaced).
+      if (this.options.autoSync !== false) await this.retrySync(row.id);
+      else this.unstarted.delete(row.id);
+      this.emit('onChange', { kinds: ['accounts'], caseIds: [], customerIds: [] });
+      return { account: this.accounts.view(this.accounts.repo.get(row.id) ?? row), checked };
     },
     'accounts:remove': async ({ id }) => {
       await this.senders.get(id)?.stop();
@@ -201,6 +217,7 @@ export class ShiftdeskCore {
       await this.engines.get(id)?.stop();
       this.engines.delete(id);
       this.network.forget(id);
+      this.unstarted.delete(id);
       const removed = await this.accounts.remove(id);
       this.emit('onChange', { kinds: ['accounts', 'cases', 'customers'], caseIds: [], customerIds: [] });
       return { removed };
@@ -314,7 +331,7 @@ export class ShiftdeskCore {
 
   networkStatus(): NetworkStatusView {
     const counts = this.outbox.repo.counts();
-    return { online: this.network.online && !this.network.forcedOffline, forcedOffline: this.network.forcedOffline, outbox: counts };
+    return { online: this.network.online && !this.network.forcedOffline, forcedOffline: this.network.forcedOffline, unreachable: this.network.unreachable(), outbox: counts };
   }
 
   /** An outbox change: tell the UI, and wake the senders. */
@@ -380,13 +397,43 @@ export class ShiftdeskCore {
   }
 
   syncStatus(): SyncStatusView[] {
-    return [...this.engines.values()].map((engine) => engine.progress());
+    const statuses = [...this.engines.values()].map((engine) => engine.progress());
+    for (const [accountId, notice] of this.unstarted) {
+      if (this.engines.has(accountId)) continue;
+      const account = this.accounts.repo.get(accountId);
+      if (account) statuses.push(this.unstartedStatus(account, notice));
+    }
+    return statuses.sort((a, b) => a.accountId - b.accountId);
+  }
+
+  /** The status of an account whose sync could not start: in error, saying why; its cache as it was. */
+  private unstartedStatus(account: AccountRow, notice: SyncNotice): SyncStatusView {
+    const totals = this.accounts.repo.cachedTotals(account.id);
+    return {
+      accountId: account.id,
+      state: 'error',
+      phase: 'identity',
+      cases: { done: totals.cases, total: null },
+      messages: { done: totals.messages, total: null },
+      people: totals.people,
+      searchPending: 0,
+      firstWorkReady: false,
+      historyComplete: false,
+      lastSyncedAt: account.lastSyncedAt,
+      error: notice.detail,
+      nextRetryAt: null,
+      notices: [notice],
+      recordIssues: new RecordIssues(this.db, account.id).counts(),
+    };
   }
 
   /** Creates (without starting) the sync engine of an account. */
   async engineFor(account: AccountRow): Promise<SyncEngine> {
     const existing = this.engines.get(account.id);
     if (existing) return existing;
+    const secrets = await this.accounts.checkSecrets(account);
+    this.accounts.noteSecrets(account.id, secrets);
+    if (secrets.missing.length > 0) this.missingSecrets(account, secrets);
     const connector = account.kind === 'email' ? await this.mailConnectorFor(account) : await this.helpdeskConnectorFor(account);
     const engine = new SyncEngine({
       db: this.db,
@@ -421,14 +468,21 @@ export class ShiftdeskCore {
     return engine;
   }
 
-  private async missingSecret(account: AccountRow, what: string): Promise<never> {
-    this.accounts.repo.setStatus(account.id, 'error', `The ${what} is missing from the system keychain; add the account again.`);
-    throw new Error(`No ${what} in the keychain for account ${account.id}`);
+  /** The keychain lacks a secret of the account: it cannot sign in, and says so until the secret is entered again. */
+  private missingSecrets(account: AccountRow, check: SecretsCheck): never {
+    const names = { token: 'API token', password: 'mailbox password', smtpPassword: 'SMTP password' } as const;
+    const what = check.missing.map((slot) => names[slot]).join(' and ');
+    const store = this.options.secrets.kind === 'memory' ? 'secret store (kept in memory: gone after a restart)' : 'keychain';
+    const detail = check.error ?? `No ${what} in the ${store} for account ${account.id} (${account.name})`;
+    this.accounts.repo.setStatus(account.id, 'error', detail);
+    const since = this.accounts.lackingSecrets(account.id)?.since ?? Date.now();
+    this.unstarted.set(account.id, { step: 'identity', problem: 'secret-missing', status: null, severity: 'error', detail, since, retryAt: null });
+    throw new Error(detail);
   }
 
   private async helpdeskConnectorFor(account: AccountRow): Promise<ZendeskConnector> {
     const token = await this.accounts.token(account.id);
-    if (token === null) return await this.missingSecret(account, 'API token');
+    if (token === null) return this.missingSecrets(account, { missing: ['token'], error: null });
     return new ZendeskConnector({
       baseUrl: account.baseUrl,
       email: account.email,
@@ -442,14 +496,8 @@ export class ShiftdeskCore {
   /** A mailbox (docs/email.md): its settings from the account, passwords from the keychain, threads from connector state. */
   private async mailConnectorFor(account: AccountRow): Promise<EmailConnector> {
     const secrets = await this.accounts.mailSecrets(account.id);
-    if (secrets === null) return await this.missingSecret(account, 'mailbox password');
-    let config;
-    try {
-      config = readMailConfig(account.configJson);
-    } catch (error) {
-      this.accounts.repo.setStatus(account.id, 'error', (error as Error).message);
-      throw error;
-    }
+    if (secrets === null) return this.missingSecrets(account, { missing: ['password'], error: null });
+    const config = readMailConfig(account.configJson);
     const stored = this.db.prepare('SELECT key, value FROM connector_state WHERE account_id = ?').all(account.id) as { key: string; value: string }[];
     return new EmailConnector({
       config,
@@ -464,9 +512,16 @@ export class ShiftdeskCore {
   private async startSync(account: AccountRow): Promise<void> {
     try {
       const engine = await this.engineFor(account);
+      this.unstarted.delete(account.id);
       void engine.start();
       void this.senders.get(account.id)?.start();
-    } catch {
+    } catch (error) {
+      // A missing secret has its notice already; anything else (damaged mailbox settings) is named as it is.
+      if (this.accounts.lackingSecrets(account.id) === null) {
+        const detail = error instanceof Error ? error.message : String(error);
+        this.accounts.repo.setStatus(account.id, 'error', detail);
+        this.unstarted.set(account.id, { step: 'identity', problem: 'other', status: null, severity: 'error', detail, since: Date.now(), retryAt: null });
+      }
       this.emit('onChange', { kinds: ['accounts'], caseIds: [], customerIds: [] });
     }
   }
@@ -497,9 +552,19 @@ export class ShiftdeskCore {
     return undefined;
   }
 
+  /** The reachable accounts whose connector looks up a customer's orders. */
+  private orderSources(): SyncEngine['connector'][] {
+    return [...this.engines].filter(([accountId, engine]) => engine.connector.recentOrders && this.network.isReachable(accountId)).map(([, engine]) => engine.connector);
+  }
+
+  /** Orders are looked up through some account, and none of those can be reached now. */
+  private orderSourcesUnreachable(): boolean {
+    const withOrders = [...this.engines].filter(([, engine]) => engine.connector.recentOrders);
+    return withOrders.length > 0 && withOrders.every(([accountId]) => !this.network.isReachable(accountId));
+  }
+
   private async recentOrders(emails: string[]) {
-    for (const engine of this.engines.values()) {
-      const connector = engine.connector;
+    for (const connector of this.orderSources()) {
       if (!connector.recentOrders) continue;
       for (const email of emails) {
         const orders = await connector.recentOrders(email);

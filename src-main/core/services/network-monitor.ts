@@ -38,7 +38,8 @@ interface Remote {
  * nothing). While a helpdesk is unreachable, a probe (one request, short timeout, no retries) runs
  * after pauses of 1 s doubling to 15 s, jittered. Its first answer, from the probe or any other
  * request, brings it back: its `wakeup` ends every sleeping retry and `onResume` runs, so sync and
- * the outbox go on at once. The app shows "online" while every helpdesk is reachable.
+ * the outbox go on at once. The app shows "online" while every helpdesk is reachable, and names
+ * the ones that are not (`unreachable`): an account whose helpdesk answers keeps syncing.
  */
 export class NetworkMonitor {
   private forced = false;
@@ -66,6 +67,11 @@ export class NetworkMonitor {
   get online(): boolean {
     for (const remote of this.remotes.values()) if (!remote.reachable) return false;
     return true;
+  }
+
+  /** The helpdesks (account ids) that cannot be reached now, in account order: the others work on. */
+  unreachable(): number[] {
+    return [...this.remotes].filter(([, remote]) => !remote.reachable).map(([key]) => key).sort((a, b) => a - b);
   }
 
   /** Can this helpdesk be reached, as far as we know? */

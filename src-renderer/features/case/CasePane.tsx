@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Composer } from '../composer';
 import { useReportCasePresence } from '../presence';
 import { CaseHeader } from './CaseHeader';
+import { useKeepLatestCustomerMessageInView } from './keep-in-view';
 import { PendingNotice } from './PendingNotice';
 import { Thread } from './Thread';
 import { useCaseDetail } from './use-case-detail';
@@ -11,7 +12,7 @@ import './case.css';
 
 /**
  * The open case: header and thread scroll as one column (focusable, so keyboard users can scroll
- * it); the composer stays below them.
+ * it); the composer stays below them, at most half the pane high.
  */
 export function CasePane({ caseId }: { caseId: number | null }) {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function CasePane({ caseId }: { caseId: number | null }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The others see that I am on this case (and no longer on the previous one).
   useReportCasePresence(caseId);
+  useKeepLatestCustomerMessageInView(scrollRef);
 
   // A newly opened case starts at its top.
   useEffect(() => {
@@ -62,13 +64,14 @@ export function CasePane({ caseId }: { caseId: number | null }) {
       aria-label={t('case.regionLabel')}
       aria-busy={query.isPlaceholderData || undefined}
     >
-      <div ref={scrollRef} className="case-scroll" tabIndex={0}>
+      <div ref={scrollRef} className="case-scroll" data-testid="case-scroll" tabIndex={0}>
         {content}
       </div>
       {/* While the next case loads, its composer is already there (the layout does not jump). */}
       {caseId !== null && detail ? (
         <Composer
           caseId={caseId}
+          accountId={detail.accountId}
           customerName={detail.id === caseId ? detail.customer?.name || null : null}
           channel={detail.channel}
           closed={detail.id === caseId && detail.status === 'closed'}

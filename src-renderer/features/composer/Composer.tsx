@@ -23,13 +23,15 @@ const MAX_BODY = 65_000;
 
 interface Props {
   caseId: number;
+  /** The case's account: whether its helpdesk (mail server) can be reached now. */
+  accountId: number;
   customerName: string | null;
   channel: ChannelKind;
   closed: boolean;
 }
 
 /** Reply or internal note under the thread. Drafts save as the agent types; sending queues one action. */
-export function Composer({ caseId, customerName, channel, closed }: Props) {
+export function Composer({ caseId, accountId, customerName, channel, closed }: Props) {
   const { t } = useTranslation();
   const textId = useId();
   const hintId = useId();
@@ -88,7 +90,8 @@ export function Composer({ caseId, customerName, channel, closed }: Props) {
     if (choice === 'edit') textRef.current?.focus();
   };
   let hint: string | null = null;
-  if (network && !network.online) hint = t('composer.offlineHint');
+  // Only this case's account matters: another account's helpdesk being down does not hold this reply.
+  if (network && (network.forcedOffline || network.unreachable.includes(accountId))) hint = t('composer.offlineHint');
   else if (closed) hint = t('composer.closedHint');
 
   return (

@@ -32,10 +32,11 @@ export function MacroChip({ caseId, macro, hasText }: { caseId: number; macro: S
   const { t } = useTranslation();
   const directory = useQuery(directoryQuery()).data;
   const summary = stagedSummary(macro.fields, t, directory);
+  const text = `${t('macroApply.chip', { title: macro.title })} — ${summary === '' ? t('macroApply.chipNoChanges') : summary}`;
   return (
     <div className="macro-chip" role="group" aria-label={t('macroApply.staged')} data-testid="macro-staged" data-macro-id={macro.macroId}>
       <Zap size={13} aria-hidden="true" className="macro-chip-icon" />
-      <span className="macro-chip-text" title={hasText ? t('macroApply.chipHint') : t('macroApply.chipHintNoText')}>
+      <span className="macro-chip-text" title={`${text}\n${hasText ? t('macroApply.chipHint') : t('macroApply.chipHintNoText')}`}>
         <strong>{t('macroApply.chip', { title: macro.title })}</strong>
         <span className="macro-chip-fields"> — {summary === '' ? t('macroApply.chipNoChanges') : summary}</span>
       </span>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { outboxListQuery } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { OutboxItemRow } from './OutboxItemRow';
-import { networkState, useNetworkStatus } from './use-network-status';
+import { useNetworkSummary } from './use-network-status';
 
 /** Queued actions held back (each case is sent in order) by an earlier failed or conflicting one. */
 function heldBack(items: readonly OutboxItemView[]): ReadonlySet<string> {
@@ -23,8 +23,8 @@ function heldBack(items: readonly OutboxItemView[]): ReadonlySet<string> {
 export function OutboxDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const items = useQuery(outboxListQuery());
-  const status = useNetworkStatus().data;
-  const state = status ? networkState(status) : 'online';
+  const network = useNetworkSummary();
+  const state = network?.state ?? 'online';
   const held = useMemo(() => heldBack(items.data ?? []), [items.data]);
 
   let body;
@@ -48,7 +48,7 @@ export function OutboxDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('outbox.title')} onClose={onClose} className="outbox-dialog">
-      {items.data && items.data.length > 0 ? <p className={`outbox-note is-${state}`}>{t(`outbox.${state}`)}</p> : null}
+      {items.data && items.data.length > 0 ? <p className={`outbox-note is-${state}`}>{state === 'partlyOffline' ? t('outbox.partlyOffline', { accounts: network?.down.map((a) => a.name).join(', ') ?? '' }) : t(`outbox.${state}`)}</p> : null}
       {body}
     </Dialog>
   );

@@ -21,7 +21,7 @@ export function useSecretHint(): string | null {
 }
 
 /** The problem code of a failed call (errors from core carry one; a dropped connection none). */
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   return error instanceof BridgeError ? error.code : undefined;
 }
 

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../src-shared/contract/models';
 import { syncStatusQuery } from '../../api';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { NoticeItem, openRecordIssues, serverKindOf } from '../sync';
+import { needsSecrets, NoticeItem, openRecordIssues, serverKindOf } from '../sync';
+import { AccountSecretsForm, type SecretsReason } from './AccountSecretsForm';
 import { RemoveAccountDialog } from './RemoveAccountDialog';
 
 /**
@@ -16,6 +17,7 @@ import { RemoveAccountDialog } from './RemoveAccountDialog';
 export function AccountItem({ account, onRemoved }: { account: AccountView; onRemoved: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [secretsSaved, setSecretsSaved] = useState<string | null>(null);
   const status = useQuery(syncStatusQuery()).data?.find((s) => s.accountId === account.id);
   const mail = account.kind === 'email' ? account.mail : null;
   const KindIcon = account.kind === 'email' ? Mail : Headset;
@@ -25,6 +27,9 @@ export function AccountItem({ account, onRemoved }: { account: AccountView; onRe
   // A step the helpdesk refuses (the agents list, say) marks the account 'error' in core, yet the
   // rest syncs: the pill says how the account is doing, the notices below say what is missing.
   const shownStatus = account.status === 'error' && status && status.state !== 'error' ? (status.historyComplete ? 'ok' : 'syncing') : account.status;
+  // Its token or password is gone from the keychain, or the server refused it: entered again here.
+  const secretsReason: SecretsReason | null =
+    account.missingSecrets.length > 0 ? 'missing' : notices.some((n) => needsSecrets(n) && n.severity === 'error') ? 'refused' : null;
 
   return (
     <li className="account" data-account-kind={account.kind} data-account-id={account.id}>
@@ -71,6 +76,13 @@ export function AccountItem({ account, onRemoved }: { account: AccountView; onRe
             <summary>{t('settings.technicalDetails')}</summary>
             <pre className="notice-technical">{account.lastError}</pre>
           </details>
+        ) : null}
+        {secretsReason ? (
+          <AccountSecretsForm account={account} reason={secretsReason} onSaved={setSecretsSaved} />
+        ) : secretsSaved ? (
+          <p className="form-result is-ok" role="status" data-testid="account-secrets-saved">
+            {secretsSaved}
+          </p>
         ) : null}
         {skipped > 0 ? (
           <button type="button" className="link-button account-skipped" data-testid="records-skipped" title={t('sync.skippedTitle')} onClick={() => openRecordIssues(account.id)}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresenceSettingsView } from '../../../src-shared/contract/models';
 import { appInfoQuery, useSavePresenceSettings } from '../../api';
@@ -15,12 +15,14 @@ import {
   type PresenceField,
   type PresenceFormValues,
 } from './presence-settings-logic';
+import { clearSettingsTarget, useSettingsTarget } from './settings-target';
 
 type Result = { kind: 'ok'; text: string } | { kind: 'error'; text: string; fields: Partial<Record<PresenceField, string>>; unmapped: boolean } | null;
 
 /**
  * Broker URL, username, workspace and a write-only password. The saved password is never shown:
- * core only says whether there is one, and where it lives (keychain or this run's memory).
+ * core only says whether there is one, and where it lives (keychain or this run's memory), and
+ * whether one saved before is gone from it (then presence waits for it to be entered again).
  */
 export function PresenceSettingsForm({ saved }: { saved: PresenceSettingsView | null }) {
   const { t } = useTranslation();
@@ -37,9 +39,19 @@ export function PresenceSettingsForm({ saved }: { saved: PresenceSettingsView | 
     password: `${id}-pw`,
     passwordState: `${id}-pw-state`,
     passwordLeft: `${id}-pw-left`,
+    passwordMissing: `${id}-pw-missing`,
   };
   const problems = result?.kind === 'error' ? result.fields : {};
   const busy = save.isPending || removePassword.isPending;
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const targeted = useSettingsTarget((s) => s.target?.kind === 'presence-password');
+  // Asked for from the status bar (the password is missing): the keyboard goes to the password.
+  useEffect(() => {
+    if (!targeted) return;
+    passwordRef.current?.scrollIntoView({ block: 'nearest' });
+    passwordRef.current?.focus();
+    clearSettingsTarget();
+  }, [targeted]);
 
   const edit = (field: keyof PresenceFormValues, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));
@@ -142,6 +154,11 @@ export function PresenceSettingsForm({ saved }: { saved: PresenceSettingsView | 
 
   return (
     <form className="presence-settings" onSubmit={onSubmit} noValidate>
+      {saved?.passwordMissing ? (
+        <p className="presence-password-missing" role="status" id={ids.passwordMissing} data-testid="presence-password-missing">
+          {t('settings.presence.passwordMissing')}
+        </p>
+      ) : null}
       <div className="form-grid">
         {field('brokerUrl', { type: 'url', placeholder: 'mqtts://broker.example.com:8883', hint: t('settings.presence.brokerUrlHint'), autoComplete: 'off' })}
         {field('username', { type: 'text', placeholder: t('settings.presence.usernamePlaceholder'), hint: t('settings.presence.usernameHint'), autoComplete: 'off' })}
@@ -149,12 +166,13 @@ export function PresenceSettingsForm({ saved }: { saved: PresenceSettingsView | 
         <label htmlFor={ids.password}>{t('settings.presence.password')}</label>
         <input
           id={ids.password}
+          ref={passwordRef}
           type="password"
           value={form.password}
           onChange={(e) => edit('password', e.target.value)}
           placeholder={hasPassword ? t('settings.presence.passwordPlaceholderSaved') : t('settings.presence.passwordPlaceholderNone')}
           autoComplete="new-password"
-          aria-describedby={leftBehind ? `${ids.passwordState} ${ids.passwordLeft}` : ids.passwordState}
+          aria-describedby={[saved?.passwordMissing ? ids.passwordMissing : null, ids.passwordState, leftBehind ? ids.passwordLeft : null].filter(Boolean).join(' ')}
         />
         <span />
         <span className="field-notes">

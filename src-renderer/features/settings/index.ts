@@ -2,3 +2,4 @@
 export { SettingsDialog } from './SettingsDialog';
 export { useApplySettings, useResolvedTheme } from './use-apply-settings';
 export { useSettings } from './settings-store';
+export { openSettingsAt, useSettingsTarget, type SettingsTarget } from './settings-target';

@@ -1,9 +1,9 @@
-import { CircleAlert, CirclePause, CloudOff, RefreshCw } from 'lucide-react';
+import { CircleAlert, CirclePause, CloudOff, KeyRound, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/contract/api';
 import type { AccountView, NetworkStatusView } from '../../../src-shared/contract/models';
 import { useRelativeLabel } from '../../ui/use-relative-label';
-import { serverKindOf } from './notice-wording';
+import { needsSecrets, serverKindOf } from './notice-wording';
 import { NoticeDetails } from './NoticeDetails';
 import { NoticeIcon } from './NoticeItem';
 import { openRecordIssues } from './record-issues';
@@ -12,14 +12,29 @@ import { useNoticeText } from './use-notice-text';
 import { useRetrySync } from './use-retry-sync';
 
 /**
- * One account's sync, in the fewest words that tell the agent whether to worry. While the app is
- * offline (the agent chose "Work offline", or the helpdesk cannot be reached) nothing syncs: the
- * line says so instead of "Synced … ago", which would read as if all were well. A step that does
+ * One account's sync, in the fewest words that tell the agent whether to worry. While the agent
+ * works offline, or this account's helpdesk (mail server) cannot be reached, it does not sync: the
+ * line says so instead of "Synced … ago", which would read as if all were well. Another account
+ * being unreachable does not change this one's line. A step that does
  * not work (the helpdesk refuses the agents list, a page it sends cannot be read) is named in
  * words after the sync state, which stays as it is: the rest still syncs. Its technical text is
- * behind "Details". The line never grows past the status bar: the words end in an ellipsis.
+ * behind "Details". The line never grows past the status bar: the words end in an ellipsis. An
+ * account whose token or password is missing (or refused) offers to enter it again, in Settings.
  */
-export function AccountSyncLine({ status, account, showName, network }: { status: SyncStatusView; account: AccountView | undefined; showName: boolean; network: NetworkStatusView | undefined }) {
+export function AccountSyncLine({
+  status,
+  account,
+  showName,
+  network,
+  onEnterSecrets,
+}: {
+  status: SyncStatusView;
+  account: AccountView | undefined;
+  showName: boolean;
+  network: NetworkStatusView | undefined;
+  /** Opens Settings at this account's token or password. */
+  onEnterSecrets?: (accountId: number) => void;
+}) {
   const { t } = useTranslation();
   const retry = useRetrySync();
   const wordNotice = useNoticeText();
@@ -68,8 +83,15 @@ export function AccountSyncLine({ status, account, showName, network }: { status
 
   // The account cannot sync at all (signed out): the line is the problem.
   if (status.state === 'error') {
+    const enter =
+      lead && needsSecrets(lead.notice) && onEnterSecrets ? (
+        <button type="button" className="button small sync-enter-secret" title={t('sync.enterTitle')} onClick={() => onEnterSecrets(status.accountId)}>
+          <KeyRound size={12} aria-hidden="true" />
+          {server === 'mail' ? t('sync.enterPassword') : t('sync.enterToken')}
+        </button>
+      ) : null;
     return (
-      <span className="sync-line is-error">
+      <span className="sync-line is-error" data-account-id={status.accountId}>
         {prefix}
         {summary ?? (
           <span className="sync-notice is-error">
@@ -78,14 +100,14 @@ export function AccountSyncLine({ status, account, showName, network }: { status
           </span>
         )}
         {details}
-        {retryButton}
+        {enter ?? retryButton}
         {skipped}
       </span>
     );
   }
   if (network?.forcedOffline) {
     return (
-      <span className="sync-line is-paused" data-sync-state="paused">
+      <span className="sync-line is-paused" data-sync-state="paused" data-account-id={status.accountId}>
         {prefix}
         <CirclePause size={14} aria-hidden="true" />
         <span className="sync-line-text">{t('sync.paused')}</span>
@@ -93,14 +115,15 @@ export function AccountSyncLine({ status, account, showName, network }: { status
       </span>
     );
   }
-  if ((network && !network.online) || status.state === 'offline') {
+  // Only this account's server counts: another account being down does not stop this one.
+  if (network?.unreachable.includes(status.accountId) || status.state === 'offline') {
     // Network trouble passes by itself: core retries and probes; the details say what failed.
     const engineOffline = status.state === 'offline';
     return (
-      <span className="sync-line is-warning" data-sync-state="offline">
+      <span className="sync-line is-warning" data-sync-state="offline" data-account-id={status.accountId}>
         {prefix}
         <CloudOff size={14} aria-hidden="true" />
-        <span className="sync-line-text">{t('sync.offline')}</span>
+        <span className="sync-line-text">{server === 'mail' ? t('sync.offlineMail') : t('sync.offline')}</span>
         {status.lastSyncedAt ? <LastSynced at={status.lastSyncedAt} /> : null}
         {engineOffline && status.nextRetryAt ? <RetryIn at={status.nextRetryAt} /> : null}
         {details}
@@ -110,7 +133,7 @@ export function AccountSyncLine({ status, account, showName, network }: { status
   }
   if (status.state === 'backing-off' || status.state === 'stopped') {
     return (
-      <span className="sync-line is-warning" data-sync-state={status.state}>
+      <span className="sync-line is-warning" data-sync-state={status.state} data-account-id={status.accountId}>
         {prefix}
         {summary ?? (
           <>
@@ -134,7 +157,7 @@ export function AccountSyncLine({ status, account, showName, network }: { status
     </>
   );
   return (
-    <span className={`sync-line${status.historyComplete ? ' is-ok' : ''}`} data-sync-state={status.historyComplete ? 'ok' : undefined}>
+    <span className={`sync-line${status.historyComplete ? ' is-ok' : ''}`} data-sync-state={status.historyComplete ? 'ok' : undefined} data-account-id={status.accountId}>
       {prefix}
       {base}
       {summary ? (

@@ -6,8 +6,12 @@ import { AccountSyncLine } from './AccountSyncLine';
 import { useAccounts, useSyncStatus } from './use-sync-status';
 import './sync.css';
 
-/** The status bar's live region: the connection to Shiftdesk, then each account's sync. */
-export function SyncStatus() {
+/**
+ * The status bar's live region: the connection to Shiftdesk, then each account's sync (every
+ * account, including one that cannot sync). `onEnterSecrets` opens Settings at an account whose
+ * token or password has to be entered again.
+ */
+export function SyncStatus({ onEnterSecrets }: { onEnterSecrets?: (accountId: number) => void }) {
   const { t } = useTranslation();
   const connection = useConnectionState((s) => s.status);
   // A restarted web host has a new token: after a few failures, say how to get back in.
@@ -41,7 +45,14 @@ export function SyncStatus() {
     content = <span className="sync-line muted">{accounts && accounts.length > 0 ? t('sync.neverSynced') : t('sync.noAccounts')}</span>;
   } else {
     content = statuses.map((status) => (
-      <AccountSyncLine key={status.accountId} status={status} network={network} account={accounts?.find((a) => a.id === status.accountId)} showName={several} />
+      <AccountSyncLine
+        key={status.accountId}
+        status={status}
+        network={network}
+        account={accounts?.find((a) => a.id === status.accountId)}
+        showName={several}
+        {...(onEnterSecrets ? { onEnterSecrets } : {})}
+      />
     ));
   }
 

@@ -3,4 +3,4 @@ export { SyncStatus } from './SyncStatus';
 export { NoticeItem } from './NoticeItem';
 export { openRecordIssues } from './record-issues';
 export { RecordIssuesDialog } from './RecordIssuesDialog';
-export { serverKindOf, statusSuffix } from './notice-wording';
+export { needsSecrets, serverKindOf, statusSuffix } from './notice-wording';

@@ -95,7 +95,7 @@ function reasonOf(problem: SyncProblem, step: string, server: ServerKind): Notic
     case 'other':
       return phrase('sync.notice.reason.other');
     default:
-      // unreachable, rate-limited, disk-full: their title says it all.
+      // unreachable, rate-limited, disk-full, secret-missing: their title says it all.
       return null;
   }
 }
@@ -106,6 +106,7 @@ function titleOf(notice: SyncNotice, server: ServerKind): NoticePhrase {
   if (problem === 'unreachable') return phrase(server === 'mail' ? 'sync.notice.title.unreachableMail' : 'sync.notice.title.unreachable');
   if (problem === 'rate-limited') return phrase(server === 'mail' ? 'sync.notice.title.rateLimitedMail' : 'sync.notice.title.rateLimited');
   if (problem === 'disk-full') return phrase('sync.notice.title.diskFull');
+  if (problem === 'secret-missing') return phrase(server === 'mail' ? 'sync.notice.title.passwordMissing' : 'sync.notice.title.tokenMissing');
   if (server === 'helpdesk' && EXPORT_STEPS.has(step)) {
     const history = step as 'people' | 'cases' | 'messages';
     if (problem === 'forbidden') return phrase(`sync.notice.notAvailable.${history}`);
@@ -121,6 +122,7 @@ function consequenceOf(notice: SyncNotice): NoticePhrase | null {
   const { step, problem } = notice;
   if (problem === 'unreachable') return phrase('sync.notice.then.offline');
   if (problem === 'disk-full') return phrase('sync.notice.then.diskFull');
+  if (problem === 'secret-missing') return phrase('sync.notice.then.secretMissing');
   if (problem === 'rate-limited' || problem === 'server') return null;
   // Signed out: nothing of this account syncs, whatever the step.
   if (problem === 'auth') return phrase('sync.notice.then.auth');
@@ -141,8 +143,16 @@ export function wordNotice(notice: SyncNotice, server: ServerKind = 'helpdesk'):
     reason,
     status: reason ? statusSuffix(notice.status) : '',
     consequence: consequenceOf(notice),
-    retry: notice.retryAt === null || notice.problem === 'auth' ? null : { kind: notice.problem === 'rate-limited' ? 'at' : 'in', at: notice.retryAt },
+    retry: notice.retryAt === null || notice.problem === 'auth' || notice.problem === 'secret-missing' ? null : { kind: notice.problem === 'rate-limited' ? 'at' : 'in', at: notice.retryAt },
   };
+}
+
+/**
+ * Does the notice need the account's token or password entered again (lost from the keychain, or
+ * refused by the server)? Then the agent is offered to enter it, where the notice is shown.
+ */
+export function needsSecrets(notice: Pick<SyncNotice, 'problem'>): boolean {
+  return notice.problem === 'secret-missing' || notice.problem === 'auth';
 }
 
 /** The server kind of an account (`AccountView.kind`). */

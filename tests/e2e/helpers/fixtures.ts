@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { App } from './app';
 import { DemoTruth, type DatasetSummary } from './demo-truth';
+import type { SyncStatusView } from '../../../src-shared/contract/api';
 import { RpcClient, waitForSyncComplete } from './rpc-client';
 import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
 
@@ -19,13 +20,16 @@ export interface HostFixture {
   rpc: RpcClient;
 }
 
-/** Starts a web host and waits until its first sync is complete (asked through the app's own contract). */
-export async function startSyncedHost(options: WebHostOptions, syncTimeoutMs = 120_000): Promise<HostFixture> {
+/**
+ * Starts a web host and waits until its first sync is complete (asked through the app's own
+ * contract): of every account, or of the accounts `syncedAccounts` picks.
+ */
+export async function startSyncedHost(options: WebHostOptions, syncTimeoutMs = 120_000, syncedAccounts?: (status: SyncStatusView) => boolean): Promise<HostFixture> {
   const web = await startWebHost(options);
   let rpc: RpcClient | null = null;
   try {
     rpc = await RpcClient.connect(web.appUrl);
-    await waitForSyncComplete(rpc, syncTimeoutMs);
+    await waitForSyncComplete(rpc, syncTimeoutMs, undefined, syncedAccounts);
     const truth = new DemoTruth(web.demoUrl);
     return { web, truth, rpc, summary: await truth.summary() };
   } catch (error) {

@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { App } from './app';
 import { startDemoProcess, type DemoProcess, type DemoProcessOptions } from './demo-process';
 import { startSyncedHost, type HostFixture } from './fixtures';
+import type { SyncStatusView } from '../../../src-shared/contract/api';
 import type { WebHostOptions } from './web-host';
 
 // Fixtures for tests that change the helpdesk or the host itself (going offline, stopping the
@@ -13,8 +14,11 @@ export const OWN_CASES = 200;
 export const OWN_SEED = 7;
 
 export interface OwnHosts {
-  /** A web host on a fresh (or the given) profile, synced; stopped at the end of the test. */
-  start(options?: Partial<WebHostOptions>): Promise<HostFixture>;
+  /**
+   * A web host on a fresh (or the given) profile, synced; stopped at the end of the test.
+   * `syncedAccounts`: wait only for these accounts' first sync (one left unable to sync, say).
+   */
+  start(options?: Partial<WebHostOptions>, syncedAccounts?: (status: SyncStatusView) => boolean): Promise<HostFixture>;
   /** Stops a host early (e.g. to restart it on the same profile). */
   stop(host: HostFixture): Promise<void>;
   /** The demo helpdesk as its own process (see demo-process.ts); stopped at the end of the test. */
@@ -41,8 +45,8 @@ export const test = base.extend<{ own: OwnHosts }>({
       await host.web.stop();
     };
     await use({
-      start: async (options = {}) => {
-        const host = await startSyncedHost({ cases: OWN_CASES, seed: OWN_SEED, ...options });
+      start: async (options = {}, syncedAccounts) => {
+        const host = await startSyncedHost({ cases: OWN_CASES, seed: OWN_SEED, ...options }, undefined, syncedAccounts);
         hosts.push(host);
         return host;
       },

@@ -78,12 +78,12 @@ describe('presence through core (two agents, mosquitto)', () => {
 
     for (const agent of [a, b]) {
       const saved = await agent.core.call('presence:settings:set', { brokerUrl: broker.url, username: agent.email, workspace: 'support', password: passwords[agent.email]! });
-      expect(saved).toEqual({ brokerUrl: broker.url, username: agent.email, workspace: 'support', hasPassword: true });
+      expect(saved).toEqual({ brokerUrl: broker.url, username: agent.email, workspace: 'support', hasPassword: true, passwordMissing: false });
       expect(await agent.secrets.get(presenceSecretKey({ brokerUrl: broker.url, username: agent.email }))).toBe(passwords[agent.email]);
       expect(JSON.stringify(agent.core.db.prepare('SELECT * FROM presence_settings').all())).not.toContain(passwords[agent.email]);
     }
     for (const agent of [a, b]) await waitFor(`${agent.email} connected`, () => agent.connection.at(-1)?.state === 'connected', 10_000);
-    expect(await a.core.call('presence:settings:get', {})).toEqual({ brokerUrl: broker.url, username: DEMO_AGENT_EMAIL, workspace: 'support', hasPassword: true });
+    expect(await a.core.call('presence:settings:get', {})).toEqual({ brokerUrl: broker.url, username: DEMO_AGENT_EMAIL, workspace: 'support', hasPassword: true, passwordMissing: false });
   });
 
   it('shows B what A does on a case, under B\'s own case id, with onPresence events', async () => {
@@ -150,6 +150,36 @@ describe('presence through core (two agents, mosquitto)', () => {
     const otherBroker = 'mqtt://127.0.0.1:1';
     expect(await b.core.call('presence:settings:set', { brokerUrl: otherBroker, username: bEmail, workspace: 'other' })).toMatchObject({ brokerUrl: otherBroker, hasPassword: false });
     expect(await b.secrets.get(presenceSecretKey({ brokerUrl: broker.url, username: bEmail }))).toBeNull();
+    // Nothing is expected for a broker no password was saved for.
+    expect(await b.core.call('presence:settings:get', {})).toMatchObject({ hasPassword: false, passwordMissing: false });
+  });
+
+  it('a broker password lost from the keychain: after a restart presence does not connect and says so; entered again, it connects', async () => {
+    const key = presenceSecretKey({ brokerUrl: broker.url, username: DEMO_AGENT_EMAIL });
+    expect(await a.secrets.delete(key)).toBe(true);
+    // A's core starts again on the same profile (its helpdesk token is still there).
+    await a.core.stop();
+    const core = new ShiftdeskCore({ dbPath: join(dir, 'a.db'), secrets: a.secrets, followIntervalMs: 200, presence: FAST });
+    a = { ...a, core, presence: [], caseEvents: [], connection: [] };
+    const agent = a;
+    core.on('onPresenceConnection', (e) => agent.connection.push(e));
+    await core.start();
+
+    expect(await core.call('presence:settings:get', {})).toEqual({ brokerUrl: broker.url, username: DEMO_AGENT_EMAIL, workspace: 'support', hasPassword: false, passwordMissing: true });
+    const view = await core.call('presence:get', {});
+    expect(view).toMatchObject({ configured: true, me: null, connection: { state: 'unavailable', nextRetryAt: null } });
+    expect(view.connection.state === 'unavailable' ? view.connection.error : '').toMatch(/password is no longer in the secret store/);
+    expect(agent.connection.at(-1)).toMatchObject({ state: 'unavailable' });
+    // It waits for the password rather than knocking on the broker without one (a started
+    // connection says "connecting" at once, before core.start() returns).
+    expect(agent.connection.some((c) => c.state === 'connecting' || c.state === 'connected')).toBe(false);
+
+    // Entered again (Settings → Presence): kept in the secret store only, and presence connects.
+    const saved = await core.call('presence:settings:set', { brokerUrl: broker.url, username: DEMO_AGENT_EMAIL, workspace: 'support', password: passwords[DEMO_AGENT_EMAIL]! });
+    expect(saved).toEqual({ brokerUrl: broker.url, username: DEMO_AGENT_EMAIL, workspace: 'support', hasPassword: true, passwordMissing: false });
+    expect(await a.secrets.get(key)).toBe(passwords[DEMO_AGENT_EMAIL]);
+    await waitFor('A connected with the password entered again', () => agent.connection.at(-1)?.state === 'connected', 10_000);
+    expect(JSON.stringify(core.db.prepare('SELECT * FROM presence_settings').all())).not.toContain(passwords[DEMO_AGENT_EMAIL]);
   });
 });
 

@@ -56,7 +56,7 @@ describe('two web hosts share presence', () => {
     expect(first.presenceUrl).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
     expect(second.demoUrl).toBe(first.demoUrl);
     expect(second.presenceUrl).toBe(first.presenceUrl);
-    expect(await b.result<PresenceSettingsView>('presence:settings:get')).toEqual({ brokerUrl: first.presenceUrl, username: bEmail, workspace: 'demo', hasPassword: false });
+    expect(await b.result<PresenceSettingsView>('presence:settings:get')).toEqual({ brokerUrl: first.presenceUrl, username: bEmail, workspace: 'demo', hasPassword: false, passwordMissing: false });
   });
 
   it('shows the second agent what the first one does on a case', async () => {

@@ -58,7 +58,7 @@ describe('web host', () => {
   });
 
   it('fills the demo profile\'s presence settings and connects to the embedded broker', async () => {
-    expect(await client.result('presence:settings:get')).toEqual({ brokerUrl: host.presenceUrl, username: 'jordan.lee@support.shiftdesk.example', workspace: 'demo', hasPassword: false });
+    expect(await client.result('presence:settings:get')).toEqual({ brokerUrl: host.presenceUrl, username: 'jordan.lee@support.shiftdesk.example', workspace: 'demo', hasPassword: false, passwordMissing: false });
     const deadline = Date.now() + 15_000;
     let view = await client.result<{ configured: boolean; connection: { state: string } }>('presence:get');
     while (view.connection.state !== 'connected' && Date.now() < deadline) {

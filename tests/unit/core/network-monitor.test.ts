@@ -194,6 +194,7 @@ describe('network monitor', () => {
     expect(h.monitor.online).toBe(false); // the app says "offline" while any helpdesk is unreachable
     expect(h.monitor.isReachable(A)).toBe(true); // but A's sync and outbox go on
     expect(h.monitor.isReachable(B)).toBe(false);
+    expect(h.monitor.unreachable()).toEqual([B]); // the one that is down is named
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.probed).toEqual([B]); // only B is probed
     // An answer from A says nothing about B.
@@ -201,8 +202,27 @@ describe('network monitor', () => {
     expect(h.monitor.isReachable(B)).toBe(false);
     h.monitor.reportReachable(B);
     expect(h.monitor.online).toBe(true);
+    expect(h.monitor.unreachable()).toEqual([]);
     expect(wakesOfA).toEqual([]);
     expect(h.resumes).toBe(0); // onResume ran for B only
+    h.monitor.stop();
+  });
+
+  it('lists every unreachable helpdesk in account order, whatever order they went down in, and not the ones that answered', () => {
+    const h = setup();
+    const C = 3;
+    h.monitor.reportReachable(A);
+    h.monitor.reportUnreachable(C);
+    h.monitor.reportUnreachable(B);
+    expect(h.monitor.unreachable()).toEqual([B, C]);
+    expect(h.monitor.isReachable(A)).toBe(true);
+    h.monitor.reportReachable(C);
+    expect(h.monitor.unreachable()).toEqual([B]);
+    // "Work offline" is the agent's choice, not a helpdesk being down: the list stays as it is.
+    h.monitor.setForcedOffline(true);
+    expect(h.monitor.unreachable()).toEqual([B]);
+    h.monitor.forget(B);
+    expect(h.monitor.unreachable()).toEqual([]);
     h.monitor.stop();
   });
 

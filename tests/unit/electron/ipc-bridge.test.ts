@@ -19,6 +19,7 @@ const VALID_INPUT: { [M in MethodId]: unknown } = {
   'accounts:add': { kind: 'zendesk', baseUrl: 'https://acme.zendesk.example', email: 'a@acme.example', token: 't' },
   'accounts:remove': { id: 1 },
   'accounts:test': { kind: 'zendesk', baseUrl: 'https://acme.zendesk.example', email: 'a@acme.example', token: 't' },
+  'accounts:setSecrets': { id: 1, token: 't' },
   'inbox:list': { view: 'mine' },
   'inbox:counts': {},
   'cases:get': { id: 7 },

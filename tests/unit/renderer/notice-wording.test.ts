@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncNotice, SyncProblem } from '../../../src-shared/contract/sync';
-import { KNOWN_STEPS, minutesUntil, statusSuffix, wordNotice, type NoticeWording } from '../../../src-renderer/features/sync/notice-wording';
+import { KNOWN_STEPS, minutesUntil, needsSecrets, statusSuffix, wordNotice, type NoticeWording } from '../../../src-renderer/features/sync/notice-wording';
 import { en } from '../../../src-renderer/i18n/en';
 import { ko } from '../../../src-renderer/i18n/ko';
 
 const NOW = Date.UTC(2026, 2, 3, 12, 0);
-const PROBLEMS: SyncProblem[] = ['auth', 'forbidden', 'not-found', 'refused', 'unreadable', 'unreachable', 'server', 'rate-limited', 'disk-full', 'other'];
+const PROBLEMS: SyncProblem[] = ['auth', 'forbidden', 'not-found', 'refused', 'unreadable', 'unreachable', 'server', 'rate-limited', 'disk-full', 'secret-missing', 'other'];
 
 function notice(step: string, problem: SyncProblem, overrides: Partial<SyncNotice> = {}): SyncNotice {
   const severity = problem === 'unreachable' ? 'offline' : problem === 'server' || problem === 'rate-limited' ? 'transient' : 'error';
@@ -92,6 +92,16 @@ describe('a sync notice in the agent’s words', () => {
     expect(w.status).toBe(' (401)');
     expect(w.consequence?.key).toBe('sync.notice.then.auth');
     expect(w.retry).toBeNull();
+  });
+
+  it('words a token or password missing from the keychain as such, for a helpdesk and a mailbox, with no retry time', () => {
+    const w = wordNotice(notice('identity', 'secret-missing', { retryAt: null }));
+    expect(w).toEqual({ tone: 'error', title: { key: 'sync.notice.title.tokenMissing', params: {} }, reason: null, status: '', consequence: { key: 'sync.notice.then.secretMissing', params: {} }, retry: null });
+    expect(wordNotice(notice('identity', 'secret-missing'), 'mail').title.key).toBe('sync.notice.title.passwordMissing');
+    // Entering the secret again is offered for a missing one and for one the server refused, not for other trouble.
+    expect(needsSecrets(notice('identity', 'secret-missing'))).toBe(true);
+    expect(needsSecrets(notice('identity', 'auth'))).toBe(true);
+    expect(PROBLEMS.filter((p) => needsSecrets(notice('identity', p)))).toEqual(['auth', 'secret-missing']);
   });
 
   it('words not-found, refused and other problems with the step’s own consequence', () => {

@@ -10,7 +10,7 @@ import {
   sentence,
 } from '../../../src-renderer/features/settings/presence-settings-logic';
 
-const SAVED = { brokerUrl: 'mqtts://broker.example.com:8883', username: 'ana@example.com', workspace: 'support', hasPassword: true };
+const SAVED = { brokerUrl: 'mqtts://broker.example.com:8883', username: 'ana@example.com', workspace: 'support', hasPassword: true, passwordMissing: false };
 
 describe('what the presence form sends', () => {
   it('opens with the saved settings and never a password', () => {

@@ -15,21 +15,30 @@ export interface AccountRow {
   createdAt: number;
   /** Connector settings beyond URL and e-mail, as JSON (a mailbox's servers and folders); never a secret. */
   configJson: string | null;
+  /** A mailbox whose SMTP server has its own password (kept in the keychain beside the IMAP one). */
+  separateSmtpPassword: boolean;
 }
 
 const COLUMNS = `id, kind, name, base_url AS baseUrl, email, me_remote_id AS meRemoteId, status, last_error AS lastError,
-  last_synced_at AS lastSyncedAt, created_at AS createdAt, config_json AS configJson`;
+  last_synced_at AS lastSyncedAt, created_at AS createdAt, config_json AS configJson, separate_smtp_password AS separateSmtpPassword`;
+
+type StoredRow = Omit<AccountRow, 'separateSmtpPassword'> & { separateSmtpPassword: number };
+
+function fromStored(row: StoredRow): AccountRow {
+  return { ...row, separateSmtpPassword: row.separateSmtpPassword === 1 };
+}
 
 /** Accounts hold only non-secret configuration; tokens live in the OS keychain (SecretStore). */
 export class AccountsRepo {
   constructor(private readonly db: Db) {}
 
   list(): AccountRow[] {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY id`).all() as AccountRow[];
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY id`).all() as StoredRow[]).map(fromStored);
   }
 
   get(id: number): AccountRow | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as StoredRow | undefined;
+    return row && fromStored(row);
   }
 
   add(input: { kind: string; name: string; baseUrl: string; email: string; config?: unknown }, now: number = Date.now()): AccountRow {
@@ -52,6 +61,21 @@ export class AccountsRepo {
       this.db.prepare('DELETE FROM customers_fts WHERE rowid IN (SELECT id FROM customers c WHERE NOT EXISTS (SELECT 1 FROM remote_users r WHERE r.customer_id = c.id))').run();
       this.db.prepare('DELETE FROM customers WHERE NOT EXISTS (SELECT 1 FROM remote_users r WHERE r.customer_id = customers.id)').run();
     })();
+  }
+
+  /** Whether the mailbox's SMTP server has its own password in the keychain. */
+  setSeparateSmtpPassword(id: number, separate: boolean): void {
+    this.db.prepare('UPDATE accounts SET separate_smtp_password = ? WHERE id = ?').run(separate ? 1 : 0, id);
+  }
+
+  /** Cases, messages and people of the account in the cache (for an account whose sync is not running). */
+  cachedTotals(id: number): { cases: number; messages: number; people: number } {
+    return this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM cases WHERE account_id = @id AND synced = 1) AS cases, (SELECT count(*) FROM messages WHERE account_id = @id) AS messages,
+           (SELECT count(*) FROM remote_users WHERE account_id = @id AND remote_updated_at > 0) AS people`,
+      )
+      .get({ id }) as { cases: number; messages: number; people: number };
   }
 
   setIdentity(id: number, meRemoteId: string): void {
