@@ -220,11 +220,22 @@ export class OutboxRepo {
   }
 
   fail(id: string, error: string, now: number = Date.now()): void {
-    this.durably(() => this.s.fail!.run(error, now, id));
+    this.durably(() => {
+      this.s.fail!.run(error, now, id);
+      this.rebaseCaseOf(id); // its clock comes back
+    });
   }
 
   conflict(id: string, details: unknown, error: string, now: number = Date.now()): void {
-    this.durably(() => this.s.conflict!.run(JSON.stringify(details), error, now, id));
+    this.durably(() => {
+      this.s.conflict!.run(JSON.stringify(details), error, now, id);
+      this.rebaseCaseOf(id); // its clock comes back until the agent decides
+    });
+  }
+
+  private rebaseCaseOf(id: string): void {
+    const row = this.get(id);
+    if (row) this.pending.rebase(row.caseId);
   }
 
   /**
@@ -238,12 +249,16 @@ export class OutboxRepo {
       const version = this.s.caseVersion!.get(row.caseId) as string | null;
       this.s.requeue!.run(version, null, now, id);
       this.s.advanceLater!.run(version, row.caseId, row.seq);
+      this.pending.rebase(row.caseId);
     });
   }
 
   /** "Retry" a failed action as it is. */
   retry(id: string, now: number = Date.now()): void {
-    this.durably(() => this.s.requeue!.run(null, null, now, id));
+    this.durably(() => {
+      this.s.requeue!.run(null, null, now, id);
+      this.rebaseCaseOf(id);
+    });
   }
 
   /** "Edit": replace the intent and queue it again against the current remote version. */
