@@ -233,13 +233,13 @@ export class SlaWriter {
   private refreshOne(caseId: number): boolean {
     const row = this.s.facts!.get(caseId) as CaseFactsRow | undefined;
     if (!row || row.synced !== 1) return false;
-    // The current status started when the case last changed, unless the history says otherwise (docs/sla.md).
-    const last = this.s.lastChange!.get(caseId) as string | undefined;
-    if (last !== row.status) this.s.insertChange!.run(caseId, row.updatedAt, row.status);
     const onItsWay = this.s.onItsWay!.all(caseId) as { intent: string; at: number }[];
     const status = onItsWay.reduce<string>((current, a) => (JSON.parse(a.intent) as CaseIntent).status ?? current, row.status);
     const solved = status === 'solved' || status === 'closed';
     if (solved && row.slaJson === null) return false; // history we never timed: not worth a computation per case
+    // The current status started when the case last changed, unless the history says otherwise (docs/sla.md).
+    const last = this.s.lastChange!.get(caseId) as string | undefined;
+    if (last !== row.status) this.s.insertChange!.run(caseId, row.updatedAt, row.status);
     const { record, fields } = this.recordOf(row, onItsWay);
     const facts = slaFactsOf(record);
     if (!solved) this.s.summary!.run({ id: caseId, last: facts.lastAgentReplyAt, waiting: facts.waitingSince });
