@@ -325,6 +325,7 @@ export class SyncEngine {
    * A refusal (403 for agents who are not admins, 404 without SLAs) is retried by `retrying`;
    * `onLasting` lets the caller go on without it.
    */
+  /** Returns how many events were new or changed, and the cases whose verdict that renewed. */
   async syncSlaEvents(onLasting?: (error: unknown) => void): Promise<{ events: number; caseIds: number[] } | null> {
     const connector = this.options.connector;
     if (!connector.fetchSlaEvents) return null;
@@ -334,10 +335,11 @@ export class SyncEngine {
       const cursor = this.cache.cursor(SLA_EVENTS_STEP).cursor;
       const since = Date.now() - SLA_EVENTS_LOOKBACK_MS;
       const page = await this.retrying(SLA_EVENTS_STEP, () => connector.fetchSlaEvents!(cursor, since, this.signal), undefined, onLasting);
-      const touched = this.cache.applySlaEvents(SLA_EVENTS_STEP, page);
-      events += page.events.length;
-      for (const id of touched) caseIds.add(id);
-      if (touched.length > 0) this.options.onChange?.({ kinds: ['cases'], caseIds: touched, customerIds: [] });
+      const stored = this.cache.applySlaEvents(SLA_EVENTS_STEP, page);
+      // Only news counts: a time-based export repeats the events of its last second.
+      events += stored.changed;
+      for (const id of stored.caseIds) caseIds.add(id);
+      if (stored.caseIds.length > 0) this.options.onChange?.({ kinds: ['cases'], caseIds: stored.caseIds, customerIds: [] });
       if (page.caughtUp || this.signal.aborted) break;
     }
     return { events, caseIds: [...caseIds] };

@@ -46,7 +46,7 @@ export class AccountCache {
   readonly slaEvents: SlaEventsRepo;
   /** Records sync left out or stored with defaults. */
   readonly recordIssues: RecordIssues;
-  private readonly slaEventsTx: Transaction<(stream: string, page: SlaEventsPage, now: number) => number[]>;
+  private readonly slaEventsTx: Transaction<(stream: string, page: SlaEventsPage, now: number) => { caseIds: number[]; changed: number }>;
   private readonly applyTx: Transaction<(stream: string | null, page: PullPage, now: number) => AppliedPage>;
 
   constructor(
@@ -71,13 +71,13 @@ export class AccountCache {
     const saveConnectorState = db.prepare(
       'INSERT INTO connector_state (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
     );
-    this.slaEventsTx = db.transaction((stream: string, page: SlaEventsPage, now: number): number[] => {
-      const caseIds = this.slaEvents.store(page.events);
+    this.slaEventsTx = db.transaction((stream: string, page: SlaEventsPage, now: number): { caseIds: number[]; changed: number } => {
+      const stored = this.slaEvents.store(page.events);
       this.recordIssues.cleared('sla_event', page.events.map((e) => e.id));
       if (page.recordIssues) this.recordIssues.record(page.recordIssues, stream, now);
       saveConnectorState.run(this.accountId, `${stream}:knownUntil`, String(page.knownUntil));
       saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
-      return caseIds;
+      return stored;
     });
     this.applyTx = db.transaction((stream: string | null, page: PullPage, now: number): AppliedPage => {
       if (page.groups) this.directory.upsertGroups(page.groups);
@@ -153,8 +153,8 @@ export class AccountCache {
     }
   }
 
-  /** Stores a page of the helpdesk's SLA events with its cursor; returns the cases whose verdict it renewed. */
-  applySlaEvents(stream: string, page: SlaEventsPage, now: number = Date.now()): number[] {
+  /** Stores a page of the helpdesk's SLA events with its cursor; returns the cases whose verdict it renewed and how many events were new or changed. */
+  applySlaEvents(stream: string, page: SlaEventsPage, now: number = Date.now()): { caseIds: number[]; changed: number } {
     try {
       return this.slaEventsTx.immediate(stream, page, now);
     } catch (error) {

@@ -31,7 +31,9 @@ export class SlaEventsRepo {
       upsert: db.prepare(
         `INSERT INTO sla_events (account_id, remote_id, case_remote_id, metric, instance, type, at, deleted, sla_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, case_remote_id, remote_id) DO UPDATE SET metric = excluded.metric, instance = excluded.instance, type = excluded.type,
-           at = excluded.at, deleted = excluded.deleted, sla_json = excluded.sla_json`,
+           at = excluded.at, deleted = excluded.deleted, sla_json = excluded.sla_json
+         WHERE sla_events.metric != excluded.metric OR sla_events.instance != excluded.instance OR sla_events.type != excluded.type
+           OR sla_events.at != excluded.at OR sla_events.deleted != excluded.deleted OR sla_events.sla_json IS NOT excluded.sla_json`,
       ),
       caseId: db.prepare('SELECT id FROM cases WHERE account_id = ? AND remote_id = ? AND synced = 1').pluck(),
       compared: db.prepare(
@@ -43,11 +45,17 @@ export class SlaEventsRepo {
     };
   }
 
-  /** Stores events (a copy read again replaces the one before) and renews the verdict and clocks of the cases they concern; returns those cases. */
-  store(events: readonly RemoteSlaEvent[]): number[] {
+  /**
+   * Stores events (a copy read again replaces the one before; the same copy changes nothing: a
+   * time-based export repeats its boundary second) and renews the verdict and clocks of the cases
+   * whose events changed; returns those cases, and how many events were new or changed.
+   */
+  store(events: readonly RemoteSlaEvent[]): { caseIds: number[]; changed: number } {
     const touched = new Set<string>();
+    let changed = 0;
     for (const e of events) {
-      this.s.upsert!.run(this.accountId, e.id, e.caseRemoteId, e.metric, e.instance, e.type, e.time, e.deleted ? 1 : 0, e.sla ? JSON.stringify(e.sla) : null);
+      if (this.s.upsert!.run(this.accountId, e.id, e.caseRemoteId, e.metric, e.instance, e.type, e.time, e.deleted ? 1 : 0, e.sla ? JSON.stringify(e.sla) : null).changes === 0) continue;
+      changed++;
       touched.add(e.caseRemoteId);
     }
     const caseIds: number[] = [];
@@ -57,7 +65,7 @@ export class SlaEventsRepo {
       this.sla.refreshVerdict(id);
       caseIds.push(id);
     }
-    return caseIds;
+    return { caseIds, changed };
   }
 
   /** How many events are stored. */

@@ -70,7 +70,9 @@ describe('the helpdesk’s SLA events in the cache', () => {
     // Case 1: by our filters the high-priority policy (60 min); the helpdesk says it applied "Chat" (10 min).
     expect(view('1').clocks[0]).toMatchObject({ target: 'first_reply', dueAt: T0 + HOUR });
     const touched = cache.applySlaEvents('sla-events', page([applied('1', '501', 10), event('1', 'activate', T0), event('1', 'breach', T0 + 10 * MIN)], T0 + 2 * HOUR));
-    expect(touched).toEqual([caseId('1')]);
+    expect(touched).toEqual({ caseIds: [caseId('1')], changed: 3 });
+    // The same events read again (a time-based export repeats its last second): nothing changes.
+    expect(cache.applySlaEvents('sla-events', page(db.prepare("SELECT remote_id AS id, case_remote_id AS caseRemoteId, metric, instance, type, at AS time, deleted FROM sla_events WHERE case_remote_id = '1' AND type != 'apply_sla'").all().map((r) => ({ ...(r as RemoteSlaEvent), deleted: false })), T0 + 2 * HOUR))).toEqual({ caseIds: [], changed: 0 });
     expect(view('1').clocks[0]).toMatchObject({ target: 'first_reply', dueAt: T0 + 10 * MIN, state: 'breached' });
     expect(view('1').helpdesk).toEqual([{ target: 'first_reply', state: 'breached', at: T0 + 10 * MIN, targetMinutes: 10 }]);
     expect(cache.slaKnownUntil('sla-events')).toBe(T0 + 2 * HOUR);
