@@ -323,9 +323,9 @@ export class SyncEngine {
    * verdicts of the cases it concerns; announces those cases. An incremental export: it spends
    * the shared export bucket like the others. null when the connector reports no SLA events.
    * A refusal (403 for agents who are not admins, 404 without SLAs) is retried by `retrying`;
-   * `onLasting` lets the caller go on without it.
+   * `onLasting` lets the caller go on without it. Returns how many events were new or changed
+   * (a time-based export repeats its last second) and the cases whose verdict that renewed.
    */
-  /** Returns how many events were new or changed, and the cases whose verdict that renewed. */
   async syncSlaEvents(onLasting?: (error: unknown) => void): Promise<{ events: number; caseIds: number[] } | null> {
     const connector = this.options.connector;
     if (!connector.fetchSlaEvents) return null;
