@@ -184,6 +184,23 @@ export const en = {
       breached: 'SLA {{target}}: {{time}}',
       paused: 'SLA {{target}}: paused',
     },
+    helpdesk: {
+      label: 'Helpdesk:',
+      clock: '{{target}} {{state}}',
+      state: {
+        met: 'met',
+        breached: 'breached',
+        running: 'running',
+        paused: 'paused',
+      },
+      title: {
+        met: '{{target}} met on {{time}}, says the helpdesk',
+        breached: '{{target}} breached on {{time}}, says the helpdesk',
+        running: '{{target}} still running, says the helpdesk',
+        paused: '{{target}} paused, says the helpdesk',
+      },
+      aria: 'The helpdesk’s own SLA verdict',
+    },
     title: {
       due: '{{target}} due {{due}}',
       paused: '{{target}}: paused while the case is pending or on hold',
@@ -548,6 +565,9 @@ export const en = {
     enterToken: 'Enter API token',
     enterPassword: 'Enter password',
     enterTitle: 'Open Settings to enter it again',
+    slaDiffers_one: '{{count}} SLA clock differs from the helpdesk',
+    slaDiffers_other: '{{count}} SLA clocks differ from the helpdesk',
+    slaCheckTitle: 'Shiftdesk’s SLA clocks compared with the helpdesk’s own verdict on {{cases}} cases, as of {{time}}',
     notice: {
       step: {
         identity: 'Cannot sign in to the helpdesk',
@@ -562,6 +582,7 @@ export const en = {
         messages: 'Message history could not be read',
         macros: 'Shared macros could not be read',
         'sla-policies': 'SLA policies could not be read',
+        'sla-events': 'The helpdesk’s SLA events could not be read',
         refresh: 'The cases you are working on could not be refreshed',
         threads: 'A conversation could not be loaded',
         inbox: 'The inbox folder could not be read',
@@ -618,6 +639,7 @@ export const en = {
         messages: 'A conversation is loaded when you open its case.',
         macros: 'The macros already on this computer still work.',
         'sla-policies': 'Clocks use the policies on this computer.',
+        'sla-events': 'SLA clocks are computed on this computer; the helpdesk’s own verdict is not shown.',
         refresh: 'They update with the regular sync, a little later.',
         threads: 'The messages already on this computer still show.',
         inbox: 'New mail does not arrive until this works.',
@@ -660,6 +682,7 @@ export const en = {
       group: 'Group',
       macro: 'Macro',
       sla_policy: 'SLA policy',
+      sla_event: 'SLA event',
       attachment: 'Attachment',
     },
   },

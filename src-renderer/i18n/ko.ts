@@ -186,6 +186,23 @@ export const ko: Messages = {
       breached: 'SLA {{target}}: {{time}}',
       paused: 'SLA {{target}}: 일시 중지',
     },
+    helpdesk: {
+      label: '헬프데스크:',
+      clock: '{{target}} {{state}}',
+      state: {
+        met: '충족',
+        breached: '위반',
+        running: '진행 중',
+        paused: '일시 중지',
+      },
+      title: {
+        met: '헬프데스크 판정: {{target}} 충족 (시각: {{time}})',
+        breached: '헬프데스크 판정: {{target}} 위반 (시각: {{time}})',
+        running: '헬프데스크 판정: {{target}} 진행 중',
+        paused: '헬프데스크 판정: {{target}} 일시 중지',
+      },
+      aria: '헬프데스크 자체 SLA 판정',
+    },
     title: {
       due: '{{target}} 기한: {{due}}',
       paused: '{{target}}: 케이스가 대기 중이거나 보류 상태라서 일시 중지됨',
@@ -549,6 +566,9 @@ export const ko: Messages = {
     enterToken: 'API 토큰 입력',
     enterPassword: '비밀번호 입력',
     enterTitle: '설정을 열어 다시 입력',
+    slaDiffers_one: '헬프데스크와 다른 SLA 시계 {{count}}개',
+    slaDiffers_other: '헬프데스크와 다른 SLA 시계 {{count}}개',
+    slaCheckTitle: 'Shiftdesk의 SLA 시계를 헬프데스크 자체 판정과 비교함 (케이스 {{cases}}건, 기준 시각 {{time}})',
     notice: {
       step: {
         identity: '헬프데스크에 로그인할 수 없습니다',
@@ -563,6 +583,7 @@ export const ko: Messages = {
         messages: '메시지 기록을 불러오지 못했습니다',
         macros: '공유 매크로를 불러오지 못했습니다',
         'sla-policies': 'SLA 정책을 불러오지 못했습니다',
+        'sla-events': '헬프데스크의 SLA 이벤트를 불러오지 못했습니다',
         refresh: '작업 중인 케이스를 새로 고치지 못했습니다',
         threads: '대화를 불러오지 못했습니다',
         inbox: '받은편지함 폴더를 읽지 못했습니다',
@@ -620,6 +641,7 @@ export const ko: Messages = {
         messages: '대화는 케이스를 열 때 불러옵니다.',
         macros: '이 컴퓨터에 있는 매크로는 계속 사용할 수 있습니다.',
         'sla-policies': 'SLA 시계는 이 컴퓨터에 있는 정책을 사용합니다.',
+        'sla-events': 'SLA 시계는 이 컴퓨터에서 계산하며, 헬프데스크 자체 판정은 표시되지 않습니다.',
         refresh: '잠시 후 정기 동기화 때 업데이트됩니다.',
         threads: '이 컴퓨터에 이미 있는 메시지는 계속 표시됩니다.',
         inbox: '해결될 때까지 새 메일이 도착하지 않습니다.',
@@ -662,6 +684,7 @@ export const ko: Messages = {
       group: '그룹',
       macro: '매크로',
       sla_policy: 'SLA 정책',
+      sla_event: 'SLA 이벤트',
       attachment: '첨부 파일',
     },
   },

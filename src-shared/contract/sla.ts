@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES, type CaseStatus } from '../domain/case-fields';
 import { CHANNEL_KINDS } from '../domain/channels';
 import type { BusinessSchedule, SlaTargetRule } from '../domain/sla-clock';
+import type { SlaFilter } from '../domain/sla-rules';
 
 export const SLA_TARGETS = ['first_reply', 'next_reply', 'resolution'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
@@ -22,10 +23,25 @@ export interface CaseSlaClock {
   state: SlaState;
 }
 
+/**
+ * The helpdesk's own verdict on one clock (docs/sla.md "The helpdesk's verdict"), from its SLA
+ * events: breached (at `at`), met (fulfilled in time, at `at`), or still running / paused.
+ */
+export interface HelpdeskSlaClock {
+  target: SlaTarget;
+  state: 'met' | 'breached' | 'running' | 'paused';
+  /** When it breached or was met; null while it runs. */
+  at: number | null;
+  /** The target the helpdesk applied, in minutes (null: not reported). */
+  targetMinutes: number | null;
+}
+
 export interface CaseSlaView {
   /** The running clock that breaches first (or breached first); when none runs, a paused one; else null. */
   next: CaseSlaClock | null;
   clocks: CaseSlaClock[];
+  /** The helpdesk's verdict, when it reports one (its SLA events); absent otherwise. */
+  helpdesk?: HelpdeskSlaClock[];
 }
 
 // --- policies (issue 7: SLA) -------------------------------------------------------------------
@@ -33,18 +49,7 @@ export interface CaseSlaView {
 
 export type { BusinessSchedule, SlaTargetRule } from '../domain/sla-clock';
 
-/** A condition of a policy's filter, Zendesk style (docs/sla.md lists the fields understood). */
-export interface SlaCondition {
-  field: string;
-  operator: string;
-  value: string | number | boolean | null | string[];
-}
-
-/** Which cases a policy applies to: every `all` condition and (when there are any) one `any` condition. */
-export interface SlaFilter {
-  all: SlaCondition[];
-  any: SlaCondition[];
-}
+export type { SlaCondition, SlaFilter } from '../domain/sla-rules';
 
 export interface SlaPolicyView {
   id: number;

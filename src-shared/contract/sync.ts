@@ -47,6 +47,12 @@ export interface SyncStatusView {
   notices: SyncNotice[];
   /** Records sync left out (`skipped`), and values it stored defaults for (`mapped`, distinct values); the list: `sync:recordIssues`. */
   recordIssues: { skipped: number; mapped: number };
+  /**
+   * Our SLA clocks against the helpdesk's own verdicts (docs/sla.md): on how many cases both
+   * exist, on how many clocks they disagree, as of when the helpdesk's record was complete.
+   * Absent until compared (or when the helpdesk reports no SLA events).
+   */
+  slaCheck?: { cases: number; disagreements: number; knownUntil: number };
 }
 
 /** A record sync left out or stored with defaults, for the account's details list. */

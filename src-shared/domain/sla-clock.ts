@@ -73,6 +73,8 @@ export interface ComputedClock {
   atRiskAt: number | null;
   targetMinutes: number;
   remainingMinutes: number | null;
+  /** When a met or missed clock stopped (null while it runs or waits). */
+  stoppedAt: number | null;
 }
 
 export type ClockState = 'ok' | 'at_risk' | 'breached' | 'paused' | 'met';
@@ -291,11 +293,11 @@ export function computeClock(
   const due = runFor(start, minutes, relevant, m);
   if (stopAt !== null) {
     const dueAt = 'at' in due ? due.at : null;
-    return { target, phase: dueAt !== null && dueAt < stopAt ? 'missed' : 'met', dueAt, atRiskAt: null, targetMinutes: minutes, remainingMinutes: null };
+    return { target, phase: dueAt !== null && dueAt < stopAt ? 'missed' : 'met', dueAt, atRiskAt: null, targetMinutes: minutes, remainingMinutes: null, stoppedAt: stopAt };
   }
-  if (!('at' in due)) return { target, phase: 'paused', dueAt: null, atRiskAt: null, targetMinutes: minutes, remainingMinutes: due.left };
+  if (!('at' in due)) return { target, phase: 'paused', dueAt: null, atRiskAt: null, targetMinutes: minutes, remainingMinutes: due.left, stoppedAt: null };
   const risk = runFor(start, minutes - atRiskThreshold(minutes), relevant, m);
-  return { target, phase: 'running', dueAt: due.at, atRiskAt: 'at' in risk ? risk.at : due.at, targetMinutes: minutes, remainingMinutes: null };
+  return { target, phase: 'running', dueAt: due.at, atRiskAt: 'at' in risk ? risk.at : due.at, targetMinutes: minutes, remainingMinutes: null, stoppedAt: null };
 }
 
 /** The target rule of a policy for a case: the channel-specific rule first, then the general one. */

@@ -38,6 +38,7 @@ const FIGURES: Readonly<Record<string, readonly Check[]>> = {
   ],
   presence: [{ key: 'screen_p95_ms', budget: '≤ 250', ok: (v) => v <= 250 }],
   supervisor: [{ key: 'p95_ms' }],
+  sla: [{ key: 'p95_ms' }, { key: 'disagreements', budget: '= 0', ok: (v) => v === 0 }],
   email: [{ key: 'ratio' }, { key: 'idle_p50_ms' }],
 };
 

@@ -1,4 +1,4 @@
-// npm run bench -- NAME   (sync | inbox | search | first-work | conformance | ui | outbox | presence | supervisor | email | all)
+// npm run bench -- NAME   (sync | inbox | search | first-work | conformance | ui | outbox | presence | supervisor | sla | email | all)
 // Each benchmark prints progress to stderr and its figures as ONE JSON line, the last line of stdout.
 const benchName = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   outbox: () => import('./outbox-bench'),
   presence: () => import('./presence-bench'),
   supervisor: () => import('./supervisor-bench'),
+  sla: () => import('./sla-bench'),
   email: () => import('./email-bench'),
   conformance: () => import('./conformance-bench'),
   // Every bench above, then the summary table in docs/benchmarks.md.

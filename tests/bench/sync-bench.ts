@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AGENT_EMAIL, DEMO_TOKEN } from '../../src-main/demo/index';
 import { openProfile, waitForProgress } from '../helpers/sync-harness';
 import { startDemoProcess } from './demo-process';
-import { BENCH_DIR, PROFILE_100K, ensureBenchDir } from './profile-100k';
+import { BENCH_DIR, PROFILE_100K, PROFILE_100K_DEMO, ensureBenchDir, type ProfileDemo } from './profile-100k';
 import { report, round } from './stats';
 
 // Full initial sync of 100k tickets / ~1M comments / 50k users from the demo helpdesk (rate limits
@@ -15,7 +15,10 @@ export async function run(args: string[]): Promise<void> {
   ensureBenchDir();
   for (const suffix of ['', '-wal', '-shm']) rmSync(PROFILE_100K + suffix, { force: true });
   console.error(`starting demo helpdesk with ${cases} cases…`);
-  const demo = await startDemoProcess(['--seed', '1', '--cases', String(cases), '--rate-limits', 'off']);
+  // The anchor is written down beside the profile: benches that need its helpdesk again (sla) start the same one.
+  const demoArgs: ProfileDemo = { seed: 1, cases, anchorTime: Math.floor(Date.now() / 60_000) * 60_000 };
+  writeFileSync(PROFILE_100K_DEMO, JSON.stringify(demoArgs));
+  const demo = await startDemoProcess(['--seed', String(demoArgs.seed), '--cases', String(cases), '--anchor-time', String(demoArgs.anchorTime), '--rate-limits', 'off']);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {

@@ -2,6 +2,7 @@ import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-f
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import type { SlaFilter } from '../../../src-shared/contract/sla';
 import type { BusinessSchedule, SlaTargetRule } from '../../../src-shared/domain/sla-clock';
+import type { SlaMetricEvent } from '../../../src-shared/domain/sla-verdict';
 
 // What every support channel provides to the sync engine. A connector turns a remote API into
 // named streams of normalised records; the engine owns ordering, storage, cursors and retries.
@@ -92,7 +93,7 @@ export interface RemoteStatusChange {
   at: number;
 }
 
-export type RecordKind = 'ticket' | 'user' | 'comment' | 'ticket_event' | 'organization' | 'group' | 'macro' | 'sla_policy' | 'attachment';
+export type RecordKind = 'ticket' | 'user' | 'comment' | 'ticket_event' | 'organization' | 'group' | 'macro' | 'sla_policy' | 'sla_event' | 'attachment';
 
 /**
  * A record the connector could not read (`skipped`: left out, the page goes on) or a value it
@@ -199,6 +200,23 @@ export interface RemoteSlaPolicy {
   updatedAt: number;
 }
 
+/** One of the helpdesk's own SLA events (docs/sla.md "The helpdesk's verdict"), keyed to its ticket. */
+export interface RemoteSlaEvent extends SlaMetricEvent {
+  caseRemoteId: string;
+}
+
+/** A page of the helpdesk's SLA events. */
+export interface SlaEventsPage {
+  events: RemoteSlaEvent[];
+  /** Where the next page starts; stored with the page. */
+  cursor: string;
+  /** The export has given everything up to about now. */
+  caughtUp: boolean;
+  /** The helpdesk's record is complete up to this instant (its export leaves out the last minute). */
+  knownUntil: number;
+  recordIssues?: RecordIssue[];
+}
+
 /** The helpdesk's SLA policies and its default business hours (null: none defined). */
 export interface RemoteSlaSetup {
   policies: RemoteSlaPolicy[];
@@ -230,6 +248,11 @@ export interface ChannelConnector {
   fetchMacros?(signal?: AbortSignal): Promise<RemoteMacro[]>;
   /** The helpdesk's SLA policies and business hours (the sync engine's `syncSlaPolicies` step). */
   fetchSlaPolicies?(signal?: AbortSignal): Promise<RemoteSlaSetup>;
+  /**
+   * A page of the helpdesk's own SLA events from `cursor` (null: from `since`, ms), the sync
+   * engine's `syncSlaEvents` step.
+   */
+  fetchSlaEvents?(cursor: string | null, since: number, signal?: AbortSignal): Promise<SlaEventsPage>;
   /**
    * Does the remote answer at all? One request, no retries: any answer counts (even an error
    * status), only a connection-level failure or `signal` says no. The network monitor's probe.

@@ -150,6 +150,7 @@ export class ShiftdeskCore {
   }
 
   async start(): Promise<void> {
+    this.sla.refreshStale();
     this.priority.start();
     // Presence connects in the background: core works on without a broker.
     await this.presence.start();

@@ -11,7 +11,7 @@ export const CASE_ROW_COLUMNS = `
   c.customer_id AS customerId, cu.name AS customerName, c.tags, c.created_at AS createdAt, c.updated_at AS updatedAt,
   c.waiting_since AS waitingSince, (SELECT count(*) FROM messages mc WHERE mc.case_id = c.id) AS messageCount, c.csat,
   (SELECT substr(m.body_text, 1, 200) FROM messages m WHERE m.case_id = c.id AND m.public = 1 ORDER BY m.created_at DESC LIMIT 1) AS snippet,
-  EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.state != 'sent') AS pending, c.sla_json AS slaJson`;
+  EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.state != 'sent') AS pending, c.sla_json AS slaJson, c.sla_remote_json AS slaRemoteJson`;
 
 export const CASE_ROW_JOINS = `
   LEFT JOIN agents a ON a.id = c.assignee_id
@@ -42,6 +42,8 @@ export interface CaseRowRecord {
   pending: number;
   /** The stored SLA clocks (docs/sla.md); absent when a reader did not select it. */
   slaJson?: string | null;
+  /** The helpdesk's verdict (its SLA events); absent when a reader did not select it. */
+  slaRemoteJson?: string | null;
 }
 
 /** `now`: the time the SLA states are for (the clocks count on the clock, not the network). */
@@ -66,6 +68,6 @@ export function toInboxRow(r: CaseRowRecord, now: number = Date.now()): InboxRow
     messageCount: r.messageCount,
     csat: r.csat,
     pending: r.pending === 1,
-    sla: slaViewOf(r.slaJson, now),
+    sla: slaViewOf(r.slaJson, now, r.slaRemoteJson),
   };
 }

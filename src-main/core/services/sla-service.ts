@@ -1,5 +1,6 @@
-import type { CaseSlaClock, CaseSlaView, SlaPolicyInput, SlaPolicyView } from '../../../src-shared/contract/sla';
+import type { CaseSlaClock, CaseSlaView, HelpdeskSlaClock, SlaPolicyInput, SlaPolicyView } from '../../../src-shared/contract/sla';
 import { clockState, nextClock } from '../../../src-shared/domain/sla-clock';
+import type { HelpdeskSlaVerdict } from '../../../src-shared/domain/sla-verdict';
 import type { Db } from '../db/connection';
 import { SlaPolicyRepo, SlaWriter, type StoredSla } from '../db/repos/sla-repo';
 
@@ -7,9 +8,24 @@ import { SlaPolicyRepo, SlaWriter, type StoredSla } from '../db/repos/sla-repo';
 // time, so they keep counting offline), policy editing, and the at-risk / breached counts of the
 // supervisor panel.
 
-/** The clocks of a case as the inbox and the case view show them, from cases.sla_json at `now`. */
-export function slaViewOf(json: string | null | undefined, now: number): CaseSlaView | null {
+/** The helpdesk's verdict as the case shows it at `now` (a breach it announced for later counts from then). */
+export function helpdeskClocksOf(json: string | null | undefined, now: number): HelpdeskSlaClock[] | null {
   if (!json) return null;
+  const verdict = JSON.parse(json) as HelpdeskSlaVerdict;
+  return verdict.clocks.map((c): HelpdeskSlaClock => {
+    if (c.breachedAt !== null && c.breachedAt <= now) return { target: c.target, state: 'breached', at: c.breachedAt, targetMinutes: c.targetMinutes };
+    if (c.state === 'fulfilled') return { target: c.target, state: 'met', at: c.fulfilledAt, targetMinutes: c.targetMinutes };
+    return { target: c.target, state: c.state, at: null, targetMinutes: c.targetMinutes };
+  });
+}
+
+/**
+ * The clocks of a case as the inbox and the case view show them, from cases.sla_json at `now`,
+ * with the helpdesk's verdict (cases.sla_remote_json) when it reported one.
+ */
+export function slaViewOf(json: string | null | undefined, now: number, remoteJson?: string | null): CaseSlaView | null {
+  const helpdesk = helpdeskClocksOf(remoteJson, now);
+  if (!json) return helpdesk ? { next: null, clocks: [], helpdesk } : null;
   const stored = JSON.parse(json) as StoredSla;
   const clocks: (CaseSlaClock & { phase: StoredSla['c'][number]['ph'] })[] = stored.c.map((c) => ({
     target: c.t,
@@ -21,7 +37,7 @@ export function slaViewOf(json: string | null | undefined, now: number): CaseSla
   }));
   const next = nextClock(clocks);
   const strip = ({ phase: _phase, ...clock }: CaseSlaClock & { phase: unknown }): CaseSlaClock => clock;
-  return { next: next ? strip(next) : null, clocks: clocks.map(strip) };
+  return { next: next ? strip(next) : null, clocks: clocks.map(strip), ...(helpdesk ? { helpdesk } : {}) };
 }
 
 /** At-risk and breached counts of one (group, channel) pair of unsolved cases. */
@@ -44,6 +60,15 @@ export class SlaService {
   constructor(private readonly db: Db) {
     this.policies = new SlaPolicyRepo(db);
     this.writer = new SlaWriter(db);
+  }
+
+  /**
+   * Recomputes clocks stored by an earlier version (they lack the target minutes and stop times
+   * the comparison with the helpdesk needs, and may have missed our own sent replies). Once, at start.
+   */
+  refreshStale(): number {
+    const ids = this.db.prepare(`SELECT id FROM cases WHERE synced = 1 AND sla_json IS NOT NULL AND instr(sla_json, '"m":') = 0`).pluck().all() as number[];
+    return ids.length === 0 ? 0 : this.db.transaction(() => this.writer.refresh(ids))();
   }
 
   list(): SlaPolicyView[] {
@@ -69,8 +94,8 @@ export class SlaService {
 
   /** The clocks of one case at `now` (null: no policy applies or unknown case). */
   caseView(caseId: number, now: number = Date.now()): CaseSlaView | null {
-    const json = this.db.prepare('SELECT sla_json FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined;
-    return slaViewOf(json, now);
+    const row = this.db.prepare('SELECT sla_json AS json, sla_remote_json AS remote FROM cases WHERE id = ?').get(caseId) as { json: string | null; remote: string | null } | undefined;
+    return slaViewOf(row?.json, now, row?.remote);
   }
 
   /**

@@ -8,6 +8,7 @@ import { SearchIndexer } from '../db/repos/search-indexer';
 import { defaultSchedule, SlaPolicyRepo } from '../db/repos/sla-repo';
 import { DEFAULT_BACKOFF, fullJitterDelay, pause, sleep, type BackoffPolicy, type WakeSource } from '../net/backoff';
 import { AuthError, ForbiddenError, PayloadError, PermanentRemoteError, RateLimitedError, TransientRemoteError } from '../net/errors';
+import type { SlaCheck } from '../db/repos/sla-events-repo';
 import { isAttentionConnector, refreshAttention, type AttentionResult } from './attention-refresh';
 import { isLasting, lastingDelay, problemOf, severityOf, technicalText } from './sync-problems';
 import type { ChangeSet, SyncDecision, SyncNotice, SyncProgress, SyncState } from './sync-types';
@@ -21,6 +22,15 @@ const MACROS_EVERY_MS = 10 * 60_000;
 
 /** How often the account's SLA policies are pulled again while sync runs (docs/sla.md). */
 const SLA_POLICIES_EVERY_MS = 10 * 60_000;
+
+/** The step that follows the helpdesk's own SLA events (docs/sla.md "The helpdesk's verdict"). */
+export const SLA_EVENTS_STEP = 'sla-events';
+
+/** How far back the SLA events are read at first: older ones concern clocks long settled. */
+const SLA_EVENTS_LOOKBACK_MS = 30 * 24 * 60 * 60_000;
+
+/** How often our clocks are compared with the helpdesk's verdicts when no new events came. */
+const SLA_CHECK_EVERY_MS = 60_000;
 
 /**
  * How often the cases in front of the agent are refreshed between export polls (docs/zendesk-conformance.md
@@ -163,7 +173,7 @@ export class SyncEngine {
         for (const spec of streams.filter((s) => s.phase === phase)) await this.runStep(spec);
         // Shared macros as soon as the directory is there (their agents and groups resolve
         // against it), beside the agent's own cases rather than before them.
-        if (phase === 'identity') background = Promise.all([this.macroLoop(), this.slaPolicyLoop(), this.attentionLoop()]).then(() => undefined);
+        if (phase === 'identity') background = Promise.all([this.macroLoop(), this.slaPolicyLoop(), this.attentionLoop(), this.slaEventLoop()]).then(() => undefined);
       }
       this.firstWorkReady = true;
       this.emitProgress();
@@ -301,6 +311,73 @@ export class SyncEngine {
         // Refused or stopped: the policies stored before stay; try again later.
       }
       await sleep(this.options.slaIntervalMs ?? SLA_POLICIES_EVERY_MS, this.signal).catch(() => undefined);
+    }
+  }
+
+  /** What the last comparison of our clocks with the helpdesk's verdicts found (null: none yet). */
+  private slaCheck: SlaCheck | null = null;
+
+  /**
+   * Step: reads the helpdesk's own SLA events from the stored cursor until caught up (a first read
+   * starts SLA_EVENTS_LOOKBACK_MS back), storing each page with its cursor and renewing the
+   * verdicts of the cases it concerns; announces those cases. An incremental export: it spends
+   * the shared export bucket like the others. null when the connector reports no SLA events.
+   * A refusal (403 for agents who are not admins, 404 without SLAs) is retried by `retrying`;
+   * `onLasting` lets the caller go on without it. Returns how many events were new or changed
+   * (a time-based export repeats its last second) and the cases whose verdict that renewed.
+   */
+  async syncSlaEvents(onLasting?: (error: unknown) => void): Promise<{ events: number; caseIds: number[] } | null> {
+    const connector = this.options.connector;
+    if (!connector.fetchSlaEvents) return null;
+    let events = 0;
+    const caseIds = new Set<number>();
+    for (;;) {
+      const cursor = this.cache.cursor(SLA_EVENTS_STEP).cursor;
+      const since = Date.now() - SLA_EVENTS_LOOKBACK_MS;
+      const page = await this.retrying(SLA_EVENTS_STEP, () => connector.fetchSlaEvents!(cursor, since, this.signal), undefined, onLasting);
+      const stored = this.cache.applySlaEvents(SLA_EVENTS_STEP, page);
+      // Only news counts: a time-based export repeats the events of its last second.
+      events += stored.changed;
+      for (const id of stored.caseIds) caseIds.add(id);
+      if (stored.caseIds.length > 0) this.options.onChange?.({ kinds: ['cases'], caseIds: stored.caseIds, customerIds: [] });
+      if (page.caughtUp || this.signal.aborted) break;
+    }
+    return { events, caseIds: [...caseIds] };
+  }
+
+  /**
+   * Step: compares our clocks with the helpdesk's verdicts as of the time its record is complete
+   * (docs/sla.md); the result is on the account's progress (sync details) and in the decisions log.
+   */
+  checkSla(): SlaCheck {
+    const check = this.cache.slaEvents.check(this.cache.slaKnownUntil(SLA_EVENTS_STEP));
+    this.slaCheck = check;
+    this.options.onDecision?.({ stream: SLA_EVENTS_STEP, action: 'follow', reason: `our clocks disagree with the helpdesk's on ${check.disagreements} clocks of ${check.cases} cases` });
+    this.emitProgress();
+    return check;
+  }
+
+  /**
+   * The helpdesk's SLA events, once the history backfill has its messages (they share the export
+   * budget), then at every follow interval; the comparison after new events, else every minute.
+   * Never fails the account's sync: a refusal leaves it out, with its notice.
+   */
+  private async slaEventLoop(): Promise<void> {
+    if (!this.options.connector.fetchSlaEvents) return;
+    if (this.options.connector.streams().some((s) => s.name === 'messages')) await this.caughtUpOnce('messages');
+    let checkedAt = 0;
+    while (!this.signal.aborted) {
+      try {
+        const result = await this.syncSlaEvents((error) => this.degrade(SLA_EVENTS_STEP, error));
+        if (this.degraded.delete(SLA_EVENTS_STEP)) this.options.onDecision?.({ stream: SLA_EVENTS_STEP, action: 'pull', reason: 'works again after being left out' });
+        if (result && (result.events > 0 || Date.now() - checkedAt >= SLA_CHECK_EVERY_MS)) {
+          this.checkSla();
+          checkedAt = Date.now();
+        }
+      } catch {
+        // Stopped, or a fault of ours: the stored events and verdicts stay; try again later.
+      }
+      await pause(this.options.followIntervalMs ?? 10_000, this.signal, this.options.wake?.signal).catch(() => undefined);
     }
   }
 
@@ -765,6 +842,7 @@ export class SyncEngine {
       nextRetryAt: this.nextRetryAt,
       notices: this.notices(),
       recordIssues: this.cache.recordIssues.counts(),
+      ...(this.slaCheck ? { slaCheck: { cases: this.slaCheck.cases, disagreements: this.slaCheck.disagreements, knownUntil: this.slaCheck.knownUntil } } : {}),
     };
   }
 

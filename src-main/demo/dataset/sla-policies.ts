@@ -2,7 +2,10 @@
 // Hours API's schedules): a fixed, hand-written set, nothing random. Policies are tried in
 // position order and the first whose filter matches applies, so the channel-specific one for
 // live channels comes first. Targets are minutes; `business_hours` counts them in the schedule.
+import type { BusinessSchedule, SlaClockTarget, SlaTargetRule } from '../../../src-shared/domain/sla-clock';
+import type { SlaPolicyRules } from '../../../src-shared/domain/sla-rules';
 import { isoFromUnix } from '../util/time';
+import type { Channel } from './types';
 
 export interface DemoSlaPolicyMetric {
   priority: 'low' | 'normal' | 'high' | 'urgent';
@@ -116,4 +119,60 @@ export function demoSchedules(anchorSeconds: number): DemoSchedule[] {
       updated_at: stamp,
     },
   ];
+}
+
+/** A demo policy in the terms of the shared SLA rules (src-shared/domain/sla-rules.ts), for the demo's own SLA events. */
+export interface DemoSlaRules extends SlaPolicyRules {
+  policy: DemoSlaPolicy;
+  /** The metric its resolution target is: agent work time, or requester wait time. */
+  resolutionMetric: 'agent_work_time' | 'requester_wait_time';
+}
+
+/** The schedule as the rules read it: the Rails zone name "Berlin" is Europe/Berlin. */
+const BERLIN_HOURS: BusinessSchedule = {
+  timeZone: 'Europe/Berlin',
+  intervals: [1, 2, 3, 4, 5].map((day) => ({ startMinute: day * 1440 + 540, endMinute: day * 1440 + 1020 })),
+};
+
+const TARGET_OF_METRIC: Readonly<Record<string, SlaClockTarget>> = {
+  first_reply_time: 'first_reply',
+  next_reply_time: 'next_reply',
+  agent_work_time: 'resolution',
+  requester_wait_time: 'resolution',
+};
+
+/** The demo's policies as rules, in position order. */
+export function demoSlaRules(baseUrl: string, anchorSeconds: number): DemoSlaRules[] {
+  return demoSlaPolicies(baseUrl, anchorSeconds)
+    .sort((a, b) => a.position - b.position)
+    .map((policy) => {
+      const resolutionMetric = policy.policy_metrics.some((m) => m.metric === 'agent_work_time') ? 'agent_work_time' : 'requester_wait_time';
+      const targets: SlaTargetRule[] = policy.policy_metrics.flatMap((m) => {
+        const target = TARGET_OF_METRIC[m.metric];
+        return target ? [{ target, priority: m.priority, minutes: m.target, businessHours: m.business_hours }] : [];
+      });
+      return {
+        id: policy.id,
+        accountId: 1,
+        remoteId: String(policy.id),
+        // The demo knows each ticket's channel and priority; this filter says what the policy's does.
+        filter: { all: [], any: [] },
+        targets,
+        schedule: BERLIN_HOURS,
+        resolutionPauses: resolutionMetric === 'agent_work_time' ? ['pending', 'hold'] : ['pending'],
+        policy,
+        resolutionMetric,
+      };
+    });
+}
+
+/** The policy Zendesk would apply to a ticket of this channel and priority: the first whose filter matches. */
+export function demoPolicyFor(rules: readonly DemoSlaRules[], channel: Channel, priority: string | null): DemoSlaRules | null {
+  for (const r of rules) {
+    const matches = r.policy.filter.any.some((c) =>
+      c.field === 'via_id' ? Number(c.value) === 29 && channel === 'chat' : c.field === 'via' ? c.value === channel : c.field === 'priority' ? c.value === priority : false,
+    );
+    if (matches) return r;
+  }
+  return null;
 }

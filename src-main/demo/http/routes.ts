@@ -7,6 +7,7 @@ import { listActiveMacros, listMacros, showMacro } from '../api/macros';
 import { searchExport } from '../api/search-export';
 import { listSchedules, listSlaPolicies, showSlaPolicy } from '../api/sla-policies';
 import { incrementalTicketEvents } from '../api/ticket-events';
+import { incrementalTicketMetricEvents } from '../api/ticket-metric-events';
 import { listTicketAudits } from '../api/ticket-audits';
 import { updateTicket } from '../api/ticket-update';
 import { showManyTickets, showTicket } from '../api/tickets';
@@ -64,6 +65,7 @@ export const ROUTES: readonly Route[] = [
   admins(route('incremental/users/cursor', /^\/api\/v2\/incremental\/users\/cursor$/, incrementalUsers, 'incremental-exports')),
   admins(route('incremental/organizations', /^\/api\/v2\/incremental\/organizations$/, incrementalOrganizations, 'incremental-exports')),
   admins(route('incremental/ticket_events', /^\/api\/v2\/incremental\/ticket_events$/, incrementalTicketEvents, 'incremental-exports')),
+  admins(route('incremental/ticket_metric_events', /^\/api\/v2\/incremental\/ticket_metric_events$/, incrementalTicketMetricEvents, 'incremental-exports')),
   route('tickets/show_many', /^\/api\/v2\/tickets\/show_many$/, showManyTickets),
   route('tickets/show', /^\/api\/v2\/tickets\/(\d+)$/, showTicket),
   put('tickets/update', /^\/api\/v2\/tickets\/(\d+)$/, updateTicket, 'tickets-update'),

@@ -3,7 +3,12 @@
 // the ticket_events stream and to the ticket change log, so incremental exports pick it up.
 // Live traffic, teammate updates and client writes (PUT /api/v2/tickets/{id}) all go through
 // updateTicket, so they look the same to a syncing client.
+import type { CaseStatus } from '../../../src-shared/domain/case-fields';
+import type { SlaCaseRecord, SlaThreadEntry } from '../../../src-shared/domain/sla-rules';
 import { AUDIT_ID_STRIDE } from '../constants';
+import { AUDIT_CREATE, AUDIT_STATUS, COMMENT_BY_AGENT, COMMENT_PUBLIC } from '../dataset/comment-flags';
+import { demoSlaRules } from '../dataset/sla-policies';
+import { statusFromCode } from '../dataset/status-codes';
 import { auditIdOfRank, type GeneratedDataset } from '../dataset/generated-dataset';
 import { ordersForPerson, publicOrder } from '../dataset/orders';
 import type { Person } from '../dataset/people';
@@ -11,6 +16,7 @@ import type { TicketMeta } from '../dataset/ticket-meta';
 import { NOT_A_DATE, type UnreadableRecord, type ValueToMap } from '../dataset/edge-cases';
 import { groundTruth } from '../dataset/ground-truth';
 import type {
+  Channel,
   AuditRecord,
   DemoAttachment,
   DemoComment,
@@ -35,6 +41,7 @@ import { ChangeLog } from './change-log';
 import type { LiveClock } from './live-clock';
 import { TicketAuditIndex } from './ticket-audit-index';
 import { applyTicketChanges, creationEvents, type TicketChanges } from './ticket-changes';
+import { SlaEventLog, type DemoSlaEvent } from './sla-event-log';
 
 export interface CommentInput {
   body: string;
@@ -87,6 +94,9 @@ export interface TicketEventsPage {
 export class UnknownTicketError extends Error {}
 
 const UNSOLVED: ReadonlySet<TicketStatus> = new Set(['new', 'open', 'pending', 'hold']);
+
+/** Tickets whose life reaches this far back from the anchor have SLA events (docs/demo-helpdesk.md "SLA events"). */
+export const SLA_EVENTS_DAYS = 7;
 
 export class HelpdeskStore implements DemoDataset {
   readonly ticketLog: ChangeLog;
@@ -423,6 +433,57 @@ export class HelpdeskStore implements DemoDataset {
     return out;
   }
 
+  // --- SLA events (GET /api/v2/incremental/ticket_metric_events) --------------------------
+
+  private slaLog: SlaEventLog | null = null;
+
+  /** The SLA event log, built on first use (api/ticket-metric-events.ts). */
+  slaEvents(): SlaEventLog {
+    this.slaLog ??= new SlaEventLog(this, demoSlaRules(this.baseUrl, Math.floor(this.anchorTime / 1000)), Math.floor(this.anchorTime / 1000) - SLA_EVENTS_DAYS * 86_400);
+    return this.slaLog;
+  }
+
+  /** A page of SLA events: from `startTime`, none after the export lag or before its time has come. */
+  slaEventsPage(startTime: number, perPage: number): { events: DemoSlaEvent[]; endTime: number; endOfStream: boolean } {
+    return this.slaEvents().page(startTime, perPage, Math.min(this.exportCutoffSec(), this.clock.nowSec()));
+  }
+
+  /**
+   * A ticket's record as its SLA clocks see it (src-shared/domain/sla-rules.ts): creation, who
+   * wrote what when (agents by role), and its status history from its audits. Deleted tickets too.
+   */
+  slaRecord(ticketId: number): { record: SlaCaseRecord; channel: Channel; priority: string | null } | null {
+    const ticket = this.changedTickets.get(ticketId) ?? this.base.rawTicket(ticketId);
+    const meta = this.metaOf(ticketId);
+    if (!ticket || !meta) return null;
+    const thread: SlaThreadEntry[] = [];
+    const history: { at: number; status: CaseStatus }[] = [];
+    if (ticketId <= this.base.ticketCount) {
+      const t = this.base.tables;
+      for (let p = t.commentStart[ticketId - 1] as number; p < (t.commentStart[ticketId] as number); p++) {
+        const flags = t.commentFlags[p] as number;
+        thread.push({ at: (t.commentTime[p] as number) * 1000, author: (flags & COMMENT_BY_AGENT) !== 0 ? 'agent' : 'customer', public: (flags & COMMENT_PUBLIC) !== 0 });
+      }
+      const index = this.auditIndex();
+      for (let i = 0; i < index.count(ticketId); i++) {
+        const rank = index.rank(ticketId, i);
+        if (((t.auditKind[rank] as number) & (AUDIT_CREATE | AUDIT_STATUS)) === 0) continue;
+        const status = statusFromCode(t.auditStatusTo[rank] as number);
+        if (status) history.push({ at: (t.auditTime[rank] as number) * 1000, status });
+      }
+    }
+    for (const position of this.liveAuditsByTicket.get(ticketId) ?? []) {
+      const audit = this.liveAudits[position] as AuditRecord;
+      if (audit.comment) {
+        const role = this.user(audit.comment.author_id)?.role;
+        thread.push({ at: audit.timestamp * 1000, author: role === 'agent' || role === 'admin' ? 'agent' : 'customer', public: audit.comment.public !== false });
+      }
+      for (const field of audit.fields) if (field.field === 'status' && typeof field.value === 'string') history.push({ at: audit.timestamp * 1000, status: field.value as CaseStatus });
+    }
+    history.sort((a, b) => a.at - b.at);
+    return { record: { createdAt: unixFromIso(ticket.created_at) * 1000, status: ticket.status as CaseStatus, statusHistory: history, thread }, channel: meta.channel, priority: ticket.priority };
+  }
+
   // --- changes ------------------------------------------------------------------------
 
   private lastBaseUserId(): number {
@@ -537,6 +598,8 @@ export class HelpdeskStore implements DemoDataset {
     this.ticketLog.append(updated.id, now);
     if (UNSOLVED.has(updated.status)) this.unsolved.add(updated.id);
     else this.unsolved.delete(updated.id);
+    // Its SLA clocks go on from here (a log not built yet reads the ticket as it is when built).
+    this.slaLog?.ticketChanged(updated.id, now);
     return { ticket: updated, audit, comment };
   }
 }

@@ -7,7 +7,7 @@ import { useDateLocale } from '../../i18n';
 import { ChannelIcon, useChannelName } from '../../ui/ChannelIcon';
 import { CasePresence } from '../presence';
 import { RoutingSuggestions, SmartReasons } from '../priority';
-import { SlaBadge } from '../sla';
+import { SlaBadge, SlaHelpdeskVerdict } from '../sla';
 import { CaseFields } from './CaseFields';
 
 /** Subject, where and when it came in, and the fields an agent checks (and changes) before replying. */
@@ -46,6 +46,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </time>
         </span>
         <SlaBadge sla={detail.sla} variant="header" />
+        <SlaHelpdeskVerdict sla={detail.sla} />
       </p>
       <SmartReasons smart={detail.smart} />
       <CasePresence caseId={detail.id} />

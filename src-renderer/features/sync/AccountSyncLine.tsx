@@ -35,7 +35,7 @@ export function AccountSyncLine({
   /** Opens Settings at this account's token or password. */
   onEnterSecrets?: (accountId: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const retry = useRetrySync();
   const wordNotice = useNoticeText();
   const server = serverKindOf(account?.kind);
@@ -59,6 +59,20 @@ export function AccountSyncLine({
         <button type="button" className="link-button sync-skipped" data-testid="records-skipped" title={t('sync.skippedTitle')} onClick={() => openRecordIssues(status.accountId)}>
           {t('sync.skipped', { count: skippedCount })}
         </button>
+      </>
+    ) : null;
+
+  // Our SLA clocks disagree with the helpdesk's own verdict on some clocks: worth a look (docs/sla.md).
+  const slaCheck = status.slaCheck;
+  const slaDiffers =
+    slaCheck && slaCheck.disagreements > 0 ? (
+      <>
+        <span className="sync-separator" aria-hidden="true">
+          ·
+        </span>
+        <span className="sync-sla-check" data-testid="sla-check" title={t('sync.slaCheckTitle', { cases: slaCheck.cases, time: new Date(slaCheck.knownUntil).toLocaleString(i18n.language) })}>
+          {t('sync.slaDiffers', { count: slaCheck.disagreements })}
+        </span>
       </>
     ) : null;
 
@@ -170,6 +184,7 @@ export function AccountSyncLine({
       ) : null}
       {details}
       {skipped}
+      {slaDiffers}
     </span>
   );
 }

@@ -48,6 +48,7 @@ export const KNOWN_STEPS = [
   'messages',
   'macros',
   'sla-policies',
+  'sla-events',
   'refresh',
   'threads',
   'inbox',
@@ -58,6 +59,8 @@ export type KnownStep = (typeof KNOWN_STEPS)[number];
 
 /** The incremental exports: Zendesk lets only admins read them. */
 const EXPORT_STEPS: ReadonlySet<string> = new Set(['people', 'cases', 'messages']);
+/** Steps refused to agents who are not admins (the exports, and the SLA events export beside them). */
+const ADMIN_STEPS: ReadonlySet<string> = new Set([...EXPORT_STEPS, 'sla-events']);
 
 export function isKnownStep(step: string): step is KnownStep {
   return (KNOWN_STEPS as readonly string[]).includes(step);
@@ -83,7 +86,7 @@ function reasonOf(problem: SyncProblem, step: string, server: ServerKind): Notic
       return phrase(mail ? 'sync.notice.reasonMail.auth' : 'sync.notice.reason.auth');
     case 'forbidden':
       if (mail) return phrase('sync.notice.reasonMail.refused');
-      return phrase(EXPORT_STEPS.has(step) ? 'sync.notice.reason.exportsAdminOnly' : 'sync.notice.reason.forbidden');
+      return phrase(ADMIN_STEPS.has(step) ? 'sync.notice.reason.exportsAdminOnly' : 'sync.notice.reason.forbidden');
     case 'not-found':
       return phrase(mail ? 'sync.notice.reasonMail.notFound' : 'sync.notice.reason.notFound');
     case 'refused':

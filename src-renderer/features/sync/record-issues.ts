@@ -4,7 +4,7 @@ import type { RecordIssueView } from '../../../src-shared/contract/sync';
 // The records an account's sync left out or stored with defaults: which account's list is open,
 // and how a record kind is named (pure, for the dialog and its tests).
 
-export const RECORD_KINDS = ['ticket', 'user', 'comment', 'ticket_event', 'organization', 'group', 'macro', 'sla_policy', 'attachment'] as const;
+export const RECORD_KINDS = ['ticket', 'user', 'comment', 'ticket_event', 'organization', 'group', 'macro', 'sla_policy', 'sla_event', 'attachment'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The message key naming a kind of record, or null for a kind this version does not know. */

@@ -65,10 +65,14 @@ export async function waitForSyncComplete(
 ): Promise<SyncStatusView[]> {
   const deadline = Date.now() + timeoutMs;
   let last: SyncStatusView[] = [];
+  // A helpdesk's own SLA events follow the history backfill; the first sync is done once they have
+  // been read and compared (or refused), so nothing of it changes the screen under a test.
+  const helpdesks = new Set((await rpc.call('accounts:list', {})).filter((a) => a.kind === 'zendesk').map((a) => a.id));
+  const slaSettled = (s: SyncStatusView) => !helpdesks.has(s.accountId) || s.slaCheck !== undefined || s.notices.some((n) => n.step === 'sla-events');
   for (;;) {
     last = await rpc.call('sync:status', {});
     const waited = last.filter(accounts);
-    if (waited.length > 0 && waited.every((s) => s.historyComplete && s.searchPending === 0 && s.phase === 'done' && (s.state === 'following' || s.state === 'idle'))) return last;
+    if (waited.length > 0 && waited.every((s) => s.historyComplete && s.searchPending === 0 && s.phase === 'done' && (s.state === 'following' || s.state === 'idle') && slaSettled(s))) return last;
     onProgress?.(last);
     if (Date.now() > deadline) throw new Error(`first sync did not complete within ${timeoutMs} ms; last status ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -25,6 +25,7 @@ describe('a restricted agent', () => {
       '/api/v2/incremental/tickets/cursor.json?start_time=0',
       '/api/v2/incremental/users/cursor.json?start_time=0',
       '/api/v2/incremental/ticket_events.json?start_time=0',
+      '/api/v2/incremental/ticket_metric_events.json?start_time=0',
       '/api/v2/incremental/organizations.json?start_time=0',
       '/api/v2/slas/policies.json',
       '/api/v2/slas/policies/50000001.json',
@@ -63,7 +64,7 @@ describe('a restricted agent', () => {
   });
 
   it('leaves the "me" agent (an admin-created token) able to use everything', async () => {
-    for (const path of ['/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=1', '/api/v2/slas/policies.json', '/api/v2/users.json?role[]=agent', '/api/v2/organizations.json']) {
+    for (const path of ['/api/v2/incremental/tickets/cursor.json?start_time=0&per_page=1', '/api/v2/incremental/ticket_metric_events.json?start_time=0', '/api/v2/slas/policies.json', '/api/v2/users.json?role[]=agent', '/api/v2/organizations.json']) {
       expect((await getJson(server, path)).status, path).toBe(200);
     }
   });

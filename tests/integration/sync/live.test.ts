@@ -18,7 +18,8 @@ describe('live traffic through incremental sync', () => {
     const progress: unknown[] = [];
     const { db, engine } = openProfile({ dbPath, url: demo.url, email: DEMO_AGENT_EMAIL, token: DEMO_TOKEN, followIntervalMs: 100, engine: { onChange: (c) => changes.push(c), onProgress: (p) => progress.push(p) } });
     void engine.start();
-    await waitForProgress(engine, fullyCaughtUp);
+    // Caught up: the history, and the helpdesk's SLA events read after it (their first comparison made).
+    await waitForProgress(engine, (p) => fullyCaughtUp(p) && p.slaCheck !== undefined);
 
     // Caught up and nothing happening: the streams keep polling (every 100 ms here), but a quiet
     // poll announces nothing, so the UI does no work for it.

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { CASE_STATUSES, type CaseStatus } from '../../../../src-shared/domain/case-fields';
-import type { RecordIssue, RecordKind, RemoteAttachment, RemoteCase, RemoteMessage, RemoteNamed, RemotePerson, RemoteStatusChange } from '../connector';
+import type { RecordIssue, RecordKind, RemoteAttachment, RemoteCase, RemoteMessage, RemoteNamed, RemotePerson, RemoteSlaEvent, RemoteStatusChange } from '../connector';
 import { toRemoteCase, toRemoteMessage, toRemotePerson, type Unmapped } from './mapping';
-import { attachmentRecord, commentRecord, deletedTicketRecord, namedRecord, ticketEventRecord, ticketRecord, userRecord } from './schemas';
+import { attachmentRecord, commentRecord, deletedTicketRecord, namedRecord, slaEventRecord, ticketEventRecord, ticketRecord, userRecord } from './schemas';
 
 /**
  * Reads the records of one page one at a time (the tolerant reader, docs/zendesk-conformance.md):
@@ -126,6 +126,39 @@ export class RecordReader {
       }
     }
     return { messages, statusChanges };
+  }
+
+  /**
+   * The ticket metric events of one page. Targets come in minutes (`target`) or, newer, also in
+   * seconds (`target_in_seconds`, preferred when both are there); `deleted` is often absent (false).
+   */
+  slaEvents(raw: readonly unknown[]): RemoteSlaEvent[] {
+    const out: RemoteSlaEvent[] = [];
+    for (const record of raw) {
+      const parsed = slaEventRecord.safeParse(record);
+      if (!parsed.success) {
+        this.skip('sla_event', record, parsed.error);
+        continue;
+      }
+      const e = parsed.data;
+      const event: RemoteSlaEvent = {
+        id: String(e.id),
+        caseRemoteId: String(e.ticket_id),
+        metric: e.metric,
+        instance: e.instance_id ?? 0,
+        type: e.type,
+        time: Date.parse(e.time),
+        deleted: e.deleted === true,
+      };
+      if (e.sla) {
+        const seconds = e.sla.target_in_seconds;
+        const minutes = typeof seconds === 'number' ? seconds / 60 : (e.sla.target ?? null);
+        const policy = e.sla.policy?.id;
+        event.sla = { minutes, businessHours: e.sla.business_hours ?? null, policyRemoteId: policy === null || policy === undefined ? null : String(policy) };
+      }
+      out.push(event);
+    }
+    return out;
   }
 
   private noteUnmapped(kind: RecordKind, remoteId: string, unmapped: Unmapped | undefined): void {

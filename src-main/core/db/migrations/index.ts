@@ -10,10 +10,11 @@ import { migration0008 } from './0008-smart-priority';
 import { migration0009 } from './0009-supervisor-indexes';
 import { migration0010 } from './0010-mail-accounts';
 import { migration0011 } from './0011-tolerant-sync';
+import { migration0012 } from './0012-sla-events';
 import { migration0013 } from './0013-case-held-queue';
 import { migration0014 } from './0014-arrival-and-customer-value';
 import { migration0015 } from './0015-expected-secrets';
 
 /** Every migration, in order. Add one file per schema version; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0013, migration0014, migration0015];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
 export type { Migration } from './migration';

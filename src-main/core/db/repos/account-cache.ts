@@ -1,11 +1,12 @@
 import type { Transaction } from 'better-sqlite3';
-import type { PullPage } from '../../connectors/connector';
+import type { PullPage, SlaEventsPage } from '../../connectors/connector';
 import type { Db } from '../connection';
 import { CaseWriter } from './case-writer';
 import { CustomerWriter } from './customer-writer';
 import { DirectoryWriter } from './directory-writer';
 import { PendingChanges } from './pending-changes';
 import { RecordIssues } from './record-issues';
+import { SlaEventsRepo } from './sla-events-repo';
 import { SlaWriter } from './sla-repo';
 
 export interface AppliedPage {
@@ -41,8 +42,11 @@ export class AccountCache {
   readonly cases: CaseWriter;
   /** SLA clocks of the cases a page touches (docs/sla.md). */
   readonly sla: SlaWriter;
+  /** The helpdesk's own SLA events and verdicts (docs/sla.md). */
+  readonly slaEvents: SlaEventsRepo;
   /** Records sync left out or stored with defaults. */
   readonly recordIssues: RecordIssues;
+  private readonly slaEventsTx: Transaction<(stream: string, page: SlaEventsPage, now: number) => { caseIds: number[]; changed: number }>;
   private readonly applyTx: Transaction<(stream: string | null, page: PullPage, now: number) => AppliedPage>;
 
   constructor(
@@ -53,6 +57,7 @@ export class AccountCache {
     this.customers = new CustomerWriter(db, accountId);
     this.cases = new CaseWriter(db, accountId, this.directory, this.customers, new PendingChanges(db));
     this.sla = new SlaWriter(db);
+    this.slaEvents = new SlaEventsRepo(db, accountId, this.sla);
     this.recordIssues = new RecordIssues(db, accountId);
     this.totals = {
       cases: db.prepare('SELECT count(*) FROM cases WHERE account_id = ? AND synced = 1').pluck().get(accountId) as number,
@@ -66,6 +71,14 @@ export class AccountCache {
     const saveConnectorState = db.prepare(
       'INSERT INTO connector_state (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
     );
+    this.slaEventsTx = db.transaction((stream: string, page: SlaEventsPage, now: number): { caseIds: number[]; changed: number } => {
+      const stored = this.slaEvents.store(page.events);
+      this.recordIssues.cleared('sla_event', page.events.map((e) => e.id));
+      if (page.recordIssues) this.recordIssues.record(page.recordIssues, stream, now);
+      saveConnectorState.run(this.accountId, `${stream}:knownUntil`, String(page.knownUntil));
+      saveCursor.run(this.accountId, stream, page.cursor, page.caughtUp ? 1 : 0, now);
+      return stored;
+    });
     this.applyTx = db.transaction((stream: string | null, page: PullPage, now: number): AppliedPage => {
       if (page.groups) this.directory.upsertGroups(page.groups);
       if (page.organizations) this.directory.upsertOrganizations(page.organizations);
@@ -143,6 +156,22 @@ export class AccountCache {
   /** Requesters stored since the last call without their record: to be looked up (CustomerWriter.takeUnknown). */
   takeUnknownPeople(): string[] {
     return this.customers.takeUnknown();
+  }
+
+  /** Stores a page of the helpdesk's SLA events with its cursor; returns the cases whose verdict it renewed and how many events were new or changed. */
+  applySlaEvents(stream: string, page: SlaEventsPage, now: number = Date.now()): { caseIds: number[]; changed: number } {
+    try {
+      return this.slaEventsTx.immediate(stream, page, now);
+    } catch (error) {
+      this.recordIssues.reset();
+      throw error;
+    }
+  }
+
+  /** Until when the helpdesk's SLA record is known (`applySlaEvents`), 0 when never. */
+  slaKnownUntil(stream: string): number {
+    const value = this.db.prepare('SELECT value FROM connector_state WHERE account_id = ? AND key = ?').pluck().get(this.accountId, `${stream}:knownUntil`) as string | undefined;
+    return value === undefined ? 0 : Number(value);
   }
 
   /** The cached version and thread state of these cases (this account's, synced ones only). */

@@ -77,21 +77,22 @@ export class CaseWriter {
       ),
       deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
       deleteMessageFts: db.prepare('DELETE FROM messages_fts WHERE rowid = ?'),
-      // The thread summary drives "oldest waiting", priority sorting and (later) SLA clocks, which
-      // matter for unsolved cases only. Keeping it for solved history too would rewrite a random
-      // case row per message during a backfill (4x slower ingest), so it is maintained for
-      // unsolved cases, and recomputed whole whenever a case is (re)stored as unsolved.
+      // The thread summary drives "oldest waiting" and priority sorting, which matter for unsolved
+      // cases only. Keeping it for solved history too would rewrite a random case row per message
+      // during a backfill (4x slower ingest), so it is maintained for unsolved cases, and
+      // recomputed whole whenever a case is (re)stored as unsolved. The last public reply and the
+      // customer's wait (`waiting_since`) are the SLA facts: SlaWriter keeps them, from the same
+      // rules as the clocks, when it refreshes the cases a page touched.
       refreshSummary: db.prepare(
         `UPDATE cases SET
            message_count = (SELECT count(*) FROM messages m WHERE m.case_id = cases.id),
            last_message_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id),
-           last_customer_message_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer'),
-           last_agent_reply_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'agent' AND m.public = 1),
-           -- the customer has waited since their first message after the last public agent reply
-           waiting_since = (SELECT min(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer'
-             AND m.created_at > coalesce((SELECT max(r.created_at) FROM messages r WHERE r.case_id = cases.id AND r.author_kind = 'agent' AND r.public = 1), 0))
+           last_customer_message_at = (SELECT max(m.created_at) FROM messages m WHERE m.case_id = cases.id AND m.author_kind = 'customer')
          WHERE id = ? AND synced = 1 AND queue != 'solved'`,
       ),
+      // A reply of ours that the helpdesk named (the outbox gave the message the comment's id):
+      // the synced comment brings the helpdesk's time for it.
+      adoptOwn: db.prepare('UPDATE messages SET created_at = ? WHERE account_id = ? AND remote_id = ? AND local_action_id IS NOT NULL AND created_at != ?'),
       refreshWaitingSort: db.prepare(
         `UPDATE cases SET waiting_sort = CASE WHEN queue = 'solved' OR waiting_since IS NULL THEN 9007199254740991 ELSE waiting_since END WHERE id = ?`,
       ),
@@ -128,14 +129,16 @@ export class CaseWriter {
     map.set(caseId, [...(map.get(caseId) ?? []).filter((a) => a.messageId !== messageId), { messageId, auditId, body: normalizeBody(body), public: isPublic }]);
   }
 
-  private matchAwaiting(caseId: number, m: RemoteMessage): void {
+  /** True when a placeholder of ours gave way to this comment. */
+  private matchAwaiting(caseId: number, m: RemoteMessage): boolean {
     const list = this.awaiting?.get(caseId);
-    if (!list || list.length === 0) return;
+    if (!list || list.length === 0) return false;
     const index = list.findIndex((a) => (a.auditId !== null && a.auditId === m.auditRemoteId) || (a.auditId === null && a.public === m.public && a.body === normalizeBody(m.bodyText)));
-    if (index === -1) return;
+    if (index === -1) return false;
     const [found] = list.splice(index, 1);
     this.s.deleteMessageFts!.run(found!.messageId);
     this.s.deleteMessage!.run(found!.messageId);
+    return true;
   }
 
   /** Ids of this account's hidden (deleted on the helpdesk) cases, read once. */
@@ -249,7 +252,8 @@ export class CaseWriter {
       const caseId = this.caseIdFor(m.caseRemoteId);
       // The comment of a ticket deleted since: nothing to show it in.
       if (hidden.size > 0 && hidden.has(caseId)) continue;
-      if (awaiting.size > 0) this.matchAwaiting(caseId, m);
+      // Our placeholder gives way to the comment (the thread changes even if the comment was here already).
+      if (awaiting.size > 0 && this.matchAwaiting(caseId, m)) touched.add(caseId);
       const authorKind = m.authorRemoteId === null ? 'system' : this.directory.isAgent(m.authorRemoteId) ? 'agent' : 'customer';
       const info = this.s.insertMessage!.run(
         this.accountId,
@@ -266,7 +270,10 @@ export class CaseWriter {
         m.createdAt,
         m.senderDate ?? null,
       );
-      if (info.changes === 0) continue;
+      if (info.changes === 0) {
+        if (this.s.adoptOwn!.run(m.createdAt, this.accountId, m.remoteId, m.createdAt).changes > 0) touched.add(caseId);
+        continue;
+      }
       inserted++;
       touched.add(caseId);
     }

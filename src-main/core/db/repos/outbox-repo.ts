@@ -333,11 +333,22 @@ export class OutboxRepo {
   }
 
   fail(id: string, error: string, now: number = Date.now()): void {
-    this.durably(() => this.s.fail!.run(error, now, id));
+    this.durably(() => {
+      this.s.fail!.run(error, now, id);
+      this.rebaseCaseOf(id); // its clock comes back
+    });
   }
 
   conflict(id: string, details: unknown, error: string, now: number = Date.now()): void {
-    this.durably(() => this.s.conflict!.run(JSON.stringify(details), error, now, id));
+    this.durably(() => {
+      this.s.conflict!.run(JSON.stringify(details), error, now, id);
+      this.rebaseCaseOf(id); // its clock comes back until the agent decides
+    });
+  }
+
+  private rebaseCaseOf(id: string): void {
+    const row = this.get(id);
+    if (row) this.pending.rebase(row.caseId);
   }
 
   /**
@@ -358,6 +369,7 @@ export class OutboxRepo {
         if (stop) this.s.holdAsConflict!.run(JSON.stringify(stop), error, now, later.id);
         else this.s.hold!.run(later.id);
       }
+      this.pending.rebase(row.caseId);
     });
   }
 
@@ -367,12 +379,19 @@ export class OutboxRepo {
    * decisions. It re-reads the case before it goes: anything newer it touches stops it again.
    */
   applyAnyway(id: string, record?: DecisionRecord, now: number = Date.now()): boolean {
-    return this.durably(() => this.decideInTransaction(id, 'apply', null, record, now));
+    return this.durably(() => {
+      const decided = this.decideInTransaction(id, 'apply', null, record, now);
+      if (decided) this.rebaseCaseOf(id);
+      return decided;
+    });
   }
 
   /** "Retry" a failed action as it is. */
   retry(id: string, now: number = Date.now()): void {
-    this.durably(() => this.s.requeue!.run(now, id));
+    this.durably(() => {
+      this.s.requeue!.run(now, id);
+      this.rebaseCaseOf(id);
+    });
   }
 
   /** "Edit": replace the intent and queue it again against the case as it is now (a decision like apply). */

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CasePriority, CaseStatus } from '../../../../src-shared/domain/case-fields';
 import { derivedColumns, foldIntents, type CaseIntent, type EditableFields } from '../../../../src-shared/domain/case-intent';
 import type { Db } from '../connection';
+import { SlaWriter } from './sla-repo';
 
 /** Outbox states whose intent still shapes what the agent sees. */
 export const PENDING_STATES = ['queued', 'sending', 'failed', 'conflict'] as const;
@@ -10,12 +11,15 @@ const PENDING_SQL = PENDING_STATES.map((s) => `'${s}'`).join(', ');
 /**
  * The shown fields of a case = its remote fields + the intents of its pending outbox actions, in
  * order. Recomputed ("rebased") whenever either side changes: sync stores newer remote data, an
- * action is queued, edited, discarded or delivered.
+ * action is queued, edited, discarded, delivered, fails or waits on a conflict. The case's SLA
+ * clocks are part of that optimistic effect (docs/sla.md): they are recomputed with it.
  */
 export class PendingChanges {
   private readonly s: Record<string, Statement>;
+  private readonly sla: SlaWriter;
 
   constructor(db: Db) {
+    this.sla = new SlaWriter(db);
     this.s = {
       hasPending: db.prepare(`SELECT 1 FROM outbox WHERE case_id = ? AND state IN (${PENDING_SQL}) LIMIT 1`).pluck(),
       intents: db.prepare(`SELECT intent_json FROM outbox WHERE case_id = ? AND state IN (${PENDING_SQL}) ORDER BY seq`).pluck(),
@@ -55,5 +59,6 @@ export class PendingChanges {
     this.s.write!.run({ id: caseId, status: shown.status, queue: derived.queue, priority: shown.priority, priorityRank: derived.priorityRank, assigneeId: shown.assigneeId, groupId: shown.groupId, tags: derived.tags });
     this.s.deleteTags!.run(caseId);
     for (const tag of shown.tags) this.s.insertTag!.run(tag.toLowerCase(), caseId);
+    this.sla.refresh([caseId]);
   }
 }

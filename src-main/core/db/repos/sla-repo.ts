@@ -1,8 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import { CASE_STATUSES, type CasePriority, type CaseStatus } from '../../../../src-shared/domain/case-fields';
+import { foldIntents, type CaseIntent, type EditableFields } from '../../../../src-shared/domain/case-intent';
 import type { ChannelKind } from '../../../../src-shared/domain/channels';
-import { caseClocks, DEFAULT_PAUSES, nextClock, type BusinessSchedule, type ComputedClock, type SlaTargetRule } from '../../../../src-shared/domain/sla-clock';
-import type { SlaCondition, SlaFilter, SlaPolicyInput, SlaPolicyView } from '../../../../src-shared/contract/sla';
+import { DEFAULT_PAUSES, nextClock, type BusinessSchedule, type ComputedClock, type SlaTargetRule } from '../../../../src-shared/domain/sla-clock';
+import { policyFor as policyForRules, slaClocksOf, slaFactsOf, type SlaCaseRecord, type SlaMatchFacts, type SlaThreadEntry } from '../../../../src-shared/domain/sla-rules';
+import { helpdeskVerdict, type HelpdeskSlaVerdict, type SlaMetricEvent } from '../../../../src-shared/domain/sla-verdict';
+import type { SlaFilter, SlaPolicyInput, SlaPolicyView } from '../../../../src-shared/contract/sla';
 import type { RemoteSlaPolicy } from '../../connectors/connector';
 import type { Db } from '../connection';
 
@@ -27,8 +30,12 @@ export function defaultSchedule(timeZone: string = Intl.DateTimeFormat().resolve
 export interface StoredSla {
   /** policy id */
   p: number;
-  c: { t: ComputedClock['target']; ph: ComputedClock['phase']; d: number | null; r: number | null }[];
+  /** target, phase, due, at risk; since 0012 also when a met or missed clock stopped and the target in minutes. */
+  c: { t: ComputedClock['target']; ph: ComputedClock['phase']; d: number | null; r: number | null; s?: number | null; m?: number }[];
 }
+
+export type { SlaMatchFacts } from '../../../../src-shared/domain/sla-rules';
+export { conditionMatches, filterMatches } from '../../../../src-shared/domain/sla-rules';
 
 interface PolicyRow {
   id: number;
@@ -64,70 +71,6 @@ export function toPolicyView(row: PolicyRow): SlaPolicyView {
   };
 }
 
-/** What a policy filter can look at. */
-export interface SlaMatchFacts {
-  accountId: number;
-  priority: CasePriority | null;
-  channel: ChannelKind;
-  status: CaseStatus;
-  type: string | null;
-  groupRemoteId: string | null;
-  organizationRemoteId: string | null;
-  tags: readonly string[];
-}
-
-function asList(value: SlaCondition['value']): string[] {
-  if (Array.isArray(value)) return value.map((v) => v.toLowerCase());
-  if (value === null) return [];
-  return String(value).toLowerCase().split(/\s+/).filter((v) => v !== '');
-}
-
-/** One condition; fields and operators not understood never match (docs/sla.md). */
-export function conditionMatches(condition: SlaCondition, facts: SlaMatchFacts): boolean {
-  const is = (actual: string | null): boolean | null => {
-    const expected = condition.value === null ? null : String(condition.value).toLowerCase();
-    if (condition.operator === 'is') return actual === expected;
-    if (condition.operator === 'is_not') return actual !== expected;
-    return null;
-  };
-  let result: boolean | null = null;
-  switch (condition.field) {
-    case 'priority':
-      result = is(facts.priority);
-      break;
-    case 'channel':
-    case 'via':
-      result = is(facts.channel);
-      break;
-    case 'status':
-      result = is(facts.status);
-      break;
-    case 'type':
-    case 'ticket_type_id':
-      result = is(facts.type);
-      break;
-    case 'group_id':
-      result = is(facts.groupRemoteId);
-      break;
-    case 'organization_id':
-      result = is(facts.organizationRemoteId);
-      break;
-    case 'tags':
-    case 'current_tags': {
-      const wanted = asList(condition.value);
-      const tags = facts.tags.map((t) => t.toLowerCase());
-      if (condition.operator === 'includes') result = wanted.some((w) => tags.includes(w));
-      else if (condition.operator === 'not_includes') result = !wanted.some((w) => tags.includes(w));
-      break;
-    }
-  }
-  return result === true;
-}
-
-export function filterMatches(filter: SlaFilter, facts: SlaMatchFacts): boolean {
-  return filter.all.every((c) => conditionMatches(c, facts)) && (filter.any.length === 0 || filter.any.some((c) => conditionMatches(c, facts)));
-}
-
 interface LoadedPolicy {
   view: SlaPolicyView;
 }
@@ -150,60 +93,88 @@ export function invalidatePolicies(db: Db): void {
   policyCache.delete(db);
 }
 
-/** The first active policy that applies to a case: its own account's (or a local one). */
-export function policyFor(db: Db, facts: SlaMatchFacts): SlaPolicyView | null {
-  for (const { view } of activePolicies(db)) {
-    if (view.accountId !== null && view.accountId !== facts.accountId) continue;
-    if (filterMatches(view.filter, facts)) return view;
-  }
-  return null;
+/** The policy that applies to a case (docs/sla.md; the rules: src-shared/domain/sla-rules.ts). */
+export function policyFor(db: Db, facts: SlaMatchFacts, appliedRemoteId: string | null = null): SlaPolicyView | null {
+  return policyForRules(activePolicies(db).map((p) => p.view), facts, appliedRemoteId);
 }
+
+/** Outbox states whose action is on its way to the helpdesk: its effect counts for the clocks at once. */
+const ON_ITS_WAY = "('queued', 'sending')";
 
 interface CaseFactsRow {
   id: number;
   accountId: number;
+  remoteId: string;
   synced: number;
   status: string;
   priority: string | null;
   channel: string;
   type: string | null;
   tags: string | null;
+  groupId: number | null;
   createdAt: number;
   updatedAt: number;
   groupRemoteId: string | null;
   organizationRemoteId: string | null;
   slaJson: string | null;
+  slaRemoteJson: string | null;
+}
+
+/** The SLA state of one case: its record as the clocks see it, and what the rules made of it. */
+export interface CaseSlaState {
+  record: SlaCaseRecord;
+  fields: SlaMatchFacts;
+  verdict: HelpdeskSlaVerdict | null;
+  computed: { stored: StoredSla; clocks: ComputedClock[] } | null;
 }
 
 /**
- * Computes and stores the clocks of cases. Works from the helpdesk's view of a case (its remote
- * status and priority, messages that reached the helpdesk): the helpdesk's SLA does not see a
- * change still waiting in the outbox either.
+ * Computes and stores the clocks of cases (docs/sla.md). A case's record is what the helpdesk has
+ * (its remote fields, status history and the messages that reached it) with the agent's actions on
+ * their way folded in: a queued public reply counts as a reply when it was queued, a queued status
+ * or priority change as made then. An action that failed or waits on a conflict does not count
+ * (its clock comes back). Sent replies count like any synced message, under whichever id they hold
+ * now (the comment's, an `audit:`/`sent:` placeholder until sync brings the comment, or the synced
+ * copy). The customer's wait (`waiting_since`) and the last reply come from the same facts.
  */
 export class SlaWriter {
   private readonly s: Record<string, Statement>;
+  /** Time spent recomputing clocks (the SLA bench reads it). */
+  readonly stats = { cases: 0, ms: 0 };
 
   constructor(private readonly db: Db) {
     this.s = {
       facts: db.prepare(
-        `SELECT c.id, c.account_id AS accountId, c.synced, coalesce(c.remote_status, c.status) AS status, CASE WHEN c.remote_status IS NULL THEN c.priority ELSE c.remote_priority END AS priority,
-           c.channel, c.type, coalesce(c.remote_tags, c.tags) AS tags, c.created_at AS createdAt, c.updated_at AS updatedAt,
-           g.remote_id AS groupRemoteId, o.remote_id AS organizationRemoteId, c.sla_json AS slaJson
-         FROM cases c LEFT JOIN groups g ON g.id = coalesce(c.remote_group_id, c.group_id) LEFT JOIN organizations o ON o.id = c.organization_id
+        `SELECT c.id, c.account_id AS accountId, c.remote_id AS remoteId, c.synced, coalesce(c.remote_status, c.status) AS status,
+           CASE WHEN c.remote_status IS NULL THEN c.priority ELSE c.remote_priority END AS priority,
+           c.channel, c.type, CASE WHEN c.remote_status IS NULL THEN c.tags ELSE c.remote_tags END AS tags,
+           CASE WHEN c.remote_status IS NULL THEN c.group_id ELSE c.remote_group_id END AS groupId,
+           c.created_at AS createdAt, c.updated_at AS updatedAt, g.remote_id AS groupRemoteId, o.remote_id AS organizationRemoteId,
+           c.sla_json AS slaJson, c.sla_remote_json AS slaRemoteJson
+         FROM cases c LEFT JOIN groups g ON g.id = CASE WHEN c.remote_status IS NULL THEN c.group_id ELSE c.remote_group_id END
+           LEFT JOIN organizations o ON o.id = c.organization_id
          WHERE c.id = ?`,
       ),
-      replies: db.prepare(
-        `SELECT min(created_at) AS firstReply, max(created_at) AS lastReply FROM messages
-         WHERE case_id = ? AND author_kind = 'agent' AND public = 1 AND local_action_id IS NULL`,
+      onItsWay: db.prepare(`SELECT intent_json AS intent, created_at AS at FROM outbox WHERE case_id = ? AND state IN ${ON_ITS_WAY} ORDER BY seq`),
+      groupRemoteId: db.prepare('SELECT remote_id FROM groups WHERE id = ?').pluck(),
+      // Replies and customer messages that reached the helpdesk, and our replies on their way.
+      thread: db.prepare(
+        `SELECT m.created_at AS at, m.author_kind AS author, m.public FROM messages m
+         WHERE m.case_id = ? AND (m.author_kind = 'customer' OR (m.author_kind = 'agent' AND m.public = 1))
+           AND (m.remote_id NOT LIKE 'local:%' OR EXISTS (SELECT 1 FROM outbox o WHERE o.id = m.local_action_id AND o.state IN ('queued', 'sending', 'sent')))`,
       ),
-      waiting: db
-        .prepare(`SELECT min(created_at) FROM messages WHERE case_id = ? AND author_kind = 'customer' AND created_at > ? AND local_action_id IS NULL`)
-        .pluck(),
       // WITHOUT ROWID: ties (two statuses at one instant) order by status, which is arbitrary but stable.
       history: db.prepare('SELECT at, status FROM case_status_changes WHERE case_id = ? ORDER BY at, status'),
       lastChange: db.prepare('SELECT status FROM case_status_changes WHERE case_id = ? ORDER BY at DESC LIMIT 1').pluck(),
       insertChange: db.prepare('INSERT OR IGNORE INTO case_status_changes (case_id, at, status) VALUES (?, ?, ?)'),
       write: db.prepare('UPDATE cases SET sla_json = ?, sla_next_due_at = ?, sla_next_at_risk_at = ?, sla_sort = ? WHERE id = ?'),
+      summary: db.prepare(
+        `UPDATE cases SET last_agent_reply_at = @last, waiting_since = @waiting,
+           waiting_sort = CASE WHEN queue = 'solved' OR @waiting IS NULL THEN 9007199254740991 ELSE @waiting END
+         WHERE id = @id`,
+      ),
+      events: db.prepare('SELECT remote_id AS id, metric, instance, type, at AS time, deleted, sla_json AS sla FROM sla_events WHERE account_id = ? AND case_remote_id = ?'),
+      writeVerdict: db.prepare('UPDATE cases SET sla_remote_json = ? WHERE id = ?'),
       unsolvedIds: db.prepare(`SELECT id FROM cases WHERE synced = 1 AND (queue != 'solved' OR sla_json IS NOT NULL)`).pluck(),
     };
   }
@@ -215,8 +186,15 @@ export class SlaWriter {
 
   /** Recomputes the clocks of these cases. Solved cases we never timed are skipped (history backfill). */
   refresh(caseIds: Iterable<number>): number {
+    const started = performance.now();
     let written = 0;
-    for (const id of caseIds) if (this.refreshOne(id)) written++;
+    let seen = 0;
+    for (const id of caseIds) {
+      seen++;
+      if (this.refreshOne(id)) written++;
+    }
+    this.stats.cases += seen;
+    this.stats.ms += performance.now() - started;
     return written;
   }
 
@@ -225,22 +203,54 @@ export class SlaWriter {
     return this.refresh(this.s.unsolvedIds!.all() as number[]);
   }
 
-  /** Clocks of one case now, without storing them (null: no policy applies). */
-  compute(caseId: number): { stored: StoredSla; clocks: ComputedClock[] } | null {
+  /**
+   * The helpdesk's verdict on a case from its stored SLA events, kept on the case; then its
+   * clocks again (they follow the policy the helpdesk applied).
+   */
+  refreshVerdict(caseId: number): void {
+    const row = this.s.facts!.get(caseId) as CaseFactsRow | undefined;
+    if (!row) return;
+    const verdict = this.verdictFromEvents(row.accountId, row.remoteId);
+    this.s.writeVerdict!.run(verdict ? JSON.stringify(verdict) : null, caseId);
+    this.refreshOne(caseId);
+  }
+
+  /** The record, verdict and clocks of one case now, without storing anything (null: unknown or not synced). */
+  state(caseId: number): CaseSlaState | null {
     const row = this.s.facts!.get(caseId) as CaseFactsRow | undefined;
     if (!row || row.synced !== 1) return null;
-    return this.computeFor(row);
+    const { record, fields } = this.recordOf(row);
+    const verdict = row.slaRemoteJson ? (JSON.parse(row.slaRemoteJson) as HelpdeskSlaVerdict) : null;
+    return { record, fields, verdict, computed: this.computeFor(record, fields, verdict) };
+  }
+
+  private verdictFromEvents(accountId: number, remoteId: string): HelpdeskSlaVerdict | null {
+    const rows = this.s.events!.all(accountId, remoteId) as { id: string; metric: string; instance: number; type: string; time: number; deleted: number; sla: string | null }[];
+    if (rows.length === 0) return null;
+    return helpdeskVerdict(rows.map((r) => ({ id: r.id, metric: r.metric, instance: r.instance, type: r.type, time: r.time, deleted: r.deleted === 1, ...(r.sla ? { sla: JSON.parse(r.sla) as NonNullable<SlaMetricEvent['sla']> } : {}) })));
   }
 
   private refreshOne(caseId: number): boolean {
     const row = this.s.facts!.get(caseId) as CaseFactsRow | undefined;
     if (!row || row.synced !== 1) return false;
-    const solved = row.status === 'solved' || row.status === 'closed';
+    const onItsWay = this.s.onItsWay!.all(caseId) as { intent: string; at: number }[];
+    const status = onItsWay.reduce<string>((current, a) => (JSON.parse(a.intent) as CaseIntent).status ?? current, row.status);
+    const solved = status === 'solved' || status === 'closed';
     if (solved && row.slaJson === null) return false; // history we never timed: not worth a computation per case
     // The current status started when the case last changed, unless the history says otherwise (docs/sla.md).
     const last = this.s.lastChange!.get(caseId) as string | undefined;
     if (last !== row.status) this.s.insertChange!.run(caseId, row.updatedAt, row.status);
-    const computed = this.computeFor(row);
+    const { record, fields } = this.recordOf(row, onItsWay);
+    const facts = slaFactsOf(record);
+    if (!solved) this.s.summary!.run({ id: caseId, last: facts.lastAgentReplyAt, waiting: facts.waitingSince });
+    let verdict: HelpdeskSlaVerdict | null = null;
+    if (row.slaRemoteJson !== null) verdict = JSON.parse(row.slaRemoteJson) as HelpdeskSlaVerdict;
+    else {
+      // Its events may have come before the case did.
+      verdict = this.verdictFromEvents(row.accountId, row.remoteId);
+      if (verdict) this.s.writeVerdict!.run(JSON.stringify(verdict), caseId);
+    }
+    const computed = this.computeFor(record, fields, verdict);
     if (!computed) {
       if (row.slaJson === null) return false;
       this.s.write!.run(null, null, null, SLA_SORT_NONE, caseId);
@@ -256,30 +266,48 @@ export class SlaWriter {
     return true;
   }
 
-  private computeFor(row: CaseFactsRow): { stored: StoredSla; clocks: ComputedClock[] } | null {
-    const tags = row.tags ? row.tags.split(' ').filter((t) => t !== '') : [];
-    const facts: SlaMatchFacts = {
-      accountId: row.accountId,
-      priority: row.priority as CasePriority | null,
-      channel: row.channel as ChannelKind,
-      status: row.status as CaseStatus,
-      type: row.type,
-      groupRemoteId: row.groupRemoteId,
-      organizationRemoteId: row.organizationRemoteId,
-      tags,
-    };
-    const policy = policyFor(this.db, facts);
-    if (!policy) return null;
-    const replies = this.s.replies!.get(row.id) as { firstReply: number | null; lastReply: number | null };
-    const waitingSince = (this.s.waiting!.get(row.id, replies.lastReply ?? 0) as number | null) ?? null;
+  /** The record of a case: the helpdesk's, with the agent's actions on their way folded in. */
+  private recordOf(row: CaseFactsRow, onItsWay?: { intent: string; at: number }[]): { record: SlaCaseRecord; fields: SlaMatchFacts } {
+    const actions = (onItsWay ?? (this.s.onItsWay!.all(row.id) as { intent: string; at: number }[])).map((a) => ({ intent: JSON.parse(a.intent) as CaseIntent, at: a.at }));
     const history = (this.s.history!.all(row.id) as { at: number; status: CaseStatus }[]).slice();
-    const last = history[history.length - 1];
-    if (!last || last.status !== facts.status) history.push({ at: Math.max(row.updatedAt, last?.at ?? 0), status: facts.status });
-    const clocks = caseClocks(
-      { createdAt: row.createdAt, firstAgentReplyAt: replies.firstReply, lastAgentReplyAt: replies.lastReply, waitingSince, status: facts.status, statusHistory: history },
-      { priority: facts.priority, channel: facts.channel, rules: policy.targets, schedule: policy.schedule, pauses: { nextReply: DEFAULT_PAUSES.nextReply, resolution: policy.resolutionPauses } },
+    const lastRecorded = history[history.length - 1];
+    if (!lastRecorded || lastRecorded.status !== row.status) history.push({ at: Math.max(row.updatedAt, lastRecorded?.at ?? 0), status: row.status as CaseStatus });
+    const remote: EditableFields = {
+      status: row.status as CaseStatus,
+      priority: row.priority as CasePriority | null,
+      assigneeId: null,
+      groupId: row.groupId,
+      tags: row.tags ? row.tags.split(' ').filter((t) => t !== '') : [],
+    };
+    const shown = foldIntents(remote, actions.map((a) => a.intent));
+    for (const { intent, at } of actions) {
+      if (intent.status === undefined) continue;
+      const previous = history[history.length - 1];
+      if (previous?.status === intent.status) continue;
+      history.push({ at: Math.max(at, previous?.at ?? 0), status: intent.status });
+    }
+    const groupRemoteId = shown.groupId === remote.groupId ? row.groupRemoteId : shown.groupId === null ? null : ((this.s.groupRemoteId!.get(shown.groupId) as string | undefined) ?? null);
+    const fields: SlaMatchFacts = {
+      accountId: row.accountId,
+      priority: shown.priority,
+      channel: row.channel as ChannelKind,
+      status: shown.status,
+      type: row.type,
+      groupRemoteId,
+      organizationRemoteId: row.organizationRemoteId,
+      tags: shown.tags,
+    };
+    const thread = (this.s.thread!.all(row.id) as { at: number; author: string; public: number }[]).map(
+      (m): SlaThreadEntry => ({ at: m.at, author: m.author === 'agent' ? 'agent' : m.author === 'customer' ? 'customer' : 'system', public: m.public === 1 }),
     );
-    return { stored: { p: policy.id, c: clocks.map((c) => ({ t: c.target, ph: c.phase, d: finite(c.dueAt), r: finite(c.atRiskAt) })) }, clocks };
+    return { record: { createdAt: row.createdAt, status: shown.status, statusHistory: history, thread }, fields };
+  }
+
+  private computeFor(record: SlaCaseRecord, fields: SlaMatchFacts, verdict: HelpdeskSlaVerdict | null): { stored: StoredSla; clocks: ComputedClock[] } | null {
+    const result = slaClocksOf(record, fields, activePolicies(this.db).map((p) => p.view), verdict?.policyRemoteId ?? null);
+    if (!result) return null;
+    const { policy, clocks } = result;
+    return { stored: { p: policy.id, c: clocks.map((c) => ({ t: c.target, ph: c.phase, d: finite(c.dueAt), r: finite(c.atRiskAt), s: c.stoppedAt, m: c.targetMinutes })) }, clocks };
   }
 }
 
