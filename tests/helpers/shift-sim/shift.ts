@@ -32,7 +32,7 @@ export interface ShiftOptions {
   seed: number;
   /** Tickets in the helpdesk (default 40). */
   cases?: number;
-  /** Steps of the script (default 45). */
+  /** Steps of the script (default 40). */
   steps?: number;
   /** A line per step and decision, for replaying a seed. */
   log?: (line: string) => void;
@@ -145,6 +145,7 @@ export class Shift {
   private focus: number[] = [];
   private workingOffline = false;
   private killDuringNextAction: number | null = null;
+  private draftsToCheck = false;
   private step = 0;
   private seq = 0;
 
@@ -220,12 +221,16 @@ export class Shift {
   // --- the shift ---------------------------------------------------------------------------------
 
   async run(): Promise<void> {
-    const steps = this.options.steps ?? 45;
+    const steps = this.options.steps ?? 40;
     for (this.step = 1; this.step <= steps; this.step++) {
       const kind = this.script.weighted(STEP_WEIGHTS);
       this.counters.steps++;
       this.log(`step ${this.step}: ${kind}`);
       await this.runStep(kind);
+      if (this.draftsToCheck) {
+        this.draftsToCheck = false;
+        await this.checkDrafts('after a crash');
+      }
       await this.review(false);
       // A moment for sync, the outbox and the broker to interleave with the next step.
       await pause(this.script.int(40));
@@ -261,7 +266,7 @@ export class Shift {
       case 'cut':
         return this.toggleCut();
       case 'kill':
-        if (this.counters.kills >= 3) return;
+        if (this.counters.kills >= 2) return;
         if (this.script.chance(0.5)) {
           await this.crashAndRestart();
         } else {
@@ -393,7 +398,8 @@ export class Shift {
     }
     if (killing) {
       await killing;
-      await this.restart();
+      // The drafts are checked after the step, once the agent knows what became of this call.
+      await this.restart(false);
     }
     return result;
   }
@@ -505,13 +511,14 @@ export class Shift {
     await this.restart();
   }
 
-  private async restart(): Promise<void> {
+  private async restart(checkDrafts = true): Promise<void> {
     this.counters.kills++;
     this.log('  core killed (SIGKILL); restarting');
     this.core = await CoreProcess.start(this.coreData());
     // "Work offline" is the person's choice: they set it again.
     if (this.workingOffline) await this.call('network:setOffline', { offline: true });
-    await this.checkDrafts('after a crash');
+    if (checkDrafts) await this.checkDrafts('after a crash');
+    else this.draftsToCheck = true;
   }
 
   /** Drafts never lost: every draft the agent left is there, word for word. */
