@@ -53,6 +53,16 @@ function describe(told: ToldAction): string {
   return `action ${told.id} (step ${told.step}, ${told.via}) on #${told.ticketId} ${JSON.stringify(told.intent)}${decisions ? `, decisions: ${decisions}` : ''}`;
 }
 
+/**
+ * Decisions on earlier actions of the same case taken while this one waited behind them: a choice
+ * made for one action that let this one go too.
+ */
+function heldBehind(told: ToldAction, all: Iterable<ToldAction>): string {
+  const earlier = [...all].filter((o) => o.ticketId === told.ticketId && o.step < told.step && o.decisions.some((d) => d.step >= told.step && d.choice !== 'discard'));
+  if (earlier.length === 0 || told.decisions.length > 0) return '';
+  return `; it waited behind ${earlier.map((o) => `${o.id.slice(0, 8)} (${o.decisions.map((d) => `${d.choice} at step ${d.step}`).join(', ')})`).join(' and ')} and went without a decision of its own`;
+}
+
 /** What the agent last saw of the case before the action went: its last decision, else the queue time. */
 function lastShown(told: ToldAction): Shown {
   const decided = told.decisions.filter((d) => d.choice !== 'discard');
@@ -125,7 +135,7 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
       const last = overwritten[overwritten.length - 1]!;
       add(
         'no-unseen-overwrite',
-        `${describe(told)} set ${field} from ${JSON.stringify(own.changes.get(field)!.previous)} to ${JSON.stringify(own.changes.get(field)!.value)}, over user ${last.authorId}'s change to ${JSON.stringify(last.changes.get(field)!.value)} at ${new Date(last.at).toISOString()}, which it was not shown (shown version ${shown.version})`,
+        `${describe(told)} set ${field} from ${JSON.stringify(own.changes.get(field)!.previous)} to ${JSON.stringify(own.changes.get(field)!.value)}, over user ${last.authorId}'s change to ${JSON.stringify(last.changes.get(field)!.value)} at ${new Date(last.at).toISOString()}, which it was not shown (shown version ${shown.version})${heldBehind(told, shift.told.values())}`,
       );
     }
     if (told.intent.comment?.public) {
@@ -133,7 +143,7 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
       if (unseen.length > 0) {
         add(
           'no-unseen-overwrite',
-          `${describe(told)}: the reply landed after ${unseen.map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()})`).join(', ')}, which it was not shown`,
+          `${describe(told)}: the reply landed after ${unseen.map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()})`).join(', ')}, which it was not shown${heldBehind(told, shift.told.values())}`,
         );
       }
     }
