@@ -69,20 +69,15 @@ function lastShown(told: ToldAction): Shown {
   return decided.length > 0 ? decided[decided.length - 1]!.shown : told.shown;
 }
 
-export async function checkInvariants(shift: Shift): Promise<Violation[]> {
-  const { demo } = shift;
-  const violations: Violation[] = [];
-  const add = (invariant: Violation['invariant'], detail: string) => violations.push({ invariant, detail });
-  const records = new Map<number, RecordedAudit[]>();
-  for (let id = 1; id <= demo.dataset.ticketCount; id++) records.set(id, await readAudits(demo, id));
-  const isAgent = (userId: number) => {
-    const role = demo.dataset.user(userId)?.role;
-    return role === 'agent' || role === 'admin';
-  };
-  const liveSince = shift.startedAt;
+export interface Landing {
+  ticketId: number;
+  /** Position of the audit in the ticket's audits. */
+  index: number;
+}
 
-  // --- every action the agent was told is queued lands exactly once, or is visibly failed/conflicted
-  const landings = new Map<string, { ticketId: number; index: number }[]>();
+/** Where each Shiftdesk action landed: the audits that carry its id. */
+export function landingsOf(records: ReadonlyMap<number, readonly RecordedAudit[]>): Map<string, Landing[]> {
+  const landings = new Map<string, Landing[]>();
   for (const [ticketId, audits] of records) {
     audits.forEach((audit, index) => {
       if (audit.actionId === null) return;
@@ -91,38 +86,69 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
       landings.set(audit.actionId, list);
     });
   }
-  const db = shift.db();
-  const finalOutbox = ((await shift.core.call('outbox:list', {}).catch(() => [])) as OutboxItemView[]).filter((i) => i.state !== 'queued' && i.state !== 'sending');
-  const visibleAtEnd = new Set(finalOutbox.map((i) => i.id));
-  for (const told of shift.told.values()) {
-    const landed = landings.get(told.id) ?? [];
+  return landings;
+}
+
+/**
+ * Every action the agent was told is queued lands exactly once, or the agent saw it fail or
+ * conflict (and discarded it, or it still shows); nothing the agent never asked for lands, beyond
+ * the queueing calls a crash cut short.
+ */
+export function landingViolations(input: {
+  told: ReadonlyMap<string, ToldAction>;
+  landings: ReadonlyMap<string, Landing[]>;
+  /** Ids still failed or in conflict in the outbox at the end. */
+  visibleAtEnd: ReadonlySet<string>;
+  /** The outbox row of an action that left no audit: its state and whether the helpdesk's answer named an audit. */
+  outboxRow: (id: string) => { state: string; auditInAnswer: boolean } | undefined;
+  lostActions: number;
+}): Violation[] {
+  const violations: Violation[] = [];
+  const add = (invariant: Violation['invariant'], detail: string) => violations.push({ invariant, detail });
+  for (const told of input.told.values()) {
+    const landed = input.landings.get(told.id) ?? [];
     if (landed.length > 1) add('exactly-once', `${describe(told)} landed ${landed.length} times`);
     else if (landed.length === 1 && landed[0]!.ticketId !== told.ticketId) add('exactly-once', `${describe(told)} landed on #${landed[0]!.ticketId}`);
     else if (landed.length === 1 && told.discarded) add('exactly-once', `${describe(told)} landed although the agent discarded it`);
-    else if (landed.length === 0 && !told.discarded && !visibleAtEnd.has(told.id)) {
-      // A change the helpdesk already had leaves no audit (it answers 200 with no audit): the outbox
-      // says so in the result it stored.
-      const row = db.prepare('SELECT state, remote_result_json AS result FROM outbox WHERE id = ?').get(told.id) as { state: string; result: string | null } | undefined;
-      const result = row?.result ? (JSON.parse(row.result) as { auditRemoteId?: string | null }) : null;
-      const unchanged = row?.state === 'sent' && result !== null && (result.auditRemoteId ?? null) === null && told.intent.comment === undefined;
-      if (!unchanged) add('exactly-once', `${describe(told)} never landed and is neither in the outbox nor discarded (seen as: ${[...told.seenStates].join(', ') || 'queued only'}; outbox row: ${row ? `${row.state}, ${row.result}` : 'gone'})`);
+    else if (landed.length === 0 && !told.discarded && !input.visibleAtEnd.has(told.id)) {
+      // A change the helpdesk already had leaves no audit (it answers without one): the outbox keeps that answer.
+      const row = input.outboxRow(told.id);
+      const unchanged = row?.state === 'sent' && !row.auditInAnswer && told.intent.comment === undefined;
+      if (!unchanged) add('exactly-once', `${describe(told)} never landed and is neither in the outbox nor discarded (seen as: ${[...told.seenStates].join(', ') || 'queued only'}; outbox row: ${row ? row.state : 'gone'})`);
     } else if (landed.length === 0 && told.discarded && told.seenStates.size === 0) {
       add('exactly-once', `${describe(told)} was dropped without ever showing as failed or in conflict`);
     }
   }
   let unasked = 0;
-  for (const [id, landed] of landings) {
-    if (shift.told.has(id)) continue;
+  for (const [id, landed] of input.landings) {
+    if (input.told.has(id)) continue;
     unasked++;
     if (landed.length > 1) add('exactly-once', `an action the agent never saw queued (${id}) landed ${landed.length} times`);
   }
-  if (unasked > shift.lostActions) add('nothing-unasked', `${unasked} actions landed that the agent was never told were queued, but only ${shift.lostActions} queue calls were cut short by a crash`);
+  if (unasked > input.lostActions) add('nothing-unasked', `${unasked} actions landed that the agent was never told were queued, but only ${input.lostActions} queue calls were cut short by a crash`);
+  return violations;
+}
 
-  // --- no action overwrote a field or thread change it was not shown
-  for (const told of shift.told.values()) {
-    const landed = landings.get(told.id);
+/**
+ * No action overwrote a field or thread change it was not shown: per landed action, against what
+ * the agent last saw (at queueing, or at its latest decision), no status, priority, assignee or
+ * group change by someone else that the action then changed again, and no public reply after a
+ * comment by someone else, written during the shift, that was not in the thread shown.
+ */
+export function overwriteViolations(input: {
+  told: ReadonlyMap<string, ToldAction>;
+  landings: ReadonlyMap<string, Landing[]>;
+  records: ReadonlyMap<number, readonly RecordedAudit[]>;
+  meAgentId: number;
+  /** Comments from then on were written during the shift (older ones were all synced first). */
+  liveSince: number;
+  isAgent: (userId: number) => boolean;
+}): Violation[] {
+  const violations: Violation[] = [];
+  for (const told of input.told.values()) {
+    const landed = input.landings.get(told.id);
     if (!landed || landed.length !== 1) continue;
-    const audits = records.get(landed[0]!.ticketId)!;
+    const audits = input.records.get(landed[0]!.ticketId)!;
     const own = audits[landed[0]!.index]!;
     const before = audits.slice(0, landed[0]!.index);
     const shown = lastShown(told);
@@ -133,21 +159,52 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
       const overwritten = others.filter((a) => a.changes.has(field));
       if (overwritten.length === 0) continue;
       const last = overwritten[overwritten.length - 1]!;
-      add(
-        'no-unseen-overwrite',
-        `${describe(told)} set ${field} from ${JSON.stringify(own.changes.get(field)!.previous)} to ${JSON.stringify(own.changes.get(field)!.value)}, over user ${last.authorId}'s change to ${JSON.stringify(last.changes.get(field)!.value)} at ${new Date(last.at).toISOString()}, which it was not shown (shown version ${shown.version})${heldBehind(told, shift.told.values())}`,
-      );
+      violations.push({
+        invariant: 'no-unseen-overwrite',
+        detail: `${describe(told)} set ${field} from ${JSON.stringify(own.changes.get(field)!.previous)} to ${JSON.stringify(own.changes.get(field)!.value)}, over user ${last.authorId}'s change to ${JSON.stringify(last.changes.get(field)!.value)} at ${new Date(last.at).toISOString()}, which it was not shown (shown version ${shown.version})${heldBehind(told, input.told.values())}`,
+      });
     }
     if (told.intent.comment?.public) {
-      const unseen = before.filter((a) => a.actionId === null && a.comment && a.comment.authorId !== demo.dataset.meAgent.id && a.at >= liveSince && !shown.commentIds.has(a.comment.id));
+      const unseen = before.filter((a) => a.actionId === null && a.comment && a.comment.authorId !== input.meAgentId && a.at >= input.liveSince && !shown.commentIds.has(a.comment.id));
       if (unseen.length > 0) {
-        add(
-          'no-unseen-overwrite',
-          `${describe(told)}: the reply landed after ${unseen.map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()})`).join(', ')}, which it was not shown${heldBehind(told, shift.told.values())}`,
-        );
+        violations.push({
+          invariant: 'no-unseen-overwrite',
+          detail: `${describe(told)}: the reply landed after ${unseen.map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${input.isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()})`).join(', ')}, which it was not shown${heldBehind(told, input.told.values())}`,
+        });
       }
     }
   }
+  return violations;
+}
+
+export async function checkInvariants(shift: Shift): Promise<Violation[]> {
+  const { demo } = shift;
+  const violations: Violation[] = [];
+  const add = (invariant: Violation['invariant'], detail: string) => violations.push({ invariant, detail });
+  const records = new Map<number, RecordedAudit[]>();
+  for (let id = 1; id <= demo.dataset.ticketCount; id++) records.set(id, await readAudits(demo, id));
+  const isAgent = (userId: number) => {
+    const role = demo.dataset.user(userId)?.role;
+    return role === 'agent' || role === 'admin';
+  };
+  const db = shift.db();
+  const landings = landingsOf(records);
+  const finalOutbox = ((await shift.core.call('outbox:list', {}).catch(() => [])) as OutboxItemView[]).filter((i) => i.state !== 'queued' && i.state !== 'sending');
+  violations.push(
+    ...landingViolations({
+      told: shift.told,
+      landings,
+      visibleAtEnd: new Set(finalOutbox.map((i) => i.id)),
+      outboxRow: (id) => {
+        const row = db.prepare('SELECT state, remote_result_json AS result FROM outbox WHERE id = ?').get(id) as { state: string; result: string | null } | undefined;
+        if (!row) return undefined;
+        const result = row.result ? (JSON.parse(row.result) as { auditRemoteId?: string | null } | null) : null;
+        return { state: row.state, auditInAnswer: result === null || (result.auditRemoteId ?? null) !== null };
+      },
+      lostActions: shift.lostActions,
+    }),
+    ...overwriteViolations({ told: shift.told, landings, records, meAgentId: demo.dataset.meAgent.id, liveSince: shift.startedAt, isAgent }),
+  );
 
   // --- each case's SLA state in the cache equals the oracle's, from the helpdesk's record
   const { policies, schedule } = await readPolicies(demo);

@@ -183,10 +183,12 @@ export class Shift {
     this.dir = mkdtempSync(join(tmpdir(), 'shiftdesk-shift-'));
     this.dbPath = join(this.dir, 'profile.db');
     this.core = await CoreProcess.start(this.coreData());
+    this.log(`core started (pid ${this.core.pid})`);
     await this.core.call('accounts:add', { kind: 'zendesk', baseUrl: this.accountUrl, email: this.me, token: DEMO_TOKEN, name: 'Helpdesk' });
     await this.core.call('presence:settings:set', { brokerUrl: this.brokerUrl, username: this.me, workspace: `shift-${this.seed}`, password: BROKER_PASSWORD(this.me) });
     const synced = await waitUntil(async () => (await this.core.call('sync:status', {})).some((s) => s.historyComplete && s.searchPending === 0), 60_000, 100);
     if (!synced) throw new Error(`seed ${this.seed}: the first sync did not finish`);
+    this.log('first sync done');
     const caseKey = (ticketId: number) => caseKeyFor(this.accountUrl, String(ticketId));
     // Teammates reach the broker directly: only this agent's network is cut.
     this.teammates = await Teammates.join({ demo: this.demo, users: teammateUsers, brokerUrl: this.mosquitto.url, workspace: `shift-${this.seed}`, passwordOf: BROKER_PASSWORD, caseKey });
