@@ -206,6 +206,9 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
     ...overwriteViolations({ told: shift.told, landings, records, meAgentId: demo.dataset.meAgent.id, liveSince: shift.startedAt, isAgent }),
   );
 
+  // --- each decision is recorded by core with what was shown, where the contract keeps them
+  violations.push(...(await decisionRecordViolations(shift)));
+
   // --- each case's SLA state in the cache equals the oracle's, from the helpdesk's record
   const { policies, schedule } = await readPolicies(demo);
   const cases = db.prepare('SELECT remote_id AS remoteId, channel, sla_json AS slaJson FROM cases WHERE account_id = 1 AND synced = 1').all() as { remoteId: string; channel: string; slaJson: string | null }[];
@@ -263,6 +266,37 @@ export async function checkInvariants(shift: Shift): Promise<Violation[]> {
         const deleted = demo.dataset.deletedTicketIds().includes(Number(row.remoteId));
         add('no-deleted-or-foreign-case', `view ${view} shows case ${row.id} (#${row.remoteId}, account ${row.accountId}), which the helpdesk ${deleted ? 'deleted' : 'does not show this agent'}`);
       }
+    }
+  }
+  return violations;
+}
+
+const CHOICE_OF: Record<string, string> = { 'apply-anyway': 'apply', edit: 'edit', discard: 'discard' };
+
+/**
+ * Core records each decision on a held action with what the agent was shown (`outbox:decisions`,
+ * where the contract has it): every choice the agent made on a conflict is there, once per
+ * decision, against the version of the case the agent saw.
+ */
+async function decisionRecordViolations(shift: Shift): Promise<Violation[]> {
+  let recorded: { actionId: string; choice: string; shown: { remoteVersion: string | null } }[];
+  try {
+    recorded = (await (shift.core.call as (method: string, input: unknown) => Promise<unknown>)('outbox:decisions', {})) as typeof recorded;
+  } catch {
+    return []; // this contract keeps no decisions
+  }
+  const violations: Violation[] = [];
+  for (const told of shift.told.values()) {
+    const mine = told.decisions.filter((d) => d.state !== 'failed' && CHOICE_OF[d.choice]);
+    const theirs = recorded.filter((r) => r.actionId === told.id && r.choice !== 'released');
+    for (const decision of mine) {
+      const match = theirs.find((r) => r.choice === CHOICE_OF[decision.choice] && r.shown.remoteVersion === decision.shown.version);
+      if (!match) {
+        violations.push({
+          invariant: 'decisions-recorded',
+          detail: `${describe(told)}: the agent chose ${decision.choice} at step ${decision.step} having seen version ${decision.shown.version}; core recorded ${JSON.stringify(theirs.map((r) => ({ choice: r.choice, version: r.shown.remoteVersion })))}`,
+        });
+      } else theirs.splice(theirs.indexOf(match), 1);
     }
   }
   return violations;

@@ -38,6 +38,7 @@ export type InvariantName =
   | 'exactly-once'
   | 'nothing-unasked'
   | 'no-unseen-overwrite'
+  | 'decisions-recorded'
   | 'sla-matches-helpdesk'
   | 'inbox-counts'
   | 'no-deleted-or-foreign-case'

@@ -101,6 +101,24 @@ const SORTS = ['newest', 'oldest_waiting', 'priority', 'recently_updated', 'next
 const NO_DRAFT = '\u0000no draft';
 const BROKER_PASSWORD = (email: string) => `pw-${email}`;
 
+/** The part of a case queue review (`outbox:review`, where the contract has it) the agent reads. */
+interface ReviewView {
+  remote: { version: string | null };
+  actions: { item: { id: string }; verdict: string; news: NewsItem[] }[];
+}
+
+type NewsItem =
+  | { kind: 'message'; message: { id: number; remoteId: string } }
+  | { kind: 'field'; field: string; to: string | null }
+  | { kind: 'event'; event: { agentId: string; kind: string; actionId: string } };
+
+/** The key a decision names a shown news item by (the contract's `newsKey`). */
+function newsKeyOf(item: NewsItem): string {
+  if (item.kind === 'message') return `message:${item.message.id}`;
+  if (item.kind === 'field') return `field:${item.field}:${item.to ?? ''}`;
+  return `event:${item.event.agentId.toLowerCase()}:${item.event.kind}:${item.event.actionId}`;
+}
+
 /** Resolves when `probe` returns something truthy; null after `timeoutMs` (a bounded wait, never an assertion). */
 export async function waitUntil<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, everyMs = 50): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;
@@ -556,53 +574,91 @@ export class Shift {
     for (const item of items) {
       if (!this.told.has(item.id)) this.remember([item], 'recovered');
       const told = this.told.get(item.id)!;
-      if (item.state === 'queued' || item.state === 'sending') continue;
-      if (!told.seenStates.has(item.state)) {
-        told.seenStates.add(item.state);
-        if (item.state !== 'failed') this.counters.conflicts++;
-        this.log(`  outbox: ${item.id.slice(0, 8)} on #${item.caseRemoteId} is ${item.state}${item.lastError ? ` (${item.lastError})` : ''}`);
+      // Held behind a conflict on its case, in a contract that says so (`hold`): it may need its own decision.
+      const held = (item as { hold?: string | null }).hold === 'held';
+      if ((item.state === 'queued' || item.state === 'sending') && !held) continue;
+      const state = held && item.state === 'queued' ? 'held' : item.state;
+      if (!told.seenStates.has(state)) {
+        told.seenStates.add(state);
+        if (state !== 'failed') this.counters.conflicts++;
+        this.log(`  outbox: ${item.id.slice(0, 8)} on #${item.caseRemoteId} is ${state}${item.lastError ? ` (${item.lastError})` : ''}`);
       }
       if (!final && !this.choices.chance(0.6)) continue;
-      await this.decide(item, told, final);
+      await this.decide(item, state, told, final);
     }
     return items.length;
   }
 
-  private async decide(item: OutboxItemView, told: ToldAction, final: boolean): Promise<void> {
-    // The dialog shows the case as re-read: what the agent sees while choosing.
-    const detail = (await this.call('cases:get', { id: item.caseId })) as { remoteVersion: string | null; thread: { remoteId: string; pendingActionId: string | null }[] } | null;
-    const shown: Shown = {
-      version: detail?.remoteVersion ?? null,
-      commentIds: new Set((detail?.thread ?? []).filter((m) => m.pendingActionId === null && !m.remoteId.startsWith('local:')).map((m) => m.remoteId)),
+  /** Whether core offers the case's queue review (`outbox:review`); learnt at the first try. */
+  private reviewSupported: boolean | null = null;
+
+  /**
+   * What the conflict dialog shows for a case: core's review of the whole queue when the contract
+   * has one, else the case as re-read (`cases:get`). Untyped on purpose: the review is newer than
+   * some builds of the contract, and the simulation runs against both.
+   */
+  private async dialog(caseId: number, actionId: string): Promise<{ shown: Shown; verdict: string | null; shownKeys: string[] | null }> {
+    const detail = await this.call('cases:get', { id: caseId });
+    const thread = (detail?.thread ?? []).filter((m) => m.pendingActionId === null && !m.remoteId.startsWith('local:')).map((m) => m.remoteId);
+    let review: ReviewView | null = null;
+    if (this.reviewSupported !== false) {
+      try {
+        review = (await (this.core.call as (method: string, input: unknown) => Promise<unknown>)('outbox:review', { caseId })) as ReviewView | null;
+        this.reviewSupported = true;
+      } catch (error) {
+        if (error instanceof CoreCallFailed && /unknown method/.test(error.message)) this.reviewSupported = false;
+        else if (!(error instanceof CallLostError || error instanceof CoreCallFailed)) throw error;
+      }
+    }
+    const entry = review?.actions.find((a) => a.item.id === actionId) ?? null;
+    const news = entry?.news ?? [];
+    const shownThread = new Set([...thread, ...news.flatMap((n) => (n.kind === 'message' ? [n.message.remoteId] : []))]);
+    return {
+      shown: { version: review?.remote.version ?? detail?.remoteVersion ?? null, commentIds: shownThread },
+      verdict: entry?.verdict ?? null,
+      shownKeys: review ? news.map(newsKeyOf) : null,
     };
+  }
+
+  private async decide(item: OutboxItemView, state: string, told: ToldAction, final: boolean): Promise<void> {
+    const dialog = await this.dialog(item.caseId, item.id);
+    // It touches nothing anyone else changed: it goes by itself once the ones before it are decided.
+    if (dialog.verdict === 'waits' || dialog.verdict === 'sending') return;
     let choice: Decision['choice'];
-    if (item.state === 'failed') choice = told.decisions.length >= 2 || !this.choices.chance(final ? 0.5 : 0.6) ? 'discard' : 'retry';
+    if (state === 'failed') choice = told.decisions.length >= 2 || !this.choices.chance(final ? 0.5 : 0.6) ? 'discard' : 'retry';
     else {
       const r = this.choices.next();
       choice = told.decisions.length >= 3 ? 'discard' : r < 0.5 ? 'apply-anyway' : r < 0.75 ? 'discard' : 'edit';
     }
-    told.decisions.push({ step: this.step, state: item.state, choice, shown });
-    this.log(`  decide ${item.id.slice(0, 8)} (${item.state}): ${choice}`);
-    let ok: { ok: boolean } | null;
+    this.log(`  decide ${item.id.slice(0, 8)} (${state}): ${choice}`);
+    const shown = dialog.shownKeys === null ? {} : { shown: dialog.shownKeys };
+    const decideWith = (method: string, input: Record<string, unknown>) =>
+      this.call(method as 'outbox:retry', { ...input, ...(method === 'outbox:retry' ? {} : shown) } as { id: string }) as Promise<{ ok: boolean; changed?: boolean } | null>;
+    let result: { ok: boolean; changed?: boolean } | null;
+    let intent = told.intent;
     switch (choice) {
       case 'apply-anyway':
-        ok = (await this.call('outbox:applyAnyway', { id: item.id })) as { ok: boolean } | null;
+        result = await decideWith('outbox:applyAnyway', { id: item.id });
         break;
       case 'retry':
-        ok = (await this.call('outbox:retry', { id: item.id })) as { ok: boolean } | null;
+        result = await decideWith('outbox:retry', { id: item.id });
         break;
-      case 'edit': {
-        const intent: CaseIntent = item.intent.comment ? { ...item.intent, comment: { ...item.intent.comment, body: `${item.intent.comment.body} (edited)` } } : item.intent;
-        ok = (await this.call('outbox:edit', { id: item.id, intent })) as { ok: boolean } | null;
-        if (ok?.ok) told.intent = intent;
+      case 'edit':
+        intent = item.intent.comment ? { ...item.intent, comment: { ...item.intent.comment, body: `${item.intent.comment.body} (edited)` } } : item.intent;
+        result = await decideWith('outbox:edit', { id: item.id, intent });
         break;
-      }
       case 'discard':
-        ok = (await this.call('outbox:discard', { id: item.id })) as { ok: boolean } | null;
-        if (ok?.ok) told.discarded = true;
+        result = await decideWith('outbox:discard', { id: item.id });
         break;
     }
-    if (!ok?.ok) told.decisions.pop();
+    if (!result?.ok) {
+      // Not done (something new arrived meanwhile: the dialog is read again next time), or refused.
+      this.log(`  decision not taken${result?.changed ? ': the case changed' : ''}`);
+      return;
+    }
+    told.decisions.push({ step: this.step, state, choice, shown: dialog.shown });
+    if (choice === 'edit') told.intent = intent;
+    if (choice === 'discard') told.discarded = true;
   }
 
   // --- the end of the shift ----------------------------------------------------------------------
