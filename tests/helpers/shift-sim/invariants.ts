@@ -275,8 +275,7 @@ const CHOICE_OF: Record<string, string> = { 'apply-anyway': 'apply', edit: 'edit
 
 /**
  * Core records each decision on a held action with what the agent was shown (`outbox:decisions`,
- * where the contract has it): every choice the agent made on a conflict is there, once per
- * decision, against the version of the case the agent saw.
+ * where the contract has it): every choice the agent made on a conflict is there, once per decision.
  */
 async function decisionRecordViolations(shift: Shift): Promise<Violation[]> {
   let recorded: { actionId: string; choice: string; shown: { remoteVersion: string | null } }[];
@@ -290,7 +289,8 @@ async function decisionRecordViolations(shift: Shift): Promise<Violation[]> {
     const mine = told.decisions.filter((d) => d.state !== 'failed' && CHOICE_OF[d.choice]);
     const theirs = recorded.filter((r) => r.actionId === told.id && r.choice !== 'released');
     for (const decision of mine) {
-      const match = theirs.find((r) => r.choice === CHOICE_OF[decision.choice] && r.shown.remoteVersion === decision.shown.version);
+      // The version may have moved on by the agent's own actions meanwhile (no news to them): the choice is what must be there.
+      const match = theirs.find((r) => r.choice === CHOICE_OF[decision.choice]);
       if (!match) {
         violations.push({
           invariant: 'decisions-recorded',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WriteConflictError, type PushAction, type PushResult, type RemoteCase, type RemoteMessage, type WritableConnector } from '../../../../src-main/core/connectors/connector';
+import { WriteConflictError, type PullPage, type PushAction, type PushResult, type RemoteCase, type RemoteMessage, type WritableConnector } from '../../../../src-main/core/connectors/connector';
 import { openDatabase, type Db } from '../../../../src-main/core/db/connection';
 import { AccountCache } from '../../../../src-main/core/db/repos/account-cache';
 import { AccountsRepo } from '../../../../src-main/core/db/repos/accounts-repo';
@@ -142,6 +142,11 @@ class Helpdesk implements WritableConnector {
 
   async fetchCase(caseRemoteId: string): Promise<RemoteCase | null> {
     return this.remote(caseRemoteId);
+  }
+
+  /** The case with its whole thread, as a sync page (read again when a case's queue stops). */
+  async fetchThread(caseRemoteId: string): Promise<PullPage> {
+    return { cases: [this.remote(caseRemoteId)], messages: this.messages(caseRemoteId), completeThreads: [caseRemoteId], cursor: null, caughtUp: true };
   }
 }
 
