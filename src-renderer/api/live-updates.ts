@@ -6,7 +6,7 @@ import { api } from './client';
 import { useConnectionState } from './connection-state';
 import { subscribePriorityUpdates } from './priority';
 import { supervisorRefresher } from './supervisor';
-import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, macroKeys, networkKeys, outboxKeys, presenceKeys, syncKeys } from './query-keys';
+import { accountKeys, caseKeys, customerKeys, directoryKeys, draftKeys, inboxKeys, macroKeys, networkKeys, outboxKeys, presenceKeys, searchKeys, syncKeys } from './query-keys';
 
 // The renderer's ONE subscription to core's events. Core says what changed (entity kinds and
 // ids); we invalidate exactly the affected queries, so nothing in the renderer ever polls.
@@ -32,6 +32,11 @@ export function invalidateForChange(client: QueryClient, change: ChangeEvent): v
   if (kinds.has('customers')) {
     if (change.customerIds.length === 0) invalidate(customerKeys.all);
     else for (const id of change.customerIds) invalidate(customerKeys.detail(id));
+    // Rows, cases and search results carry the customer's name and smart priority's reasons (their
+    // value): a name that just arrived, or orders that raised the value, show everywhere at once.
+    invalidate(inboxKeys.lists());
+    invalidate(caseKeys.all);
+    invalidate(searchKeys.all);
   }
   if (kinds.has('accounts')) {
     invalidate(accountKeys.list());

@@ -143,6 +143,9 @@ export const en = {
     loadingRow: 'Loading case',
     moreTags: '+{{count}}',
     changesPending: 'Changes pending',
+    newCases_one: '{{count}} new case',
+    newCases_other: '{{count}} new cases',
+    newCasesHint: 'Show the cases that arrived above',
   },
   time: {
     now: 'now',
@@ -228,6 +231,7 @@ export const en = {
       system: 'System',
     },
     unknownAuthor: 'Unknown sender',
+    senderDate: 'Sent (per sender): {{time}}',
     messageCount_one: '{{count}} message',
     messageCount_other: '{{count}} messages',
     emptyBody: '(empty message)',

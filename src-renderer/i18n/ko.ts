@@ -145,6 +145,9 @@ export const ko: Messages = {
     loadingRow: '케이스 불러오는 중',
     moreTags: '+{{count}}',
     changesPending: '보내지 않은 변경 있음',
+    newCases_one: '새 케이스 {{count}}건',
+    newCases_other: '새 케이스 {{count}}건',
+    newCasesHint: '위에 새로 들어온 케이스 보기',
   },
   time: {
     now: '방금',
@@ -230,6 +233,7 @@ export const ko: Messages = {
       system: '시스템',
     },
     unknownAuthor: '알 수 없는 발신자',
+    senderDate: '보낸 시각(발신자 기준): {{time}}',
     messageCount_one: '메시지 {{count}}개',
     messageCount_other: '메시지 {{count}}개',
     emptyBody: '(빈 메시지)',

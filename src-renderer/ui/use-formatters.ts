@@ -18,16 +18,25 @@ function createFormatters(locale: string) {
   };
   const integer = numberFormat('integer', {});
   const compact = numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 });
-  return {
+  const formatters = {
     integer: (value: number) => integer.format(value),
     compact: (value: number) => compact.format(value),
+    /**
+     * An amount in its currency, with that currency's own minor units (₩ and ¥ have none, $ and €
+     * two); from 1,000 up, whole units only.
+     */
     currency: (value: number, currency: string) => {
-      const digits = value >= 1000 ? 0 : 2;
+      const whole = Math.abs(value) >= 1000;
       try {
-        return numberFormat(`currency:${currency}:${digits}`, { style: 'currency', currency, maximumFractionDigits: digits }).format(value);
+        return numberFormat(`currency:${currency}:${whole ? 'whole' : 'minor'}`, whole ? { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 } : { style: 'currency', currency }).format(value);
       } catch {
         return `${integer.format(value)} ${currency}`;
       }
+    },
+    /** An amount whose currency may be unknown: then the number alone (a guessed symbol could be wrong). */
+    money: (money: { amount: number; currency: string | null }) => {
+      if (money.currency === null) return integer.format(Math.round(money.amount));
+      return formatters.currency(money.amount, money.currency);
     },
     bytes: (size: number) => {
       if (size < 1024) return `${integer.format(size)} B`;
@@ -42,6 +51,7 @@ function createFormatters(locale: string) {
       return `${numberFormat(`bytes:${digits}`, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
     },
   };
+  return formatters;
 }
 
 /** Number formatting that follows the UI language. */

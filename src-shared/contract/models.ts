@@ -123,7 +123,10 @@ export interface ThreadMessage {
   /** Set while the message is the agent's own, still in the outbox. */
   pendingActionId: string | null;
   attachments: Attachment[];
+  /** When the channel received it (for mail: its arrival at the server). The thread is in this order. */
   createdAt: number;
+  /** Mail: when the sender's Date header says it was sent (their clock, a detail only); else null. */
+  senderDate: number | null;
 }
 
 export interface CaseDetail extends InboxRow {

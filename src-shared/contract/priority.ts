@@ -10,6 +10,11 @@ export interface SmartPriorityReason {
   /** What it found, for the label: a trigger word, a tier, hours waited… */
   detail: string | null;
   points: number;
+  /**
+   * `lifetime_value`: the value as the customer pane shows it, in the customer's currency (null:
+   * not known, shown without a symbol). `detail` keeps the whole dollars the points come from.
+   */
+  money?: { amount: number; currency: string | null };
 }
 
 export interface SmartPriorityView {

@@ -1,5 +1,6 @@
 import type { SmartPriorityReason, SmartPriorityView } from '../contract/priority';
 import type { CaseSlaView } from '../contract/sla';
+import type { Money } from './customer-value';
 
 // Smart priority (DESIGN §8, issue 7, docs/smart-priority.md): a score per case from configurable
 // rules, always with its reasons. Pure: core feeds it the case's text, the sentiment of the latest
@@ -81,8 +82,10 @@ export interface SmartPriorityInput {
    */
   sentiment: { comparative: number; language: 'en' | 'ko' } | null;
   tier: string | null;
-  /** In US dollars (core converts the customer's currency, see `toUsd`). */
+  /** In US dollars (core converts the customer's currency, see `toUsd`): what the points come from. */
   lifetimeValueUsd: number | null;
+  /** The same value as the customer pane shows it (customerLifetimeValue), for the reason's label. */
+  lifetimeValue?: Money | null;
   followers: number | null;
 }
 
@@ -160,17 +163,21 @@ export interface SmartFacts {
   sentiment: number | null;
   tier: string | null;
   lifetimeValueUsd: number | null;
+  /** The value in the customer's currency, as the pane shows it (absent in facts stored before). */
+  lifetimeValue?: Money | null;
   followers: number | null;
 }
 
 export function factsOf(input: SmartPriorityInput): SmartFacts {
-  return {
+  const facts: SmartFacts = {
     triggers: findTriggers([input.subject, ...input.customerMessages]),
     sentiment: input.sentiment === null ? null : Math.round(input.sentiment.comparative * 1000) / 1000,
     tier: input.tier?.trim().toLowerCase() || null,
     lifetimeValueUsd: input.lifetimeValueUsd === null ? null : Math.round(input.lifetimeValueUsd),
     followers: input.followers,
   };
+  if (input.lifetimeValue) facts.lifetimeValue = { amount: input.lifetimeValue.amount, currency: input.lifetimeValue.currency };
+  return facts;
 }
 
 /** The time-independent reasons from stored facts: triggers, sentiment, tier, lifetime value, followers. */
@@ -191,7 +198,10 @@ export function reasonsFromFacts(facts: SmartFacts, weights: SmartWeights): Smar
   // Lifetime value: nothing up to $500, full weight from $50,000, logarithmic between ($5,000 → half).
   if (facts.lifetimeValueUsd !== null && facts.lifetimeValueUsd > 500) {
     const points = Math.round(weights.lifetime_value * clamp01(Math.log10(facts.lifetimeValueUsd / 500) / 2));
-    reasons.push({ kind: 'lifetime_value', detail: String(facts.lifetimeValueUsd), points });
+    const reason: SmartPriorityReason = { kind: 'lifetime_value', detail: String(facts.lifetimeValueUsd), points };
+    // Said in the customer's currency, as the customer pane says it; the dollars only rank.
+    if (facts.lifetimeValue) reason.money = { amount: facts.lifetimeValue.amount, currency: facts.lifetimeValue.currency };
+    reasons.push(reason);
   }
   // Social reach: nothing up to 1,000 followers, full weight from 1,000,000, logarithmic between.
   if (facts.followers !== null && facts.followers > 1000) {
@@ -218,10 +228,17 @@ export function parseFacts(json: string | null): SmartFacts | null {
       tier: typeof value.tier === 'string' ? value.tier : null,
       lifetimeValueUsd: typeof value.lifetimeValueUsd === 'number' ? value.lifetimeValueUsd : null,
       followers: typeof value.followers === 'number' ? value.followers : null,
+      ...(isMoney(value.lifetimeValue) ? { lifetimeValue: { amount: value.lifetimeValue.amount, currency: value.lifetimeValue.currency } } : {}),
     };
   } catch {
     return null;
   }
+}
+
+function isMoney(value: unknown): value is Money {
+  if (!value || typeof value !== 'object') return false;
+  const { amount, currency } = value as Partial<Money>;
+  return typeof amount === 'number' && Number.isFinite(amount) && (currency === null || (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)));
 }
 
 export function pointsOf(reasons: readonly SmartPriorityReason[]): number {
@@ -276,8 +293,8 @@ const USD_PER_UNIT: Readonly<Record<string, number>> = { USD: 1, EUR: 1.09, GBP:
 const CURRENCY_OF_LANGUAGE: Readonly<Record<string, string>> = { en: 'USD', ko: 'KRW', ja: 'JPY', de: 'EUR', es: 'EUR', fr: 'EUR' };
 
 /**
- * A lifetime value in dollars. The currency is that of the customer's orders when known, else the
- * usual one for their locale (ko → KRW), else dollars.
+ * A lifetime value in dollars, for ranking only. The currency is the value's own when known (that
+ * of the customer's orders), else the usual one for their locale (ko → KRW), else dollars.
  */
 export function toUsd(amount: number | null, currency: string | null, locale: string | null): number | null {
   if (amount === null) return null;

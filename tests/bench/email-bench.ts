@@ -38,8 +38,8 @@ export async function run(args: string[]): Promise<void> {
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
     const corpus = generateMailCorpus({ threads, messages, seed: 3, supportAddress: SUPPORT_USER });
-    await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map((m) => m.raw));
-    await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map((m) => m.raw));
+    await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map((m) => ({ raw: m.raw, internalDate: new Date(m.date) })));
+    await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map((m) => ({ raw: m.raw, internalDate: new Date(m.date) })));
     log(`${messages} messages (${round(corpus.totalBytes / 1e6, 1)} MB) in ${threads} threads appended`);
 
     // The floor: download everything once with a plain client.

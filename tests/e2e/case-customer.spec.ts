@@ -1,3 +1,4 @@
+import type { DemoOrder, DemoTicket, DemoUser } from '../../src-main/demo/index';
 import { luminance } from './helpers/app';
 import { articleText, findRichCase } from './helpers/cases';
 import { openingWords } from './helpers/demo-truth';
@@ -139,4 +140,67 @@ test('offline, recent orders show what is cached, and are looked up once back on
   }
   await expect(asOf).toHaveCount(0);
   await expect(orders).toBeVisible();
+});
+
+/** What the customer is worth by the helpdesk and the CRM: the recorded value, or what the delivered orders come to when more. */
+function expectedValue(user: DemoUser, orders: DemoOrder[]): { amount: number; currency: string } | null {
+  const currencies = new Set(orders.map((o) => o.currency));
+  if (currencies.size !== 1) return null;
+  const counted = orders.filter((o) => o.status !== 'cancelled' && o.status !== 'refunded').reduce((sum, o) => sum + o.total, 0);
+  return { amount: Math.max(user.user_fields.lifetime_value, counted), currency: [...currencies][0]! };
+}
+
+/** Rough dollars, only to pick customers whose value is large enough for smart priority to name it. */
+const ROUGH_USD: Record<string, number> = { USD: 1, EUR: 1.09, KRW: 1 / 1350, JPY: 1 / 150 };
+
+test('a customer’s name and value read the same in the row, the case’s reasons and the pane: a Korean customer, and one whose orders outgrew the recorded value', async ({ app, host }) => {
+  test.setTimeout(90_000);
+  const skip = new Set([host.summary.hostileTicketId, host.summary.emptyHtmlTicketId]);
+  const unsolved = (await host.truth.tickets()).filter((t) => ['new', 'open', 'pending', 'hold'].includes(t.status) && !skip.has(t.id));
+  const requesters = new Map((await host.truth.users([...new Set(unsolved.map((t) => t.requester_id))])).map((u) => [u.id, u]));
+  const candidates: { ticket: DemoTicket; user: DemoUser; value: { amount: number; currency: string }; raised: boolean }[] = [];
+  for (const ticket of unsolved) {
+    const user = requesters.get(ticket.requester_id);
+    if (!user?.email || candidates.some((c) => c.user.id === user.id)) continue;
+    const value = expectedValue(user, await host.truth.orders(user.email));
+    // Large enough for a "Lifetime value" reason (over $500, with a margin for the rough rates).
+    if (value && value.amount * (ROUGH_USD[value.currency] ?? 1) >= 1_000) candidates.push({ ticket, user, value, raised: value.amount > user.user_fields.lifetime_value });
+  }
+  const korean = candidates.find((c) => c.value.currency === 'KRW');
+  const raised = candidates.find((c) => c.raised && c !== korean && c.value.currency !== 'KRW');
+  expect(korean, 'an unsolved case of a Korean customer worth naming').toBeDefined();
+  expect(raised, 'an unsolved case of a customer whose orders outgrew the recorded value').toBeDefined();
+
+  for (const { ticket, user, value } of [korean!, raised!]) {
+    // In whole units from 1,000 up (₩ has no minor units anyway).
+    const shown = new Intl.NumberFormat('en-US', { style: 'currency', currency: value.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(value.amount);
+    await app.openCase(ticket.id, ticket.status);
+    await expect(app.caseTitle).toHaveText(ticket.subject);
+    const pane = app.customerPane;
+    await expect(pane.getByRole('list', { name: 'Recent orders', exact: true })).toBeVisible({ timeout: 15_000 });
+    // The pane, the case's reasons and the row say the same name and the same value, in the same currency.
+    await expect(pane.locator('h2').first()).toHaveText(user.name);
+    await expect(pane.getByTestId('customer-ltv'), `${user.name}'s value`).toHaveText(shown);
+    const reason = app.caseRegion.getByTestId('case-smart').getByTestId('smart-reason').and(app.page.locator('[data-kind="lifetime_value"]'));
+    await expect(reason).toHaveText(new RegExp(`^Lifetime value ${shown.replace(/[$.]/g, '\\$&')} \\+\\d+$`));
+    const row = app.row(ticket.id);
+    await expect(row).toContainText(user.name);
+    await expect(row).not.toContainText('Unknown customer');
+    await app.filter('Sort').selectOption('smart');
+    await expect(row.getByTestId('smart-score')).toHaveAttribute('aria-label', new RegExp(`Lifetime value ${shown.replace(/[$.]/g, '\\$&')} \\+\\d+`));
+    await app.filter('Sort').selectOption('newest');
+    if (value.currency === 'KRW') {
+      await expect(pane.getByTestId('customer-ltv')).toHaveText(/^₩[\d,]+$/);
+      await expect(reason).not.toContainText('$');
+    }
+  }
+
+  // Search names the customer as the pane does.
+  const name = raised!.user.name;
+  await app.searchbox.fill(name);
+  await app.searchbox.press('Enter');
+  const results = app.searchResults;
+  await expect(results).toBeVisible();
+  await expect(results.getByRole('button').filter({ hasText: name }).first()).toBeVisible();
+  await expect(results).not.toContainText('Unknown customer');
 });

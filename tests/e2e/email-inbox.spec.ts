@@ -63,7 +63,11 @@ test.beforeAll(async () => {
   await server.appendMany(
     SUPPORT_USER,
     'INBOX',
-    threads.map((t, i) => makeMail({ from: t.from, to: support, subject: t.subject, messageId: t.messageId, date: minutesAgo(90 - i * 10), text: t.text, ...(t.attachments ? { attachments: t.attachments } : {}) })),
+    // Each arrived when it was sent (the server's arrival dates a mail case, not its Date header).
+    threads.map((t, i) => {
+      const date = minutesAgo(90 - i * 10);
+      return { raw: makeMail({ from: t.from, to: support, subject: t.subject, messageId: t.messageId, date, text: t.text, ...(t.attachments ? { attachments: t.attachments } : {}) }), internalDate: new Date(date) };
+    }),
   );
   // The team already answered the password thread from the support address (it sits in Sent).
   await server.append(
@@ -79,6 +83,7 @@ test.beforeAll(async () => {
       date: minutesAgo(20),
       text: 'Sorry about that: the links last 30 minutes. Could you try again and tell us if it still fails?',
     }),
+    { internalDate: new Date(minutesAgo(20)) },
   );
 });
 

@@ -1,5 +1,6 @@
 import type { Frame, Locator, Page } from '@playwright/test';
 import { App } from './helpers/app';
+import { openingWords } from './helpers/demo-truth';
 import { expect, test } from './helpers/fixtures';
 
 // The demo's hostile e-mail (src-main/demo/dataset/hostile-html.ts) tries scripts, event handlers,
@@ -203,4 +204,29 @@ test('the hostile e-mail is inert', async ({ page, host }) => {
   const nonImage = requests.filter((u) => /tracker\.invalid\/(steal|payload|frame|embed|phish|login|evil\.css|track\.css)/.test(u));
   expect(nonImage, 'only images load after allowing images').toEqual([]);
   expect(page.url()).toBe(urlBefore);
+});
+
+test('a message whose HTML shows nothing shows its text instead of an empty box', async ({ app, host }) => {
+  const ticketId = host.summary.emptyHtmlTicketId;
+  expect(ticketId, 'the demo has an e-mail whose HTML part is empty').not.toBeNull();
+  const ticket = await host.truth.ticket(ticketId!);
+  const comments = await host.truth.comments(ticket.id);
+  const empty = comments.find((c) => c.html_body.includes('WordSection1'));
+  expect(empty, 'the helpdesk serves the comment with its empty HTML and its text').toBeDefined();
+  expect(empty!.body.trim().length).toBeGreaterThan(0);
+
+  await app.openCase(ticket.id, ticket.status);
+  await expect(app.caseTitle).toHaveText(ticket.subject);
+  await expect(app.messages).toHaveCount(comments.length);
+  // The thread is oldest first, as the helpdesk lists it.
+  const message = app.messages.nth(comments.indexOf(empty!));
+  const words = openingWords(empty!.body);
+  await expect(message).toContainText(words);
+  // Its words show as text, with no frame around nothing.
+  await message.scrollIntoViewIfNeeded();
+  const text = message.locator('[data-body-source="text"]');
+  await expect(text).toBeVisible();
+  await expect(text).toContainText(words);
+  await expect(message.locator('iframe')).toHaveCount(0);
+  await expect(message.locator('[data-body-source="html"]')).toHaveCount(0);
 });

@@ -63,6 +63,9 @@ export interface AppendOptions {
   internalDate?: Date;
 }
 
+/** A message to append: its source, or its source and when the server is to say it arrived. */
+export type AppendItem = string | Buffer | { raw: string | Buffer; internalDate: Date };
+
 export interface MailServer {
   imap: { host: '127.0.0.1'; port: number };
   smtp: { host: '127.0.0.1'; port: number };
@@ -74,8 +77,12 @@ export interface MailServer {
   imapOptions(user: string): { host: string; port: number; secure: false; auth: { user: string; pass: string }; logger: false };
   /** APPEND one message (the folder is created when missing). */
   append(user: string, folder: string, raw: string | Buffer, opts?: AppendOptions): Promise<void>;
-  /** APPEND many messages in order over one connection (MULTIAPPEND, LITERAL+); the folder is created when missing. */
-  appendMany(user: string, folder: string, raws: (string | Buffer)[]): Promise<void>;
+  /**
+   * APPEND many messages in order over one connection (MULTIAPPEND, LITERAL+); the folder is
+   * created when missing. A message given with `internalDate` arrives at that time (INTERNALDATE),
+   * else now.
+   */
+  appendMany(user: string, folder: string, raws: AppendItem[]): Promise<void>;
   /** Every message of the folder in UID order, with its source. */
   list(user: string, folder: string): Promise<ListedMessage[]>;
   /** The folder's current UIDVALIDITY. */
@@ -373,12 +380,13 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
    * One connection, one MULTIAPPEND command per batch with non-synchronizing literals (LITERAL+):
    * no round trip per message. Spoken by hand because imapflow sends one APPEND at a time.
    */
-  async function appendMany(user: string, folder: string, raws: (string | Buffer)[]): Promise<void> {
-    if (raws.length === 0) return;
+  async function appendMany(user: string, folder: string, items: AppendItem[]): Promise<void> {
+    if (items.length === 0) return;
     // Create the folder with imapflow (it knows the namespace and UTF-7 rules).
     await withClient(user, (client) => ensureFolder(client, folder));
+    const raws = items.map((item) => (typeof item === 'string' || Buffer.isBuffer(item) ? { raw: item, internalDate: undefined } : item));
     if (!/^[\x20-\x7e]+$/.test(folder)) {
-      for (const raw of raws) await append(user, folder, raw);
+      for (const { raw, internalDate } of raws) await append(user, folder, raw, internalDate ? { internalDate } : {});
       return;
     }
     const { user: login, password } = account(user);
@@ -430,9 +438,9 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
       const batch = 250;
       for (let start = 0; start < raws.length; start += batch) {
         const parts: (string | Buffer)[] = [`APPEND ${quoted(folder)}`];
-        for (const raw of raws.slice(start, start + batch)) {
+        for (const { raw, internalDate } of raws.slice(start, start + batch)) {
           const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-          parts.push(` {${bytes.length}+}\r\n`, bytes);
+          parts.push(`${internalDate ? ` ${imapDateTime(internalDate)}` : ''} {${bytes.length}+}\r\n`, bytes);
         }
         await command(parts);
       }
@@ -567,4 +575,12 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
     log,
     stop: shutdown,
   };
+}
+
+const IMAP_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An IMAP date-time (RFC 3501), in UTC: "06-Dec-2026 05:04:03 +0000", quoted. */
+function imapDateTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `"${two(date.getUTCDate())}-${IMAP_MONTHS[date.getUTCMonth()]}-${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000"`;
 }

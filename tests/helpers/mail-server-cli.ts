@@ -14,8 +14,8 @@ const liveSeconds = arg('live-seconds', 0);
 
 const server = await startMailServer();
 const corpus = generateMailCorpus({ threads: Math.max(5, Math.round(messages / 6)), messages, seed: 11, supportAddress: SUPPORT_USER, startAt: Date.now() - 7 * 24 * 3600_000 });
-await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map((m) => m.raw));
-await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map((m) => m.raw));
+await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map((m) => ({ raw: m.raw, internalDate: new Date(m.date) })));
+await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map((m) => ({ raw: m.raw, internalDate: new Date(m.date) })));
 console.log(`IMAP=127.0.0.1:${server.imap.port}`);
 console.log(`SMTP=127.0.0.1:${server.smtp.port}`);
 console.log(`Settings → Add account → Mailbox: support address and IMAP/SMTP user ${SUPPORT_USER}, password ${SUPPORT_PASSWORD}, security None, ports above.`);

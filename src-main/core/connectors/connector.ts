@@ -52,7 +52,10 @@ export interface RemoteMessage {
   channelRaw?: string;
   /** The change record that made it (Zendesk: the audit), to recognise our own sent replies. */
   auditRemoteId?: string;
+  /** When the channel received it: the helpdesk's time, a mail server's arrival (INTERNALDATE). */
   createdAt: number;
+  /** Mail: what the sender's Date header claims (their clock, shown as a detail only); null when it has none. */
+  senderDate?: number | null;
   attachments: RemoteAttachment[];
 }
 
@@ -220,6 +223,8 @@ export interface ChannelConnector {
   streams(): readonly StreamSpec[];
   pull(stream: string, cursor: string | null, signal?: AbortSignal): Promise<PullPage>;
   fetchThread(caseRemoteId: string, signal?: AbortSignal): Promise<PullPage>;
+  /** People by remote id (requesters a page named before their record arrived); those unreadable or gone are left out. */
+  fetchPeople?(remoteIds: readonly string[], signal?: AbortSignal): Promise<PullPage>;
   recentOrders?(email: string, signal?: AbortSignal): Promise<RecentOrder[]>;
   /** The helpdesk's active shared macros, every page (the sync engine's `syncMacros` step). */
   fetchMacros?(signal?: AbortSignal): Promise<RemoteMacro[]>;

@@ -1,6 +1,7 @@
 import type { CasePriority, CaseStatus } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import type { InboxRow } from '../../../src-shared/contract/models';
+import { customerDisplayName } from '../../../src-shared/domain/customer-value';
 import { slaViewOf } from './sla-service';
 
 /** The SELECT list of an inbox row; every reader of case rows uses it so rows look the same everywhere. */
@@ -56,7 +57,8 @@ export function toInboxRow(r: CaseRowRecord, now: number = Date.now()): InboxRow
     priority: r.priority as CasePriority | null,
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeName ?? '' },
     group: r.groupId === null ? null : { id: r.groupId, name: r.groupName ?? '' },
-    customer: r.customerId === null ? null : { id: r.customerId, name: r.customerName || 'Unknown customer' },
+    // '' while nothing names the customer yet: the renderer says "Unknown customer" in the agent's language.
+    customer: r.customerId === null ? null : { id: r.customerId, name: customerDisplayName(r.customerName) ?? '' },
     tags: r.tags === '' ? [] : r.tags.split(' '),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -1,6 +1,7 @@
 import type { AuthorKind } from '../../../src-shared/domain/case-fields';
 import type { ChannelKind } from '../../../src-shared/domain/channels';
 import type { Attachment, CaseDetail, OutboxItemView, ThreadMessage } from '../../../src-shared/contract/models';
+import { customerDisplayName } from '../../../src-shared/domain/customer-value';
 import type { Db } from '../db/connection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
@@ -21,6 +22,7 @@ interface MessageRecord {
   bodyHtml: string | null;
   attachmentsJson: string | null;
   createdAt: number;
+  senderDate: number | null;
   localActionId: string | null;
 }
 
@@ -79,7 +81,7 @@ export class CaseService {
         `SELECT m.id, m.remote_id AS remoteId, m.author_kind AS authorKind, m.author_remote_id AS authorRemoteId,
            ag.id AS agentId, ag.name AS agentName, cu.id AS customerId, cu.name AS customerName, ru.name AS remoteName,
            m.channel, m.channel_raw AS channelRaw, m.public, m.body_text AS bodyText, m.body_html AS bodyHtml, m.attachments_json AS attachmentsJson, m.created_at AS createdAt,
-           CASE WHEN m.remote_id LIKE 'local:%' THEN m.local_action_id END AS localActionId
+           m.sender_date AS senderDate, CASE WHEN m.remote_id LIKE 'local:%' THEN m.local_action_id END AS localActionId
          FROM messages m
          LEFT JOIN agents ag ON ag.account_id = m.account_id AND ag.remote_id = m.author_remote_id
          LEFT JOIN remote_users ru ON ru.account_id = m.account_id AND ru.remote_id = m.author_remote_id
@@ -95,7 +97,7 @@ export class CaseService {
         m.agentId !== null
           ? { id: m.agentId, name: m.agentName ?? '' }
           : m.customerId !== null
-            ? { id: m.customerId, name: m.customerName || m.remoteName || 'Customer' }
+            ? { id: m.customerId, name: customerDisplayName(m.customerName) ?? customerDisplayName(m.remoteName) ?? '' }
             : null,
       channel: m.channel as ChannelKind,
       channelRaw: m.channelRaw,
@@ -104,6 +106,7 @@ export class CaseService {
       bodyHtml: m.bodyHtml,
       attachments: m.attachmentsJson ? (JSON.parse(m.attachmentsJson) as Attachment[]) : [],
       createdAt: m.createdAt,
+      senderDate: m.senderDate,
       pendingActionId: m.localActionId,
     }));
   }

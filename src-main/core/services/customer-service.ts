@@ -1,6 +1,6 @@
-import type { IdentityKind } from '../../../src-shared/domain/channels';
 import type { CustomerDetail, RecentOrderView } from '../../../src-shared/contract/models';
 import type { Db } from '../db/connection';
+import { CustomerReader } from '../db/repos/customer-reader';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
 /** Finds recent orders for a customer's e-mail addresses (a pluggable context provider). */
@@ -29,6 +29,7 @@ export class CustomerService {
   private readonly deferred = new Set<number>();
   /** Lookups that failed while online: when, and why (shown instead of "Looking up…"). */
   private readonly failed = new Map<number, { at: number; error: string }>();
+  private readonly reader: CustomerReader;
 
   constructor(
     private readonly db: Db,
@@ -38,39 +39,29 @@ export class CustomerService {
   ) {
     this.mayLookUp = options.mayLookUp ?? (() => true);
     this.now = options.now ?? Date.now;
+    this.reader = new CustomerReader(db);
   }
 
   get(customerId: number): CustomerDetail | null {
-    const row = this.db
-      .prepare(
-        `SELECT cu.id, cu.name, cu.locale, o.name AS organization, ctx.tier, ctx.lifetime_value AS lifetimeValue, ctx.followers,
-           ctx.orders_json AS ordersJson, ctx.orders_fetched_at AS ordersFetchedAt
-         FROM customers cu LEFT JOIN organizations o ON o.id = cu.organization_id LEFT JOIN customer_context ctx ON ctx.customer_id = cu.id
-         WHERE cu.id = ?`,
-      )
-      .get(customerId) as
-      | { id: number; name: string; locale: string | null; organization: string | null; tier: string | null; lifetimeValue: number | null; followers: number | null; ordersJson: string | null; ordersFetchedAt: number | null }
-      | undefined;
-    if (!row) return null;
-    const identities = this.db.prepare('SELECT kind, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, value').all(customerId) as {
-      kind: IdentityKind;
-      value: string;
-    }[];
-    const cases = (this.db.prepare(`SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE c.customer_id = ? AND c.synced = 1 ORDER BY c.created_at DESC LIMIT 200`).all(customerId) as CaseRowRecord[]).map(toInboxRow);
-    const orders = row.ordersJson ? (JSON.parse(row.ordersJson) as RecentOrderView[]) : null;
-    this.lookUpIfStale(customerId, row.ordersFetchedAt, identities.filter((i) => i.kind === 'email').map((i) => i.value));
+    const customer = this.reader.get(customerId);
+    if (!customer) return null;
+    const identities = this.reader.identities(customerId);
+    const cases = (this.db.prepare(`SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE c.customer_id = ? AND c.synced = 1 ORDER BY c.created_at DESC LIMIT 200`).all(customerId) as CaseRowRecord[]).map((r) => toInboxRow(r));
+    this.lookUpIfStale(customerId, customer.ordersFetchedAt, identities.filter((i) => i.kind === 'email').map((i) => i.value));
+    const { name, lifetimeValue } = customer.figures;
     return {
-      id: row.id,
-      name: row.name || 'Unknown customer',
-      organization: row.organization,
-      locale: row.locale,
+      id: customer.id,
+      // '' while nothing names the customer: the pane says so in the agent's language.
+      name: name ?? '',
+      organization: customer.organization,
+      locale: customer.locale,
       identities,
-      tier: row.tier,
-      lifetimeValue: row.lifetimeValue,
-      lifetimeValueCurrency: currencyOfOrders(orders),
-      followers: row.followers,
-      orders,
-      ordersFetchedAt: orders === null ? null : row.ordersFetchedAt,
+      tier: customer.tier,
+      lifetimeValue: lifetimeValue?.amount ?? null,
+      lifetimeValueCurrency: lifetimeValue?.currency ?? null,
+      followers: customer.followers,
+      orders: customer.orders,
+      ordersFetchedAt: customer.ordersFetchedAt,
       ordersError: this.failed.get(customerId)?.error ?? null,
       cases,
       csat: cases.filter((c) => c.csat !== null).map((c) => ({ caseId: c.id, score: c.csat!, at: c.updatedAt })),
@@ -125,10 +116,4 @@ export class CustomerService {
       this.refreshing.delete(customerId);
     }
   }
-}
-
-/** The one currency a customer's orders are in; null when there are none, or several. */
-function currencyOfOrders(orders: readonly RecentOrderView[] | null): string | null {
-  const codes = new Set((orders ?? []).map((order) => order.currency).filter((code) => /^[A-Z]{3}$/.test(code)));
-  return codes.size === 1 ? [...codes][0]! : null;
 }

@@ -1,6 +1,7 @@
 import type { RecentOrderView } from '../../../src-shared/contract/models';
 import type { MacroActions, MacroBulkResult, MacroContextView, MacroInput, MacroSuggestion, MacroView } from '../../../src-shared/contract/macros';
 import type { CaseIntent } from '../../../src-shared/domain/case-intent';
+import { customerDisplayName, parseCachedOrders } from '../../../src-shared/domain/customer-value';
 import { firstNameOf, parseTemplate, renderTemplate, type MacroContext } from '../../../src-shared/domain/macro-template';
 import type { Db } from '../db/connection';
 import { MacroRepo, toMacroView, type MacroRow } from '../db/repos/macro-repo';
@@ -139,7 +140,7 @@ export class MacroService {
   }
 
   private contextOf(facts: CaseFacts): MacroContext {
-    const customerName = facts.customerName?.trim() ? facts.customerName.trim() : null;
+    const customerName = customerDisplayName(facts.customerName);
     return {
       'customer.first_name': firstNameOf(customerName),
       'customer.name': customerName,
@@ -254,15 +255,10 @@ export function tagChanges(current: readonly string[], actions: Pick<MacroAction
   return { add: [...add], remove: [...remove] };
 }
 
-/** The number of the customer's most recent cached order, if any. */
+/** The number of the customer's most recent cached order (the orders the customer pane lists), if any. */
 function lastOrderNumber(ordersJson: string | null): string | null {
-  if (!ordersJson) return null;
-  try {
-    const orders = JSON.parse(ordersJson) as RecentOrderView[];
-    if (!Array.isArray(orders) || orders.length === 0) return null;
-    const latest = orders.reduce((best, order) => ((order.placedAt ?? 0) > (best.placedAt ?? 0) ? order : best));
-    return latest.number ? String(latest.number) : null;
-  } catch {
-    return null;
-  }
+  const orders = parseCachedOrders<RecentOrderView>(ordersJson);
+  if (!orders || orders.length === 0) return null;
+  const latest = orders.reduce((best, order) => ((order.placedAt ?? 0) > (best.placedAt ?? 0) ? order : best));
+  return latest.number ? String(latest.number) : null;
 }

@@ -3,6 +3,7 @@ import type { ChannelKind } from '../../../src-shared/domain/channels';
 import { parseSearch, type ParsedSearch } from '../../../src-shared/domain/search-syntax';
 import { toMatchExpression } from '../../../src-shared/domain/search-text';
 import { searchInputSchema, type SearchResults } from '../../../src-shared/contract/models';
+import { customerDisplayName } from '../../../src-shared/domain/customer-value';
 import type { Db } from '../db/connection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toInboxRow, type CaseRowRecord } from './case-rows';
 
@@ -69,7 +70,7 @@ export class SearchService {
         caseId: h.caseId,
         caseSubject: h.caseSubject,
         channel: h.channel,
-        author: h.agentId !== null ? { id: h.agentId, name: h.agentName ?? '' } : h.customerId !== null ? { id: h.customerId, name: h.customerName ?? '' } : null,
+        author: h.agentId !== null ? { id: h.agentId, name: h.agentName ?? '' } : h.customerId !== null ? { id: h.customerId, name: customerDisplayName(h.customerName) ?? '' } : null,
         snippet: snippetAround(h.body, results.highlights),
         createdAt: h.createdAt,
       }));
@@ -89,7 +90,7 @@ export class SearchService {
     }
     results.cases = (
       this.db.prepare(`SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE ${caseClauses.join(' AND ')} ORDER BY c.updated_at DESC LIMIT ?`).all(...caseParams, limit) as CaseRowRecord[]
-    ).map(toInboxRow);
+    ).map((r) => toInboxRow(r));
 
     // Customers by name or identity.
     const customerMatch = match ?? (parsed.from.length > 0 ? toMatchExpression(parsed.from) : null);
@@ -101,7 +102,7 @@ export class SearchService {
         )
         .all(customerMatch, limit) as { id: number; name: string; caseCount: number }[];
       const identities = this.db.prepare('SELECT kind, value FROM customer_identities WHERE customer_id = ?');
-      results.customers = customers.map((c) => ({ ...c, identities: identities.all(c.id) as { kind: IdentityKind; value: string }[] }));
+      results.customers = customers.map((c) => ({ ...c, name: customerDisplayName(c.name) ?? '', identities: identities.all(c.id) as { kind: IdentityKind; value: string }[] }));
     }
     results.tookMs = performance.now() - started;
     return results;

@@ -1,6 +1,7 @@
 import Sentiment from 'sentiment';
 import type { CaseDetail, InboxPage, InboxRow } from '../../../src-shared/contract/models';
 import type { SmartPreviewView, SmartPrioritySettingsView, SmartPriorityView } from '../../../src-shared/contract/priority';
+import { customerDisplayName, customerLifetimeValue, parseCachedOrders } from '../../../src-shared/domain/customer-value';
 import { analyzeKoreanSentiment, isMostlyKorean } from '../../../src-shared/domain/korean-sentiment';
 import {
   combine,
@@ -146,12 +147,15 @@ export class SmartPriorityService {
       const row = read(caseId);
       if (!row) return null;
       const texts = messages.all(caseId) as string[];
+      // The value as the customer pane shows it (one rule for both), converted to dollars only to rank.
+      const value = customerLifetimeValue({ recordedLifetimeValue: row.ltv, orders: parseCachedOrders(row.orders) });
       return factsOf({
         subject: row.subject,
         customerMessages: texts,
         sentiment: this.sentimentOf(texts[0] ?? null),
         tier: row.tier,
-        lifetimeValueUsd: toUsd(row.ltv, currencyOfOrders(row.orders), row.locale),
+        lifetimeValueUsd: value === null ? null : toUsd(value.amount, value.currency, row.locale),
+        lifetimeValue: value,
         followers: row.followers,
       });
     };
@@ -351,22 +355,10 @@ export class SmartPriorityService {
         caseId: t.id,
         remoteId: info.get(t.id)?.remoteId ?? '',
         subject: info.get(t.id)?.subject ?? '',
-        customer: info.get(t.id)?.customer || null,
+        customer: customerDisplayName(info.get(t.id)?.customer),
         smart: t.view,
         savedRank: savedRank.get(t.id) ?? null,
       })),
     };
-  }
-}
-
-/** The one currency of a customer's cached orders, if they all share one. */
-function currencyOfOrders(json: string | null): string | null {
-  if (!json) return null;
-  try {
-    const orders = JSON.parse(json) as { currency?: unknown }[];
-    const codes = new Set(orders.map((o) => o.currency).filter((c): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c)));
-    return codes.size === 1 ? [...codes][0]! : null;
-  } catch {
-    return null;
   }
 }

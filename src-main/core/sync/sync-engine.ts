@@ -502,6 +502,23 @@ export class SyncEngine {
     this.waiterFor(stream).resolve();
   }
 
+  /**
+   * A page named requesters whose record has not arrived (a new customer's ticket came through the
+   * ticket export before the users export got to them): look them up now, in the background, so
+   * the case does not read "Unknown customer" meanwhile. Failing is fine: the people stream brings them.
+   */
+  private lookUpUnknownPeople(): void {
+    const unknown = this.cache.takeUnknownPeople();
+    const { connector } = this.options;
+    if (unknown.length === 0 || !connector.fetchPeople || this.signal.aborted || this.options.mayConnect?.() === false) return;
+    connector
+      .fetchPeople(unknown, this.signal)
+      .then((page) => {
+        if (!this.signal.aborted && (page.people?.length ?? 0) > 0) this.applyPage(null, page);
+      })
+      .catch(() => undefined);
+  }
+
   /** Fetches a case's thread now unless the cache already has all of it. */
   ensureThread(caseId: number): Promise<void> {
     const existing = this.threadFetches.get(caseId);
@@ -574,6 +591,7 @@ export class SyncEngine {
 
   private applyPage(stream: string | null, page: PullPage): AppliedPage {
     const applied = this.cache.applyPage(stream, page);
+    this.lookUpUnknownPeople();
     const kinds: ChangeSet['kinds'] = [];
     if (applied.cases > 0 || (page.cases?.length ?? 0) > 0) kinds.push('cases');
     if (applied.messages > 0) kinds.push('messages');

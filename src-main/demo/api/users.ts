@@ -1,7 +1,7 @@
 // Users: the authenticated agent, show_many, single user, and the cursor-based export.
 import type { DemoUser } from '../dataset/types';
 import { encodeCursor } from '../util/cursor-codec';
-import { buildUrl, cursorParam, intParam, unixParam } from '../http/query';
+import { buildUrl, cursorParam, intParam, showManyIds, unixParam } from '../http/query';
 import { badRequest, notFound, ok, type ApiResponse, type RequestContext } from '../http/types';
 
 export function showMe(ctx: RequestContext): ApiResponse {
@@ -14,18 +14,8 @@ export function showUser(ctx: RequestContext): ApiResponse {
   return ok({ user });
 }
 
-export const SHOW_MANY_LIMIT = 100;
-
 export function showManyUsers(ctx: RequestContext): ApiResponse {
-  const raw = ctx.query.get('ids');
-  if (!raw) throw badRequest('ids is required');
-  const ids = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (ids.length > SHOW_MANY_LIMIT) throw badRequest(`at most ${SHOW_MANY_LIMIT} ids`);
-  if (!ids.every((s) => /^\d+$/.test(s))) throw badRequest('ids must be numbers');
-  const users = ids.map((s) => ctx.store.user(Number(s))).filter((u): u is DemoUser => u !== undefined);
+  const users = showManyIds(ctx.query).map((id) => ctx.store.user(id)).filter((x): x is DemoUser => x !== undefined);
   return ok({ users });
 }
 

@@ -9,6 +9,8 @@ export const COMMENT_INLINE_IMAGE = 8;
 export const COMMENT_HAS_ATTACHMENTS = 16;
 /** The hostile HTML e-mail (scripts, event handlers, mXSS vectors, trackers). */
 export const COMMENT_HOSTILE = 32;
+/** An e-mail whose HTML part shows nothing; its plain text has the words (empty-html.ts). */
+export const COMMENT_EMPTY_HTML = 64;
 
 export type CommentKind = 'customer' | 'agent' | 'note';
 

@@ -4,6 +4,7 @@ import { Rng } from '../random/prng';
 import { isoFromUnix } from '../util/time';
 import { renderCommentText } from './comment-text';
 import { hostileEmailText } from './hostile-html';
+import { markEmptyHtmlComment } from './empty-html';
 import { pickDeletedTickets } from './deleted-tickets';
 import { COMMENT_BY_AGENT, COMMENT_PUBLIC } from './comment-flags';
 import { NO_EDGE_CASES, pickEdgeCases, UNKNOWN_PRIORITY } from './edge-cases';
@@ -69,10 +70,11 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     endUsers: people.endUsers,
   });
   const tables = buildThreads({ seed, anchorSec, plans, staff });
+  const emptyHtmlTicketId = markEmptyHtmlComment(plans, tables, staff.me.user.id, new Set([hostileTicketId, sampleKoreanTicketId]));
 
   const viaIds = options.viaIds ?? true;
   // The special tickets keep their via type, so demos of them stay predictable.
-  const special = new Set([hostileTicketId, sampleKoreanTicketId]);
+  const special = new Set([hostileTicketId, sampleKoreanTicketId, ...(emptyHtmlTicketId === null ? [] : [emptyHtmlTicketId])]);
   const tickets = plans.map((plan, i) => buildTicket(plan, seed, baseUrl, tables.finalStatus[i] ?? plan.status, tables.updatedAt[i] ?? plan.createdAt, viaIds && !special.has(plan.id)));
   const deletedAt =
     (options.deletedTickets ?? true)
@@ -111,6 +113,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     tables,
     hostileTicketId,
     sampleKoreanTicketId,
+    emptyHtmlTicketId,
     viaIds,
     deletedAt,
     edgeCases,

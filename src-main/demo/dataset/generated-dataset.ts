@@ -10,6 +10,7 @@ import {
   AUDIT_STATUS,
   COMMENT_BY_AGENT,
   COMMENT_HAS_ATTACHMENTS,
+  COMMENT_EMPTY_HTML,
   COMMENT_HOSTILE,
   COMMENT_INLINE_IMAGE,
   COMMENT_PUBLIC,
@@ -18,6 +19,7 @@ import {
 } from './comment-flags';
 import { plainToHtml, richEmailHtml } from './comment-html';
 import { renderCommentText } from './comment-text';
+import { emptyHtmlBody } from './empty-html';
 import { hostileEmailHtml, hostileEmailText } from './hostile-html';
 import { buildMacros } from './macros';
 import { ordersForPerson, publicOrder } from './orders';
@@ -73,6 +75,7 @@ export interface GeneratedParts {
   tables: ThreadTables;
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  emptyHtmlTicketId: number | null;
   /** Whether some tickets and comments send via ids (dataset/via-ids.ts). */
   viaIds: boolean;
   /** Deleted tickets: id → deletion time (unix seconds). */
@@ -95,6 +98,7 @@ export class GeneratedDataset implements DemoDataset {
   readonly restrictedAgent: DemoUser;
   readonly hostileTicketId: number;
   readonly sampleKoreanTicketId: number;
+  readonly emptyHtmlTicketId: number | null;
   readonly tables: ThreadTables;
   readonly metas: readonly TicketMeta[];
   readonly persons: readonly Person[];
@@ -131,6 +135,7 @@ export class GeneratedDataset implements DemoDataset {
     this.deletedAt = parts.deletedAt;
     this.edgeCases = parts.edgeCases;
     this.sampleKoreanTicketId = parts.sampleKoreanTicketId;
+    this.emptyHtmlTicketId = parts.emptyHtmlTicketId;
     this.tables = parts.tables;
     this.metas = parts.metas;
     this.persons = parts.persons;
@@ -337,16 +342,16 @@ export class GeneratedDataset implements DemoDataset {
         agent,
       });
       body = text.paragraphs.join('\n\n');
-      html =
-        (flags & COMMENT_RICH_HTML) !== 0
-          ? richEmailHtml({
-              paragraphs: text.paragraphs,
-              language: meta.language,
-              values: meta.values,
-              quotedDate: index > 0 ? dateFromUnix(t.commentTime[position - 1] as number) : null,
-              inlineImageUrl: (flags & COMMENT_INLINE_IMAGE) !== 0 ? attachmentUrl(this.baseUrl, inlineImageToken(this.seed, id), 'photo.jpg') : null,
-            })
-          : plainToHtml(text.paragraphs);
+      if ((flags & COMMENT_EMPTY_HTML) !== 0) html = emptyHtmlBody();
+      else if ((flags & COMMENT_RICH_HTML) !== 0)
+        html = richEmailHtml({
+          paragraphs: text.paragraphs,
+          language: meta.language,
+          values: meta.values,
+          quotedDate: index > 0 ? dateFromUnix(t.commentTime[position - 1] as number) : null,
+          inlineImageUrl: (flags & COMMENT_INLINE_IMAGE) !== 0 ? attachmentUrl(this.baseUrl, inlineImageToken(this.seed, id), 'photo.jpg') : null,
+        });
+      else html = plainToHtml(text.paragraphs);
     }
     const comment: DemoComment = {
       id,

@@ -306,6 +306,8 @@ export interface DemoDataset {
   readonly hostileTicketId: number;
   /** A Korean ticket whose subject contains 환불 (refund). */
   readonly sampleKoreanTicketId: number;
+  /** An unsolved e-mail ticket with a customer comment whose HTML shows nothing (its text does); null if none fits. */
+  readonly emptyHtmlTicketId: number | null;
 
   /** Ticket ids are 1..ticketCount, deleted tickets included. */
   readonly ticketCount: number;

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KOREAN_REFUND_MACRO_TITLE, REFUND_MACRO_TITLE } from '../dataset/macros';
 import type { DemoMacro } from '../dataset/types';
+import { LIVE_CHANGE_KINDS, type LiveChangeKind } from '../live/live-actions';
 import type { LiveControl } from '../live/live-simulator';
 import type { TeammateControl } from '../live/teammate-presence';
 import type { TeammateUpdate } from '../live/teammate-update';
@@ -115,7 +116,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       case 'POST /__demo/live/step': {
         const n = Number(url.searchParams.get('n') ?? '1');
         if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error('n must be an integer between 1 and 10000');
-        return sendJson(res, 200, { changes: deps.live.step(n) });
+        const kind = url.searchParams.get('kind');
+        if (kind === null) return sendJson(res, 200, { changes: deps.live.step(n) });
+        if (!LIVE_CHANGE_KINDS.includes(kind as LiveChangeKind)) throw new Error(`kind must be one of ${LIVE_CHANGE_KINDS.join(', ')}`);
+        return sendJson(res, 200, { changes: deps.live.step(n, kind as LiveChangeKind) });
       }
       case 'POST /__demo/live/start':
         deps.live.start();
@@ -139,6 +143,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
           meAgent: { id: s.meAgent.id, email: s.meAgent.email },
           hostileTicketId: s.hostileTicketId,
           sampleKoreanTicketId: s.sampleKoreanTicketId,
+          emptyHtmlTicketId: s.emptyHtmlTicketId,
           largestEventBurst: s.largestEventBurst,
           macros: macroSummary(s.macros()),
         });

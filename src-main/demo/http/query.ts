@@ -59,3 +59,19 @@ export function buildUrl(baseUrl: string, path: string, params: Record<string, s
   const text = search.toString();
   return `${baseUrl}${path}${text ? `?${text}` : ''}`;
 }
+
+/** Zendesk's show_many endpoints take at most 100 ids. */
+export const SHOW_MANY_LIMIT = 100;
+
+/** The `ids` of a show_many request: comma-separated numbers, at most SHOW_MANY_LIMIT. */
+export function showManyIds(query: URLSearchParams): number[] {
+  const raw = query.get('ids');
+  if (!raw) throw badRequest('ids is required');
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (ids.length > SHOW_MANY_LIMIT) throw badRequest(`at most ${SHOW_MANY_LIMIT} ids`);
+  if (!ids.every((s) => /^\d+$/.test(s))) throw badRequest('ids must be numbers');
+  return ids.map(Number);
+}

@@ -16,7 +16,8 @@ import type { ChangeResult, HelpdeskStore } from '../store/helpdesk-store';
 import type { TicketChanges } from '../store/ticket-changes';
 import { existingCustomer, newCustomer } from './live-customers';
 
-export type LiveChangeKind = 'new-ticket' | 'customer-reply' | 'assign' | 'agent-reply' | 'internal-note' | 'status-change' | 'delete-ticket';
+export const LIVE_CHANGE_KINDS = ['new-ticket', 'customer-reply', 'assign', 'agent-reply', 'internal-note', 'status-change', 'delete-ticket'] as const;
+export type LiveChangeKind = (typeof LIVE_CHANGE_KINDS)[number];
 
 export interface LiveChange {
   kind: LiveChangeKind;

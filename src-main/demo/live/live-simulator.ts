@@ -1,12 +1,15 @@
 // Drives live traffic on a timer (jittered, deterministic from the seed) or on demand for tests.
 import { Rng } from '../random/prng';
 import type { HelpdeskStore } from '../store/helpdesk-store';
-import { ACTION_WEIGHTS, LiveActions, type LiveChange } from './live-actions';
+import { ACTION_WEIGHTS, LiveActions, type LiveChange, type LiveChangeKind } from './live-actions';
 import { applyTeammateUpdate, type TeammateUpdate, type TeammateUpdateResult } from './teammate-update';
 
 export interface LiveControl {
-  /** Forces `n` live changes now (default 1) and returns them. */
-  step(n?: number): LiveChange[];
+  /**
+   * Forces `n` live changes now (default 1) and returns them; with `kind`, `n` changes of that
+   * kind (fewer when none applies, e.g. no unsolved ticket to reply on).
+   */
+  step(n?: number, kind?: LiveChangeKind): LiveChange[];
   /**
    * A teammate changes the ticket now (one audit, always), so a client's updated_stamp goes
    * stale. Throws on an unknown ticket or values PUT would refuse (e.g. a closed ticket).
@@ -50,9 +53,14 @@ export class LiveSimulator implements LiveControl {
     return this.timer !== null;
   }
 
-  step(n = 1): LiveChange[] {
+  step(n = 1, only?: LiveChangeKind): LiveChange[] {
     const changes: LiveChange[] = [];
     for (let i = 0; i < n; i++) {
+      if (only !== undefined) {
+        const change = this.actions.run(only);
+        if (change) changes.push(change);
+        continue;
+      }
       const deletion = this.deletions && this.deleteRng.chance(LIVE_DELETE_PROBABILITY) ? this.actions.deleteSpam() : null;
       if (deletion) {
         changes.push(deletion);

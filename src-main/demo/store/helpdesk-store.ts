@@ -150,6 +150,9 @@ export class HelpdeskStore implements DemoDataset {
   get sampleKoreanTicketId(): number {
     return this.base.sampleKoreanTicketId;
   }
+  get emptyHtmlTicketId(): number | null {
+    return this.base.emptyHtmlTicketId;
+  }
   get largestEventBurst(): { timestamp: number; count: number } {
     return this.base.largestEventBurst;
   }

@@ -69,7 +69,7 @@ export function CasePane({ caseId }: { caseId: number | null }) {
       {caseId !== null && detail ? (
         <Composer
           caseId={caseId}
-          customerName={detail.id === caseId ? (detail.customer?.name ?? null) : null}
+          customerName={detail.id === caseId ? detail.customer?.name || null : null}
           channel={detail.channel}
           closed={detail.id === caseId && detail.status === 'closed'}
         />

@@ -6,6 +6,7 @@ import { buildSrcdoc } from './build-srcdoc';
 import { estimateFrameHeight } from './estimate-frame-height';
 import { allowImagesFrom, useImagePermissions } from './image-permissions-store';
 import { sanitizeMessageHtml, withRemoteImages } from './sanitize-message-html';
+import { messageBodyView } from './visible-html';
 
 /** How far outside the thread's visible part a frame is already built. */
 const NEAR_VIEW_MARGIN = '800px 0px';
@@ -31,9 +32,19 @@ export function HtmlMessageFrame({ messageId, html, text, sender, eager }: { mes
   const srcdoc = useMemo(() => (sanitized ? buildSrcdoc(showImages ? withRemoteImages(sanitized.html) : sanitized.html, showImages) : ''), [sanitized, showImages]);
   // A deferred frame's height comes from the raw HTML (style and script text do not count).
   const height = useMemo(() => estimateFrameHeight(sanitized?.html ?? html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ''), width), [sanitized, html, width]);
+  const view = sanitized ? messageBodyView(sanitized.html, text) : 'html';
+
+  if (view !== 'html') {
+    // The HTML sanitizes to nothing visible: an empty frame would hide the words, the text has them.
+    return (
+      <div className="message-text" data-body-source="text">
+        {view === 'text' ? text : <span className="muted">{t('case.emptyBody')}</span>}
+      </div>
+    );
+  }
 
   return (
-    <div className="html-message" ref={containerRef}>
+    <div className="html-message" ref={containerRef} data-body-source="html">
       {remoteImages > 0 && !imagesAllowed ? (
         <div className="remote-images-bar">
           <ImageOff size={14} aria-hidden="true" />

@@ -1,7 +1,9 @@
+import { format } from 'date-fns';
 import { Lock } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItemState, ThreadMessage } from '../../../src-shared/contract/models';
+import { useDateLocale } from '../../i18n';
 import { Avatar } from '../../ui/Avatar';
 import { ChannelIcon } from '../../ui/ChannelIcon';
 import { PendingStateLabel } from '../../ui/PendingStateLabel';
@@ -27,7 +29,10 @@ export const MessageCard = memo(function MessageCard({
 }) {
   const { t } = useTranslation();
   const internal = !message.public;
+  const locale = useDateLocale();
   const name = message.author?.name || t('case.unknownAuthor');
+  // The thread is ordered by arrival; what the sender's own clock said is a detail, on hover.
+  const senderDate = message.senderDate === null ? undefined : t('case.senderDate', { time: format(message.senderDate, 'PPpp', { locale }) });
   return (
     <article
       className={`message author-${message.authorKind}${internal ? ' is-internal' : ''}${pendingState ? ` is-pending pending-${pendingState}` : ''}`}
@@ -49,14 +54,14 @@ export const MessageCard = memo(function MessageCard({
         {pendingState ? <PendingStateLabel state={pendingState} /> : null}
         <span className="message-meta">
           <ChannelIcon channel={message.channel} raw={message.channelRaw} size={14} />
-          <RelativeTime at={message.createdAt} />
+          <RelativeTime at={message.createdAt} detail={senderDate} />
         </span>
       </header>
       {message.bodyHtml ? (
         <HtmlMessageFrame messageId={message.id} html={message.bodyHtml} text={message.bodyText} sender={sender} eager={eager} />
       ) : (
         // Plain text stays text: line breaks kept, nothing linkified or interpreted.
-        <div className="message-text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
+        <div className="message-text" data-body-source="text">{message.bodyText || <span className="muted">{t('case.emptyBody')}</span>}</div>
       )}
       <AttachmentList attachments={message.attachments} messageId={message.id} />
     </article>

@@ -9,13 +9,14 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const tier = customer.tier?.toLowerCase() ?? null;
+  const name = customer.name || t('inbox.unknownCustomer');
   const tierLabel = tier === null ? t('customer.notSet') : t(`customer.tiers.${tier as 'vip'}`, { defaultValue: customer.tier ?? '' });
   return (
     <div className="customer-summary">
       <div className="customer-identity">
-        <Avatar name={customer.name} size={44} />
+        <Avatar name={name} size={44} />
         <div className="customer-name-block">
-          <h2 className="customer-name">{customer.name}</h2>
+          <h2 className="customer-name">{name}</h2>
           {customer.organization ? (
             <p className="customer-org">
               <Building2 size={13} aria-hidden="true" />
@@ -41,9 +42,7 @@ export function CustomerSummary({ customer }: { customer: CustomerDetail }) {
             {customer.lifetimeValue === null
               ? t('customer.notSet')
               : // In the customer's own currency (that of their orders); without one, no symbol is better than a wrong one.
-                customer.lifetimeValueCurrency
-                ? format.currency(customer.lifetimeValue, customer.lifetimeValueCurrency)
-                : format.integer(customer.lifetimeValue)}
+                format.money({ amount: customer.lifetimeValue, currency: customer.lifetimeValueCurrency })}
           </dd>
         </div>
         <div>

@@ -1,5 +1,5 @@
 import { Clock, ClockArrowUp } from 'lucide-react';
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow as Row } from '../../../src-shared/contract/models';
 import { ChannelIcon } from '../../ui/ChannelIcon';
@@ -20,16 +20,17 @@ interface Props {
   index: number;
   total: number;
   top: number;
+  /** A click that no pointer press started (assistive technology): act on this row. */
   onClick: (event: MouseEvent, row: Row, index: number) => void;
-  /** The pointer went down on the row: the agent is about to open it. */
-  onPress: (row: Row) => void;
+  /** A button went down on the row: the click, wherever it completes, is about this row. */
+  onPress: (event: PointerEvent, row: Row, index: number) => void;
 }
 
 /** One case in the list: who, what, how urgent, how long they have waited. */
 export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick, onPress }: Props) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selectedIds.has(row.id));
-  const focused = useSelection((s) => s.focusedIndex === index);
+  const focused = useSelection((s) => s.focusedId === row.id);
   const isOpen = useSelection((s) => s.openCaseId === row.id);
   // The smart-priority score shows while the list is sorted by it (its reasons are the chip's label).
   const smartSort = useFilters((s) => s.sort === 'smart');
@@ -52,9 +53,7 @@ export const InboxRow = memo(function InboxRow({ row, index, total, top, onClick
       data-focused={focused ? 'true' : undefined}
       data-pending={row.pending ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
-      onPointerDown={(event) => {
-        if (event.button === 0) onPress(row);
-      }}
+      onPointerDown={(event) => onPress(event, row, index)}
       onClick={(event) => onClick(event, row, index)}
     >
       <ChannelIcon channel={row.channel} size={16} className="row-channel" />

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { isInteractive, shouldIgnoreShortcut } from '../../ui/keyboard';
-import { setFocusedIndex, setKeyboardNavigation, useSelection } from './selection-store';
+import { setFocusedRow, setKeyboardNavigation, useSelection } from './selection-store';
 import type { InboxRow } from '../../../src-shared/contract/models';
 import type { InboxPages } from './use-inbox-pages';
 
 /**
  * j/k (and the arrow keys while the list has focus) move the focused row, Enter/o open it.
+ * Moves count from the focused case wherever it stands now, so cases arriving above it do not
+ * make the next j skip or repeat a row.
  * Listens on the document so the keys work wherever the agent is, except while typing or in a dialog.
  */
 export function useInboxKeyboard(
@@ -23,6 +25,11 @@ export function useInboxKeyboard(
   });
 
   useEffect(() => {
+    /** Where the focused case is now (or where it was, if it has left the list). */
+    const focusedPosition = (p: InboxPages): number => {
+      const { focusedId, focusedIndex } = useSelection.getState();
+      return (focusedId === null ? undefined : p.loaded.indexOf(focusedId)) ?? focusedIndex;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (shouldIgnoreShortcut(event)) return;
       const { pages, scrollToIndex, onRowFocused, openRow } = latest.current;
@@ -31,9 +38,10 @@ export function useInboxKeyboard(
       const inList = listRef.current !== null && listRef.current.contains(document.activeElement);
       const move = (delta: number) => {
         event.preventDefault();
-        const next = Math.min(total - 1, Math.max(0, useSelection.getState().focusedIndex + delta));
+        const next = Math.min(total - 1, Math.max(0, focusedPosition(pages) + delta));
         setKeyboardNavigation(true);
-        setFocusedIndex(next);
+        // A row not read yet is focused by position; it gets its case when its page lands.
+        setFocusedRow(pages.loaded.idAt(next) ?? null, next);
         scrollToIndex(next);
         const row = pages.rowAt(next);
         if (row) onRowFocused(row);
@@ -55,9 +63,10 @@ export function useInboxKeyboard(
         case 'Enter': {
           // Enter on a focused button or link belongs to that control.
           if (event.key === 'Enter' && !inList && isInteractive(document.activeElement)) return;
-          const index = useSelection.getState().focusedIndex;
+          const { focusedId } = useSelection.getState();
+          const index = focusedPosition(pages);
           const row = pages.rowAt(index);
-          if (!row) return;
+          if (!row || (focusedId !== null && row.id !== focusedId)) return;
           event.preventDefault();
           openRow(row, index);
           return;

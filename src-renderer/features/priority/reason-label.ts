@@ -14,7 +14,8 @@ export function smartReasonLabel(t: TFunction, format: Formatters, reason: Smart
     case 'tier':
       return reason.detail === 'gold' ? t('smartPriority.reason.tier_gold') : t('smartPriority.reason.tier_vip');
     case 'lifetime_value':
-      return t('smartPriority.reason.lifetime_value', { amount: dollars(Number(reason.detail ?? 0), format) });
+      // In the customer's currency, exactly as the customer pane shows the value.
+      return t('smartPriority.reason.lifetime_value', { amount: reason.money ? format.money(reason.money) : dollars(Number(reason.detail ?? 0), format) });
     case 'followers':
       return t('smartPriority.reason.followers', { followers: format.compact(Number(reason.detail ?? 0)) });
     case 'waiting':
@@ -26,7 +27,7 @@ export function smartReasonLabel(t: TFunction, format: Formatters, reason: Smart
   }
 }
 
-/** Whole dollars ("$722", "$7,183"): the rules convert every lifetime value to dollars. */
+/** Whole dollars ("$722", "$7,183"), for reasons scored before they carried the customer's currency. */
 function dollars(value: number, format: Formatters): string {
   return `$${format.integer(Math.round(value))}`;
 }

@@ -101,7 +101,7 @@ function ResultGroups({ results }: { results: Results }) {
                   <Highlight text={c.subject || t('inbox.noSubject')} words={words} />
                 </span>
                 <span className="result-sub">
-                  <Highlight text={c.customer?.name ?? t('inbox.unknownCustomer')} words={words} /> · #{c.remoteId}
+                  <Highlight text={c.customer?.name || t('inbox.unknownCustomer')} words={words} /> · #{c.remoteId}
                 </span>
               </span>
               <StatusPill status={c.status} />
@@ -119,7 +119,7 @@ function ResultGroups({ results }: { results: Results }) {
                   <Highlight text={m.caseSubject || t('inbox.noSubject')} words={words} />
                 </span>
                 <span className="result-snippet">
-                  {m.author ? <span className="result-author">{m.author.name}: </span> : null}
+                  {m.author ? <span className="result-author">{m.author.name || t('case.unknownAuthor')}: </span> : null}
                   <Highlight text={m.snippet} words={words} />
                 </span>
               </span>
@@ -142,7 +142,7 @@ function ResultGroups({ results }: { results: Results }) {
               <UserRound size={14} aria-hidden="true" className="result-icon" />
               <span className="result-main">
                 <span className="result-title">
-                  <Highlight text={c.name} words={words} />
+                  <Highlight text={c.name || t('inbox.unknownCustomer')} words={words} />
                 </span>
                 <span className="result-sub">
                   <Highlight text={c.identities.slice(0, 2).map((i) => i.value).join(' · ')} words={words} />

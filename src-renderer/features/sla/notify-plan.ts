@@ -29,7 +29,7 @@ export function watchedClocks(rows: readonly InboxRow[]): WatchedClock[] {
         accountId: row.accountId,
         remoteId: row.remoteId,
         subject: row.subject,
-        customerName: row.customer?.name ?? null,
+        customerName: row.customer?.name || null,
         target: clock.target,
         dueAt: clock.dueAt,
         atRiskAt: clock.atRiskAt,

@@ -1,4 +1,4 @@
-import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoTicket, type DemoUser, type LiveChange, type UnreadableRecord } from '../../../src-main/demo/index';
+import { DEMO_AGENT_EMAIL, DEMO_TOKEN, type DemoComment, type DemoOrder, type DemoTicket, type DemoUser, type LiveChange, type UnreadableRecord } from '../../../src-main/demo/index';
 import { expectedChannelKind } from '../../helpers/expected-channel';
 
 // Ground truth for the end-to-end tests, read from the demo helpdesk the web host embeds: over
@@ -13,6 +13,7 @@ export interface DatasetSummary {
   meAgent: { id: number; email: string };
   hostileTicketId: number;
   sampleKoreanTicketId: number;
+  emptyHtmlTicketId: number | null;
 }
 
 /** The channel kind a ticket shows as (via types and documented via ids; newer ids are 'other'). */
@@ -128,6 +129,11 @@ export class DemoTruth {
     return (await this.api<{ user: DemoUser }>(`/api/v2/users/${id}.json`)).user;
   }
 
+  /** A customer's recent orders from the demo's CRM (newest first, at most five): what the customer pane looks up. */
+  async orders(email: string): Promise<DemoOrder[]> {
+    return (await this.api<{ orders: DemoOrder[] }>(`/crm/v1/orders.json?email=${encodeURIComponent(email)}`)).orders;
+  }
+
   /** Every agent and admin, deleted and suspended ones included. */
   async agents(): Promise<DemoUser[]> {
     return (await this.api<{ users: DemoUser[] }>('/api/v2/users.json?role[]=agent&role[]=admin&per_page=100')).users;
@@ -144,6 +150,13 @@ export class DemoTruth {
   /** Forces `n` live changes now (new tickets, replies, assignments …). */
   async liveStep(n = 1): Promise<LiveChange[]> {
     return (await this.admin<{ changes: LiveChange[] }>('POST', `/__demo/live/step?n=${n}`, { n })).changes;
+  }
+
+  /** A customer writes in: exactly one new ticket now, and no other change. */
+  async newTicket(): Promise<LiveChange> {
+    const [change] = (await this.admin<{ changes: LiveChange[] }>('POST', '/__demo/live/step?n=1&kind=new-ticket', {})).changes;
+    if (change?.kind !== 'new-ticket') throw new Error(`the demo made no new ticket: ${JSON.stringify(change)}`);
+    return change;
   }
 
   /** Steps the live simulator until it creates a new ticket; returns that change. */

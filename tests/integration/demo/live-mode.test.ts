@@ -96,6 +96,17 @@ describe('live mode', () => {
     expect(summary.ticketCount).toBe(server.dataset.ticketCount);
   });
 
+  it('forces changes of one kind through the admin route', async () => {
+    const before = server.dataset.ticketCount;
+    const res = await fetch(`${server.url}/__demo/live/step?n=2&kind=new-ticket`, { method: 'POST' });
+    const body = (await res.json()) as { changes: { kind: string; ticketId: number }[] };
+    expect(body.changes.map((c) => c.kind)).toEqual(['new-ticket', 'new-ticket']);
+    expect(body.changes.map((c) => c.ticketId)).toEqual([before + 1, before + 2]);
+    expect(server.dataset.ticketCount).toBe(before + 2);
+    const refused = await fetch(`${server.url}/__demo/live/step?kind=teleport`, { method: 'POST' });
+    expect(refused.status).toBe(400);
+  });
+
   it('runs on a timer when started with an interval', async () => {
     const timed = await startDemoServer({ seed: 3, cases: 100, anchorTime: TEST_ANCHOR, live: { intervalMs: 20 } });
     try {

@@ -49,11 +49,13 @@ describe('e-mail channel: replies through real IMAP and SMTP servers', () => {
     server = await startMailServer();
     const start = Date.now() - 3 * 3600_000;
     // A thread that already has a history: the customer wrote, the team answered (in Sent), the
-    // customer answered that (the second inbox message, with References).
+    // customer answered that (the second inbox message, with References). Each arrived when it was sent.
+    const at = (date: number) => ({ internalDate: new Date(date) });
     await server.append(
       SUPPORT_USER,
       'INBOX',
       makeMail({ from: CUSTOMER, to: SUPPORT, subject: SUBJECT, messageId: '<order-1@example.test>', date: start, text: 'I ordered a week ago and nothing has arrived.' }),
+      at(start),
     );
     await server.append(
       SUPPORT_USER,
@@ -68,7 +70,7 @@ describe('e-mail channel: replies through real IMAP and SMTP servers', () => {
         date: start + 3600_000,
         text: 'Sorry about that, we are looking into it.',
       }),
-      { flags: ['\\Seen'] },
+      { flags: ['\\Seen'], ...at(start + 3600_000) },
     );
     await server.append(
       SUPPORT_USER,
@@ -83,6 +85,7 @@ describe('e-mail channel: replies through real IMAP and SMTP servers', () => {
         date: start + 2 * 3600_000,
         text: 'Any news? It is a birthday present.',
       }),
+      at(start + 2 * 3600_000),
     );
     // Two more cases, for refused replies: the same customer on another subject, and an address
     // the SMTP server does not know.
@@ -90,11 +93,13 @@ describe('e-mail channel: replies through real IMAP and SMTP servers', () => {
       SUPPORT_USER,
       'INBOX',
       makeMail({ from: CUSTOMER, to: SUPPORT, subject: 'Please unsubscribe me', messageId: '<unsub-1@example.test>', date: start, text: 'Remove me from the newsletter.' }),
+      at(start),
     );
     await server.append(
       SUPPORT_USER,
       'INBOX',
       makeMail({ from: { name: 'Nobody', address: 'nobody@example.test' }, to: SUPPORT, subject: 'Question', messageId: '<nobody-1@example.test>', date: start, text: 'Do you ship abroad?' }),
+      at(start),
     );
 
     core = new ShiftdeskCore({ dbPath: join(dir, 'profile.db'), secrets: new MemorySecretStore(), followIntervalMs: 300 });

@@ -52,9 +52,11 @@ describe('e-mail channel: sync from a real IMAP server (dovecot)', () => {
   beforeAll(async () => {
     server = await startMailServer();
     corpus = generateMailCorpus({ threads: 300, messages: 2000, seed: 8, supportAddress: SUPPORT_USER });
-    // As a real support mailbox holds them: customers' mail in the inbox, the team's replies in Sent.
-    await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map((m) => m.raw));
-    await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map((m) => m.raw));
+    // As a real support mailbox holds them: customers' mail in the inbox, the team's replies in Sent,
+    // each arrived when it was sent.
+    const arrived = (m: (typeof corpus.messages)[number]) => ({ raw: m.raw, internalDate: new Date(m.date) });
+    await server.appendMany(SUPPORT_USER, 'INBOX', corpus.messages.filter((m) => !m.fromSupport).map(arrived));
+    await server.appendMany(SUPPORT_USER, 'Sent', corpus.messages.filter((m) => m.fromSupport).map(arrived));
   }, 120_000);
 
   afterAll(async () => {

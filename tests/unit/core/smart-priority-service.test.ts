@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
+import { CustomerService } from '../../../src-main/core/services/customer-service';
 import { SmartPriorityService } from '../../../src-main/core/services/smart-priority-service';
 import { RoutingService } from '../../../src-main/core/services/routing-service';
 import { InboxService } from '../../../src-main/core/services/inbox-service';
@@ -60,7 +61,8 @@ describe('SmartPriorityService', () => {
       reasons: [
         { kind: 'tier', detail: 'vip', points: 30 },
         { kind: 'waiting', detail: '2', points: 10 },
-        { kind: 'lifetime_value', detail: '20000', points: 8 },
+        // Ranked in dollars; said as the customer pane says it (no orders: the currency is not known).
+        { kind: 'lifetime_value', detail: '20000', points: 8, money: { amount: 20_000, currency: null } },
       ],
     });
     // English sentiment from the `sentiment` library: terrible −3, angry −3, broken −1, want +1 over 15 words = −0.4
@@ -77,10 +79,32 @@ describe('SmartPriorityService', () => {
     const three = views.get(3)!;
     expect(three.reasons.map((r) => `${r.kind} +${r.points}`)).toEqual(['trigger +20', 'tier +15', 'sentiment +15', 'waiting +5', 'lifetime_value +5']);
     expect(three.reasons[0]).toEqual({ kind: 'trigger', detail: '환불', points: 20 });
-    expect(three.reasons.find((r) => r.kind === 'lifetime_value')?.detail).toBe('5000');
+    expect(three.reasons.find((r) => r.kind === 'lifetime_value')).toMatchObject({ detail: '5000', money: { amount: 6_750_000, currency: null } });
     const stored = db.prepare('SELECT id, smart_base AS base, smart_score AS score, smart_stale AS stale FROM cases ORDER BY id').all() as { id: number; base: number; score: number; stale: number }[];
     expect(stored.map((r) => r.score)).toEqual([views.get(1)!.score, two.score, three.score]);
     expect(stored.every((r) => r.stale === 0)).toBe(true);
+  });
+
+  it('says the lifetime value as the customer pane does: from the orders when they come to more, in their currency', () => {
+    const customers = new CustomerService(db, null, () => undefined);
+    const orders = [
+      { number: 'SD-2', placedAt: NOW - 86_400_000, total: 4_200_000, currency: 'KRW', status: 'delivered', items: [] },
+      { number: 'SD-1', placedAt: NOW - 2 * 86_400_000, total: 3_100_000, currency: 'KRW', status: 'delivered', items: [] },
+      { number: 'SD-0', placedAt: NOW - 3 * 86_400_000, total: 9_900_000, currency: 'KRW', status: 'refunded', items: [] },
+    ];
+    // A Korean customer whose helpdesk field trails their orders (6,750,000 recorded, 7,300,000 delivered).
+    db.prepare('UPDATE customer_context SET orders_json = ? WHERE customer_id = 3').run(JSON.stringify(orders));
+    expect(db.prepare('SELECT smart_stale FROM cases WHERE id = 3').pluck().get()).toBe(1);
+    service.refreshStale();
+    const reason = service.views([3]).get(3)!.reasons.find((r) => r.kind === 'lifetime_value');
+    const pane = customers.get(3)!;
+    expect(pane).toMatchObject({ lifetimeValue: 7_300_000, lifetimeValueCurrency: 'KRW' });
+    expect(reason?.money).toEqual({ amount: pane.lifetimeValue, currency: pane.lifetimeValueCurrency });
+    // Ranked in dollars (7,300,000 won ≈ $5,407), never said in them.
+    expect(reason?.detail).toBe('5407');
+    // A customer with no orders and a recorded value: the same figure in both places, no currency guessed.
+    const vera = customers.get(1)!;
+    expect(service.views([1]).get(1)!.reasons.find((r) => r.kind === 'lifetime_value')?.money).toEqual({ amount: vera.lifetimeValue, currency: vera.lifetimeValueCurrency });
   });
 
   it('sorts the inbox by the stored score, and re-scores a case when sync changes it', () => {

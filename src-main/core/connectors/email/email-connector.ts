@@ -214,7 +214,7 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
       const source: Buffer | Readable | undefined = sources.get(m.uid) ?? (await client.download(String(m.uid), undefined, { uid: true })).content;
       if (!source) continue; // expunged meanwhile
       const mail = await parseMail(source, { internalDate }).catch((error: unknown) => unreadableMail({ folder: this.folderOf(stream), validity, uid: m.uid }, internalDate, error));
-      this.model.addMail(mail, page, internalDate, stream === 'sent', stream === 'inbox' ? { validity, uid: m.uid } : undefined);
+      this.model.addMail(mail, page, stream === 'sent', stream === 'inbox' ? { validity, uid: m.uid } : undefined);
     }
   }
 
@@ -268,7 +268,8 @@ export class EmailConnector implements ChannelConnector, WritableConnector {
     let commentRemoteId: string | null = null;
     if (action.comment?.public) {
       const reply = await this.sendReply(action);
-      this.model.addMail(await parseMail(reply.raw, { internalDate: Date.now() }), page, Date.now());
+      // Until Sent is read, the reply's arrival is when it went out (Sent brings the server's time).
+      this.model.addMail(await parseMail(reply.raw, { internalDate: Date.now() }), page);
       commentRemoteId = reply.messageId;
     }
     const entry = this.stateEntryOf(action);

@@ -37,8 +37,16 @@ export interface ParsedMail {
   replyTo: MailAddress | null;
   to: MailAddress[];
   cc: MailAddress[];
-  /** The Date header (ms); the IMAP internal date when the header is missing or unreadable. */
+  /**
+   * When the message reached the mail server (IMAP INTERNALDATE, ms): the server's clock, the same
+   * for every workstation. Order, case creation and waiting times follow it.
+   */
   date: number;
+  /**
+   * What the sender's Date header claims (ms), null when it is missing or unreadable. The sender's
+   * clock: it can be wrong or in the future, so it is shown as a detail only, never used to order.
+   */
+  claimedDate: number | null;
   text: string;
   /** The HTML body with inline `cid:` images rewritten to data: URIs (up to a size cap), else null. */
   html: string | null;

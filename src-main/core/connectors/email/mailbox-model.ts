@@ -22,6 +22,7 @@ export interface ReplyParent {
   cc: string[];
 }
 
+/** A mail case. Its times are arrivals at the server (INTERNALDATE), never the senders' Date headers. */
 export interface ThreadRecord {
   caseRemoteId: string;
   subject: string;
@@ -132,11 +133,13 @@ export class MailboxModel {
   }
 
   /**
-   * Puts one message (from the inbox or the sent folder) into its case; `arrivedAt` is its
-   * INTERNALDATE. `fromSent`: only there is X-Shiftdesk-Agent believed (anyone can write that header
-   * into a mail to the inbox; the sent folder is written by the team).
+   * Puts one message (from the inbox or the sent folder) into its case. Its times are its arrival
+   * at the server (`mail.date`, INTERNALDATE), never the sender's Date header: a customer's clock
+   * set a year ahead must not pin a case to the top of the inbox. `fromSent`: only there is
+   * X-Shiftdesk-Agent believed (anyone can write that header into a mail to the inbox; the sent
+   * folder is written by the team).
    */
-  addMail(mail: ParsedMail, page: PageBuilder, arrivedAt: number = mail.date, fromSent = true, inboxUid?: MailUid): string {
+  addMail(mail: ParsedMail, page: PageBuilder, fromSent = true, inboxUid?: MailUid): string {
     const assigned = this.index.assign(mail);
     let thread = this.threads.get(assigned.caseRemoteId);
     const fromUs = this.isSupportAddress(mail.from?.address);
@@ -182,12 +185,12 @@ export class MailboxModel {
         };
       }
       thread.lastCustomerAt = Math.max(thread.lastCustomerAt, mail.date);
-      thread.lastCustomerArrivedAt = Math.max(thread.lastCustomerArrivedAt ?? 0, arrivedAt);
+      thread.lastCustomerArrivedAt = Math.max(thread.lastCustomerArrivedAt ?? 0, mail.date);
       if (inboxUid && (!thread.lastCustomerUid || thread.lastCustomerUid.validity !== inboxUid.validity || inboxUid.uid > thread.lastCustomerUid.uid)) thread.lastCustomerUid = inboxUid;
       page.people.set(author, mailPerson(author, mail.from.name || author, 'customer', mail.date));
     }
-    // Stored once per Message-ID (the cache ignores a message it has): the same mail in two
-    // folders, or read again after a UIDVALIDITY change, is one message.
+    // Stored once per Message-ID: the same mail in two folders, or read again after a UIDVALIDITY
+    // change, is one message (the cache keeps the first; see case-writer for mail cached undated).
     page.messages.push({
       remoteId: mail.messageId,
       caseRemoteId: thread.caseRemoteId,
@@ -197,6 +200,7 @@ export class MailboxModel {
       bodyHtml: mail.html,
       channel: 'email',
       createdAt: mail.date,
+      senderDate: mail.claimedDate,
       // Files stay on the mail server; `imap-part:` says where (fetched when the agent opens one).
       attachments: mail.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, url: a.partId ? `${IMAP_PART}${a.partId}` : '' })),
     });

@@ -8,7 +8,7 @@ import { normalizeMessageId, parseMessageIdList, trimReferences } from './thread
 // small inline images are kept, to become data: URIs in the HTML.
 
 export interface ParseMailOptions {
-  /** The IMAP internal date (ms): the date when the Date header is missing or unreadable. */
+  /** The IMAP internal date (ms): when the message reached the server, the message's date. */
   internalDate: number;
   /** The most UTF-8 bytes kept of the text body, and of the HTML body (default 256 KiB each). */
   maxTextBytes?: number;
@@ -132,7 +132,7 @@ function buildMail(output: ParserOutput, internalDate: number, limits: Limits): 
   const { headers } = output;
   const subject = stringHeader(headers.get('subject')) ?? '';
   const from = addresses(headers.get('from'))[0] ?? null;
-  const date = headerDate(output.headerLines) ?? internalDate;
+  const claimedDate = headerDate(output.headerLines);
 
   const fullHtml = output.body?.html ?? null;
   const referencedCids = fullHtml === null ? new Set<string>() : cidsReferenced(fullHtml);
@@ -149,7 +149,8 @@ function buildMail(output: ParserOutput, internalDate: number, limits: Limits): 
   const attachments = attachmentMetas(output.attachments, referencedCids).filter((a) => a.contentId === null || !embedded.has(a.contentId));
 
   const ownId = normalizeMessageId(stringHeader(headers.get('message-id')) ?? '');
-  const messageId = ownId ?? syntheticMessageId(from?.address ?? '', date, subject, text.value);
+  // The sender's date, not the arrival: the same message reads the same in Inbox and Sent, and after a resync.
+  const messageId = ownId ?? syntheticMessageId(from?.address ?? '', claimedDate ?? internalDate, subject, text.value);
 
   return {
     messageId,
@@ -161,7 +162,8 @@ function buildMail(output: ParserOutput, internalDate: number, limits: Limits): 
     replyTo: addresses(headers.get('reply-to'))[0] ?? null,
     to: addresses(headers.get('to')),
     cc: addresses(headers.get('cc')),
-    date,
+    date: internalDate,
+    claimedDate,
     text: text.value,
     html,
     attachments,
@@ -341,6 +343,7 @@ export function unreadableMail(where: { folder: string; validity: string; uid: n
     to: [],
     cc: [],
     date: internalDate,
+    claimedDate: null,
     text: `This message could not be read (${reason.slice(0, 200)}). Open it in your mail client: folder "${where.folder}", UID ${where.uid}.`,
     html: null,
     attachments: [],

@@ -347,8 +347,21 @@ export class ZendeskConnector implements ChannelConnector, WritableConnector {
     return { cases, people, ...(deleted.length > 0 ? { deletedCases: deleted } : {}), ...nextPage(body) };
   }
 
-  private async usersOf(reader: RecordReader, cases: readonly RemoteCase[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
-    const ids = [...new Set(cases.flatMap((c) => (c.requesterRemoteId ? [c.requesterRemoteId] : [])))];
+  /** Users by id (`users/show_many`, 100 a request): requesters a ticket export page named before the users export got to them. */
+  async fetchPeople(remoteIds: readonly string[], signal?: AbortSignal): Promise<PullPage> {
+    const reader = new RecordReader();
+    const people = await this.usersById(reader, remoteIds, 'background', signal);
+    const page: PullPage = { people, cursor: null, caughtUp: true };
+    if (reader.issues.length > 0) page.recordIssues = reader.issues;
+    return page;
+  }
+
+  private usersOf(reader: RecordReader, cases: readonly RemoteCase[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
+    return this.usersById(reader, cases.flatMap((c) => (c.requesterRemoteId ? [c.requesterRemoteId] : [])), priority, signal);
+  }
+
+  private async usersById(reader: RecordReader, remoteIds: readonly string[], priority: RequestPriority, signal?: AbortSignal): Promise<RemotePerson[]> {
+    const ids = [...new Set(remoteIds)].filter((id) => /^\d+$/.test(id));
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
     // In parallel: the HTTP client bounds concurrency and rate.

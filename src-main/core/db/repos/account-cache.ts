@@ -140,6 +140,11 @@ export class AccountCache {
     }
   }
 
+  /** Requesters stored since the last call without their record: to be looked up (CustomerWriter.takeUnknown). */
+  takeUnknownPeople(): string[] {
+    return this.customers.takeUnknown();
+  }
+
   /** The cached version and thread state of these cases (this account's, synced ones only). */
   caseVersions(caseIds: readonly number[]): { caseId: number; remoteId: string; version: string | null; threadComplete: boolean }[] {
     if (caseIds.length === 0) return [];

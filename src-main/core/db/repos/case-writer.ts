@@ -50,8 +50,12 @@ export class CaseWriter {
       deleteCaseFts: db.prepare('DELETE FROM cases_fts WHERE rowid = ?'),
       insertCaseFts: db.prepare('INSERT INTO cases_fts (rowid, subject) VALUES (?, ?)'),
       insertMessage: db.prepare(
-        `INSERT INTO messages (account_id, remote_id, case_id, author_kind, author_remote_id, channel, channel_raw, public, body_text, body_html, attachments_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, remote_id) DO NOTHING`,
+        // A message is stored once. One exception: mail cached before its arrival time was kept
+        // (no sender date yet) takes its arrival and its sender's date when the mailbox is read again.
+        `INSERT INTO messages (account_id, remote_id, case_id, author_kind, author_remote_id, channel, channel_raw, public, body_text, body_html, attachments_json, created_at, sender_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, remote_id) DO UPDATE SET created_at = excluded.created_at, sender_date = excluded.sender_date
+         WHERE messages.sender_date IS NULL AND excluded.sender_date IS NOT NULL`,
       ),
       // A ticket deleted on the helpdesk becomes a hidden row (synced = 2): its thread, tags and
       // search rows go; the row stays so a late comment event finds it and is dropped, and so an
@@ -260,6 +264,7 @@ export class CaseWriter {
         m.bodyHtml,
         m.attachments.length > 0 ? JSON.stringify(m.attachments) : null,
         m.createdAt,
+        m.senderDate ?? null,
       );
       if (info.changes === 0) continue;
       inserted++;

@@ -32,6 +32,8 @@ export function identitiesOf(person: RemotePerson): { kind: IdentityKind; value:
  */
 export class CustomerWriter {
   private readonly customerOfRemote = new Map<string, number>();
+  /** Requesters met before their record (placeholders without a name), to be looked up. */
+  private readonly unknown = new Set<string>();
   private readonly s: Record<string, Statement>;
 
   constructor(
@@ -88,11 +90,24 @@ export class CustomerWriter {
     const id = this.s.insertCustomer!.get('', null, null, now, now) as number;
     this.s.upsertRemoteUser!.run(this.accountId, remoteUserId, id, '', 0);
     this.customerOfRemote.set(remoteUserId, id);
+    this.unknown.add(remoteUserId);
     return id;
+  }
+
+  /**
+   * The requesters met since the last call whose record has not arrived (their customer is a
+   * placeholder with no name): sync looks them up rather than show "Unknown customer" until the
+   * people stream gets to them.
+   */
+  takeUnknown(): string[] {
+    const ids = [...this.unknown];
+    this.unknown.clear();
+    return ids;
   }
 
   /** Stores an end user; `added` is true the first time the user's record (not a placeholder) arrives. */
   upsertPerson(person: RemotePerson, organizationId: number | null, now: number): { customerId: number; added: boolean } {
+    this.unknown.delete(person.remoteId);
     const existing = this.s.remoteUser!.get(this.accountId, person.remoteId) as { customer_id: number; remote_updated_at: number } | undefined;
     if (existing && existing.remote_updated_at > person.updatedAt) return { customerId: existing.customer_id, added: false }; // older than what we have
     const identities = identitiesOf(person);

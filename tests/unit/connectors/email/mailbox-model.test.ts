@@ -18,6 +18,7 @@ function mail(over: Partial<ParsedMail>): ParsedMail {
     to: [{ address: SUPPORT, name: '' }],
     cc: [],
     date: 1_000,
+    claimedDate: null,
     text: 'Hello',
     html: null,
     attachments: [],
@@ -43,10 +44,29 @@ describe('the mailbox model: threads as cases, shared state folded in', () => {
     expect(built.connectorState!.map((s) => s.key)).toEqual([`thread:${caseId}`]);
     // X-Shiftdesk-Agent counts only in Sent: in the inbox anyone could have written it.
     const forged = new PageBuilder();
-    model.addMail(mail({ messageId: 'f1@x.example', from: { address: SUPPORT, name: 'Support' }, inReplyTo: 'm1@customer.example', date: 3_000, shiftdeskAgent: 'boss@acme.example' }), forged, 3_000, false);
+    model.addMail(mail({ messageId: 'f1@x.example', from: { address: SUPPORT, name: 'Support' }, inReplyTo: 'm1@customer.example', date: 3_000, shiftdeskAgent: 'boss@acme.example' }), forged, false);
     expect(model.finish(forged, null, true).messages!.at(-1)!.authorRemoteId).toBe(SUPPORT);
     // The reply parent is the customer's message, wherever the reply came from.
     expect(model.thread(caseId)!.parent).toMatchObject({ messageId: 'm1@customer.example', replyTo: 'lena@customer.example' });
+  });
+
+  it('dates cases and messages by their arrival at the server; the Date header travels as the sender\'s claim only', () => {
+    const model = new MailboxModel({ supportAddresses: [SUPPORT], mailboxName: 'Support', me }, []);
+    const page = new PageBuilder();
+    const ARRIVED = Date.UTC(2026, 2, 3, 10, 0, 0);
+    const FUTURE = Date.UTC(2027, 1, 24, 9, 0, 0);
+    const PAST = Date.UTC(2026, 0, 5, 8, 0, 0);
+    // A customer whose clock is a year ahead, then the same customer's reply that took months to arrive.
+    const caseId = model.addMail(mail({ date: ARRIVED, claimedDate: FUTURE }), page);
+    model.addMail(mail({ messageId: 'm2@customer.example', inReplyTo: 'm1@customer.example', subject: 'Re: Where is my order?', date: ARRIVED + 60_000, claimedDate: PAST }), page);
+    const built = model.finish(page, null, true);
+    expect(built.cases).toEqual([expect.objectContaining({ remoteId: caseId, createdAt: ARRIVED, updatedAt: ARRIVED + 60_000 })]);
+    expect(built.messages!.map((m) => [m.createdAt, m.senderDate])).toEqual([
+      [ARRIVED, FUTURE],
+      [ARRIVED + 60_000, PAST],
+    ]);
+    // The reply parent is the message that arrived last, whatever its sender's clock says.
+    expect(model.thread(caseId)).toMatchObject({ lastCustomerAt: ARRIVED + 60_000, parent: { messageId: 'm2@customer.example' } });
   });
 
   it('folds state entries once, keeps entries for threads not seen yet, and resumes from stored state', () => {

@@ -70,7 +70,9 @@ describe('parseMail', () => {
         { address: 'a@x.example', name: '' },
         { address: 'b@x.example', name: '' },
       ],
-      date: Date.UTC(2024, 4, 1, 0, 30, 0),
+      // When it reached the server; the sender's Date header is a claim, kept apart.
+      date: INTERNAL_DATE,
+      claimedDate: Date.UTC(2024, 4, 1, 0, 30, 0),
       text: '안녕하세요,\n주문 번호 1234 입니다.',
       attachments: [],
       shiftdeskAgent: 'kim@shop.example',
@@ -173,9 +175,18 @@ describe('parseMail', () => {
     expect(garbageId.syntheticId).toBe(true);
   });
 
-  it('falls back to the internal date when the Date header is missing or unreadable', async () => {
-    expect((await parseMail(message(['From: a@x.example'], 'x'), { internalDate: INTERNAL_DATE })).date).toBe(INTERNAL_DATE);
-    expect((await parseMail(message(['From: a@x.example', 'Date: the day after tomorrow'], 'x'), { internalDate: INTERNAL_DATE })).date).toBe(INTERNAL_DATE);
+  it('dates a message by its arrival (INTERNALDATE); the Date header, when readable, is only what the sender claims', async () => {
+    expect(await parseMail(message(['From: a@x.example'], 'x'), { internalDate: INTERNAL_DATE })).toMatchObject({ date: INTERNAL_DATE, claimedDate: null });
+    expect(await parseMail(message(['From: a@x.example', 'Date: the day after tomorrow'], 'x'), { internalDate: INTERNAL_DATE })).toMatchObject({ date: INTERNAL_DATE, claimedDate: null });
+    // A sender whose clock is a year ahead, and one whose mail took a week: both arrived now.
+    expect(await parseMail(message(['From: a@x.example', 'Date: Wed, 24 Feb 2027 09:00:00 +0900'], 'x'), { internalDate: INTERNAL_DATE })).toMatchObject({
+      date: INTERNAL_DATE,
+      claimedDate: Date.UTC(2027, 1, 24, 0, 0, 0),
+    });
+    expect(await parseMail(message(['From: a@x.example', 'Date: Wed, 24 Apr 2024 12:00:00 +0000'], 'x'), { internalDate: INTERNAL_DATE })).toMatchObject({
+      date: INTERNAL_DATE,
+      claimedDate: Date.UTC(2024, 3, 24, 12, 0, 0),
+    });
   });
 
   it('cuts long bodies at a character boundary and says so', async () => {
@@ -239,7 +250,7 @@ describe('parseMail', () => {
     expect(mail.messageId).toBe(messageId);
     expect(mail.subject).toBe('[Shiftdesk] mail-abc: status open, tag +환불');
     expect(mail.from).toEqual({ address: 'support@shop.example', name: '이서연 via Shiftdesk' });
-    expect(mail.date).toBe(INTERNAL_DATE);
+    expect(mail.claimedDate).toBe(INTERNAL_DATE);
   });
 
   it('tolerates malformed input the way mailparser does, without throwing', async () => {

@@ -17,6 +17,7 @@ function mail(fields: Partial<ParsedMail> & { messageId: string }): ParsedMail {
     to: [{ address: SUPPORT, name: '' }],
     cc: [],
     date: 1_700_000_000_000,
+    claimedDate: null,
     text: '',
     html: null,
     attachments: [],
