@@ -5,23 +5,35 @@
 // app runs it, and a restart costs a process start, not a TypeScript compile.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 import { ROOT, WORKER_BUNDLE } from '../../../src-main/electron/tools/bundles';
 import type { EventName, EventPayloads, MethodId, MethodInput, MethodOutputs } from '../../../src-shared/contract/api';
 import type { CoreWorkerData } from '../../../src-main/core/rpc/wire';
 
 let built: Promise<string> | null = null;
 
-/** Builds core-host.js into a folder of its own (under .cache/, ignored by git). */
+/**
+ * Builds core-host.js into a temporary folder of its own (removed when this process exits). The
+ * native modules stay external, imported by their absolute paths in this checkout, so the bundle
+ * needs no node_modules beside it and nothing is written into the repository.
+ */
 export function buildCoreBundles(): Promise<string> {
   built ??= (async () => {
-    const dir = join(ROOT, '.cache', 'shift-sim', `${process.pid}-${Date.now().toString(36)}`);
-    mkdirSync(dir, { recursive: true });
+    const dir = mkdtempSync(join(tmpdir(), 'shiftdesk-core-host-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const quiet = { sourcemap: false, logLevel: 'error' } as const;
-    await build({ ...WORKER_BUNDLE, ...quiet, entryPoints: [join(ROOT, 'tests/helpers/shift-sim/core-host.ts')], outfile: join(dir, 'core-host.js') });
+    const require = createRequire(join(ROOT, 'package.json'));
+    const nativeByPath: Plugin = {
+      name: 'native-modules-by-path',
+      setup(b) {
+        b.onResolve({ filter: /^(better-sqlite3|keytar)$/ }, (args) => ({ path: pathToFileURL(require.resolve(args.path)).href, external: true }));
+      },
+    };
+    await build({ ...WORKER_BUNDLE, sourcemap: false, logLevel: 'error', entryPoints: [join(ROOT, 'tests/helpers/shift-sim/core-host.ts')], outfile: join(dir, 'core-host.js'), plugins: [nativeByPath] });
     return dir;
   })();
   return built;
