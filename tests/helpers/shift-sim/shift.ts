@@ -134,7 +134,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Shift {
   readonly seed: number;
+  /** Which step comes next: from the seed alone. */
   private readonly script: Rng;
+  /** The current step's own choices (case, text, fault…): a stream per step, so a choice that depends on what the agent sees never shifts the later steps. */
+  private r: Rng;
   private readonly choices: Rng;
   private readonly log: (line: string) => void;
   readonly counters: ShiftCounters = { steps: 0, actions: 0, conflicts: 0, kills: 0, teammateMoves: 0, liveChanges: 0, faults: 0, offline: 0, cuts: 0, sendStops: 0 };
@@ -170,6 +173,7 @@ export class Shift {
   constructor(private readonly options: ShiftOptions) {
     this.seed = options.seed;
     this.script = Rng.derive(options.seed, 'shift-script');
+    this.r = Rng.derive(options.seed, 'shift-setup');
     this.choices = Rng.derive(options.seed, 'shift-choices');
     this.log = options.log ?? (() => undefined);
   }
@@ -191,7 +195,7 @@ export class Shift {
   async setUp(): Promise<void> {
     const cases = this.options.cases ?? 40;
     this.demo = await startDemoServer({ seed: this.seed, cases, anchorTime: settledAnchor(), exportLagMs: 0 });
-    const teammateUsers = Teammates.pick(this.demo, 3 + this.script.int(3), this.script);
+    const teammateUsers = Teammates.pick(this.demo, 3 + this.r.int(3), this.r);
     const users = Object.fromEntries([this.me, ...teammateUsers.map((u) => u.email!)].map((email) => [email, BROKER_PASSWORD(email)]));
     this.mosquitto = await startMosquitto({ users });
     this.helpdeskRelay = await NetCut.relay(Number(new URL(this.demo.url).port));
@@ -211,7 +215,7 @@ export class Shift {
     // Teammates reach the broker directly: only this agent's network is cut.
     this.teammates = await Teammates.join({ demo: this.demo, users: teammateUsers, brokerUrl: this.mosquitto.url, workspace: `shift-${this.seed}`, passwordOf: BROKER_PASSWORD, caseKey });
     const unsolved = this.demo.dataset.tickets().filter((t) => ['new', 'open', 'pending', 'hold'].includes(t.status)).map((t) => t.id);
-    this.focus = this.script.shuffle(unsolved).slice(0, 6);
+    this.focus = this.r.shuffle(unsolved).slice(0, 6);
     this.startedAt = Math.floor(Date.now() / 1000) * 1000 - 1000;
   }
 
@@ -244,6 +248,7 @@ export class Shift {
     const steps = this.options.steps ?? 40;
     for (this.step = 1; this.step <= steps; this.step++) {
       const kind = this.script.weighted(STEP_WEIGHTS);
+      this.r = Rng.derive(this.seed, 'shift-step', this.step);
       this.counters.steps++;
       this.log(`step ${this.step}: ${kind}`);
       await this.runStep(kind);
@@ -253,7 +258,7 @@ export class Shift {
       }
       await this.review(false);
       // A moment for sync, the outbox and the broker to interleave with the next step.
-      await pause(this.script.int(40));
+      await pause(this.r.int(40));
     }
   }
 
@@ -270,7 +275,7 @@ export class Shift {
       case 'tag':
         return this.act(() => ({ addTags: [`sim-${this.seed}-${++this.seq}`] }));
       case 'untag':
-        return this.act((detail) => (detail.tags.length > 0 ? { removeTags: [this.script.pick(detail.tags)] } : null));
+        return this.act((detail) => (detail.tags.length > 0 ? { removeTags: [this.r.pick(detail.tags)] } : null));
       case 'assign':
         return this.assign();
       case 'solve':
@@ -278,7 +283,7 @@ export class Shift {
       case 'pending':
         return this.act(() => ({ status: 'pending' }));
       case 'priority':
-        return this.act(() => ({ priority: this.script.pick(['urgent', 'high', 'normal', 'low'] as const) }));
+        return this.act(() => ({ priority: this.r.pick(['urgent', 'high', 'normal', 'low'] as const) }));
       case 'bulk-tag':
         return this.bulkTag();
       case 'offline':
@@ -287,23 +292,23 @@ export class Shift {
         return this.toggleCut();
       case 'kill':
         if (this.counters.kills >= 2) return;
-        if (this.script.chance(0.5)) {
+        if (this.r.chance(0.5)) {
           await this.crashAndRestart();
         } else {
           // The next action is interrupted: core dies while (or just after) it answers.
-          this.killDuringNextAction = this.script.int(25);
+          this.killDuringNextAction = this.r.int(25);
         }
         return;
       case 'teammate':
         return this.teammateMove();
       case 'live': {
-        const changes = this.demo.live.step(1 + this.script.int(2));
+        const changes = this.demo.live.step(1 + this.r.int(2));
         this.counters.liveChanges += changes.length;
         this.log(`  live: ${changes.map((c) => `${c.kind} #${c.ticketId}`).join(', ')}`);
         return;
       }
       case 'fault': {
-        const fault = this.script.pick(FAULTS);
+        const fault = this.r.pick(FAULTS);
         this.demo.faults.add({ ...fault, userEmail: this.me });
         this.counters.faults++;
         this.log(`  fault: ${JSON.stringify(fault)}`);
@@ -350,14 +355,14 @@ export class Shift {
 
   /** The case the agent turns to: one of the cases the team is busy with, or one from a view. */
   private async pickCase(): Promise<number | null> {
-    if (this.script.chance(0.65)) {
-      const id = this.caseIdOf(this.script.pick(this.focus));
+    if (this.r.chance(0.65)) {
+      const id = this.caseIdOf(this.r.pick(this.focus));
       if (id !== null) return id;
     }
-    const page = await this.call('inbox:list', { view: this.script.pick(VIEWS), sort: this.script.pick(SORTS), limit: 50 });
+    const page = await this.call('inbox:list', { view: this.r.pick(VIEWS), sort: this.r.pick(SORTS), limit: 50 });
     const rows = (page as { rows: { id: number }[] } | null)?.rows ?? [];
     if (rows.length === 0) return null;
-    return this.script.pick(rows).id;
+    return this.r.pick(rows).id;
   }
 
   /** Opens a case as the renderer does: the detail, and "viewing" on the broker. */
@@ -438,7 +443,7 @@ export class Shift {
     if (!directory) return;
     const agents = (directory as { agents: { id: number; active: boolean }[]; me: number[] }).agents.filter((a) => a.active);
     const me = (directory as { me: number[] }).me;
-    const choice = this.script.chance(0.5) && me.length > 0 ? me[0]! : this.script.chance(0.2) ? null : this.script.pick(agents).id;
+    const choice = this.r.chance(0.5) && me.length > 0 ? me[0]! : this.r.chance(0.2) ? null : this.r.pick(agents).id;
     await this.act(() => ({ assigneeId: choice }));
   }
 
@@ -458,7 +463,7 @@ export class Shift {
   private async draftOnly(): Promise<void> {
     const detail = await this.openCase();
     if (!detail) return;
-    await this.saveDraft(detail.id, `Draft ${++this.seq} for #${detail.remoteId}`, this.script.chance(0.8) ? 'reply' : 'note');
+    await this.saveDraft(detail.id, `Draft ${++this.seq} for #${detail.remoteId}`, this.r.chance(0.8) ? 'reply' : 'note');
   }
 
   private async saveDraft(caseId: number, body: string, mode: 'reply' | 'note'): Promise<void> {
@@ -479,11 +484,11 @@ export class Shift {
     if (!detail) return;
     const caseId = detail.id;
     const existing = [...(this.drafts.get(caseId) ?? [])].filter((b) => b !== NO_DRAFT);
-    const body = existing.length === 1 && this.script.chance(0.7) ? existing[0]! : `${reply ? 'Reply' : 'Note'} ${++this.seq} on #${detail.remoteId}`;
+    const body = existing.length === 1 && this.r.chance(0.7) ? existing[0]! : `${reply ? 'Reply' : 'Note'} ${++this.seq} on #${detail.remoteId}`;
     // The composer holds the draft; typing for more than half a second saves it (the guard's base).
-    if (existing.length > 0 || this.script.chance(0.8)) await this.saveDraft(caseId, body, reply ? 'reply' : 'note');
+    if (existing.length > 0 || this.r.chance(0.8)) await this.saveDraft(caseId, body, reply ? 'reply' : 'note');
     const intent: CaseIntent = { comment: { body, public: reply } };
-    if (reply && this.script.chance(0.25)) intent.status = this.script.pick(['solved', 'pending'] as const);
+    if (reply && this.r.chance(0.25)) intent.status = this.r.pick(['solved', 'pending'] as const);
     for (let attempt = 0; attempt < 2; attempt++) {
       const result = await this.queueCall(1, () => this.core.call('cases:send', { caseId, intent }));
       if (!result) {
@@ -554,13 +559,13 @@ export class Shift {
   }
 
   private async teammateMove(): Promise<void> {
-    const agent = this.script.pick(this.teammates.agents);
-    const move = this.script.weighted(TEAMMATE_MOVES);
+    const agent = this.r.pick(this.teammates.agents);
+    const move = this.r.weighted(TEAMMATE_MOVES);
     const unsolved = this.demo.dataset.tickets().filter((t) => ['new', 'open', 'pending', 'hold'].includes(t.status));
     const focus = this.focus.filter((id) => this.demo.dataset.ticket(id) !== undefined);
-    const ticketId = this.script.chance(0.75) && focus.length > 0 ? this.script.pick(focus) : unsolved.length > 0 ? this.script.pick(unsolved).id : this.script.pick(focus);
+    const ticketId = this.r.chance(0.75) && focus.length > 0 ? this.r.pick(focus) : unsolved.length > 0 ? this.r.pick(unsolved).id : this.r.pick(focus);
     if (ticketId === undefined) return;
-    const result = await this.teammates.act(agent, move, ticketId, this.script);
+    const result = await this.teammates.act(agent, move, ticketId, this.r);
     this.counters.teammateMoves++;
     this.log(`  teammate ${agent.email} ${move} #${ticketId}: ${result.status}`);
   }
