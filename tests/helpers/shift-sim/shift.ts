@@ -329,7 +329,7 @@ export class Shift {
     await waitUntil(async () => {
       const status = await this.call('network:status', {});
       return status !== null && status.outbox.queued + status.outbox.sending === 0;
-    }, 2000, 50);
+    }, 1000, 50);
   }
 
   /** A contract call that survives core's death (null: lost to a crash, or refused). */
