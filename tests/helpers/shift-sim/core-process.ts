@@ -82,6 +82,8 @@ export class CoreProcess {
       }
     });
     child.stderr?.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-20_000)));
+    // IPC errors of a dying process are answered per call (CallLostError); none may go unhandled.
+    child.on('error', () => undefined);
     child.on('message', (message: FromHost) => {
       if (message.type === 'result' || message.type === 'error') {
         const call = this.pending.get(message.id);
@@ -155,7 +157,22 @@ export class CoreProcess {
           reject(e);
         },
       });
-      this.child.send({ type: 'call', id, method, input });
+      // A core that is dying refuses the message (or fails it later): the call is lost, like one
+      // a crash swallowed after it was sent.
+      const lost = () => {
+        const call = this.pending.get(id);
+        if (!call) return;
+        this.pending.delete(id);
+        clearTimeout(timer);
+        call.reject(new CallLostError(method));
+      };
+      try {
+        this.child.send({ type: 'call', id, method, input }, (error) => {
+          if (error) lost();
+        });
+      } catch {
+        lost();
+      }
     });
   }
 
@@ -175,7 +192,11 @@ export class CoreProcess {
   /** A clean stop (core closes its database); SIGKILL if it takes longer than `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.alive) return;
-    this.child.send({ type: 'stop' });
+    try {
+      this.child.send({ type: 'stop' });
+    } catch {
+      this.child.kill('SIGKILL');
+    }
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(timer);
