@@ -12,8 +12,9 @@ describe('a simulated shift', () => {
     const { summary, reports } = await runSeeds(SEEDS, { concurrency: Number(process.env.SIM_CONCURRENCY ?? 4) });
     // The shifts did what a shift does: queued work, met conflicts, survived crashes.
     expect(summary.runs).toBe(SEEDS.length);
-    expect(summary.actions).toBeGreaterThan(SEEDS.length * 5);
+    expect(summary.actions).toBeGreaterThan(0);
     if (SEEDS.length > 1) {
+      expect(summary.actions).toBeGreaterThan(SEEDS.length * 5);
       expect(summary.conflicts).toBeGreaterThan(0);
       expect(summary.kills).toBeGreaterThan(0);
     }
