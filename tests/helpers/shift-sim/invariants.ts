@@ -169,7 +169,9 @@ export function overwriteViolations(input: {
       if (unseen.length > 0) {
         violations.push({
           invariant: 'no-unseen-overwrite',
-          detail: `${describe(told)}: the reply landed after ${unseen.map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${input.isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()})`).join(', ')}, which it was not shown${heldBehind(told, input.told.values())}`,
+          detail: `${describe(told)}: the reply landed after ${unseen
+            .map((a) => `comment ${a.comment!.id} by user ${a.comment!.authorId} (${input.isAgent(a.comment!.authorId) ? 'agent' : 'customer'}, ${new Date(a.at).toISOString()}${a.at <= shownAt ? ', already in the version shown but not in its thread' : ''})`)
+            .join(', ')}, which it was not shown${heldBehind(told, input.told.values())}`,
         });
       }
     }
