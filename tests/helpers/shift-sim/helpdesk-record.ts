@@ -22,11 +22,6 @@ export interface RecordedAudit {
   changes: Map<string, { previous: unknown; value: unknown; create: boolean }>;
 }
 
-export interface TicketRecord {
-  id: number;
-  audits: RecordedAudit[];
-}
-
 /**
  * A ticket's audits, oldest first, from the audits API; a deleted ticket's (404 there) from the
  * helpdesk's store, where its history stays.

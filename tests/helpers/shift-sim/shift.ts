@@ -345,10 +345,6 @@ export class Shift {
     }
   }
 
-  private ticketOf(caseId: number): number {
-    return Number(this.db().prepare('SELECT remote_id FROM cases WHERE id = ?').pluck().get(caseId));
-  }
-
   private caseIdOf(ticketId: number): number | null {
     return (this.db().prepare('SELECT id FROM cases WHERE account_id = 1 AND remote_id = ? AND synced = 1').pluck().get(String(ticketId)) as number | undefined) ?? null;
   }
