@@ -114,6 +114,11 @@ function asList(value: SlaCondition['value']): string[] {
 
 /** One condition; fields and operators not understood never match (docs/sla.md). */
 export function conditionMatches(condition: SlaCondition, facts: SlaMatchFacts): boolean {
+  return conditionVerdict(condition, facts) === true;
+}
+
+/** One condition: true or false, or null when its field or operator is not understood here. */
+function conditionVerdict(condition: SlaCondition, facts: SlaMatchFacts): boolean | null {
   const is = (actual: string | null): boolean | null => {
     const expected = condition.value === null ? null : String(condition.value).toLowerCase();
     if (condition.operator === 'is') return actual === expected;
@@ -151,7 +156,17 @@ export function conditionMatches(condition: SlaCondition, facts: SlaMatchFacts):
       break;
     }
   }
-  return result === true;
+  return result;
+}
+
+/**
+ * Whether a filter may match: nothing it says that we can read contradicts the facts (conditions
+ * we cannot read are left open). The helpdesk's applied policy is kept only while this holds.
+ */
+export function filterMayMatch(filter: SlaFilter, facts: SlaMatchFacts): boolean {
+  // A channel we could not map ('other') is unknown here, not different.
+  const open = (c: SlaCondition) => (facts.channel === 'other' && (c.field === 'channel' || c.field === 'via' || c.field === 'via_id')) || conditionVerdict(c, facts) !== false;
+  return filter.all.every(open) && (filter.any.length === 0 || filter.any.some(open));
 }
 
 export function filterMatches(filter: SlaFilter, facts: SlaMatchFacts): boolean {
@@ -175,7 +190,10 @@ export function policyFor<P extends SlaPolicyRules>(policies: readonly P[], fact
     }
   }
   if (appliedRemoteId === null || (matched !== null && matched.accountId === null)) return matched;
-  return policies.find((p) => p.accountId === facts.accountId && p.remoteId === appliedRemoteId) ?? matched;
+  // The helpdesk's choice may be older than the case's fields (a priority changed since, its events
+  // not exported yet): kept only while what we can read of its filter still holds.
+  const applied = policies.find((p) => p.accountId === facts.accountId && p.remoteId === appliedRemoteId);
+  return applied && filterMayMatch(applied.filter, facts) ? applied : matched;
 }
 
 /** The clock context of a case under a policy. */

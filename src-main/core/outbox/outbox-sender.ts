@@ -174,6 +174,12 @@ export class OutboxSender {
       action.baseVersion = version;
       return true;
     }
+    // A reply goes after everything others wrote: when the case changed after the newest message
+    // we have, its comments may not have reached us yet, so the thread is read first.
+    if (action.comment && outbox.threadMayLag(row.caseId)) {
+      const { connector, cache } = this.options;
+      cache.applyPage(null, await connector.fetchThread(action.caseRemoteId, this.abort.signal));
+    }
     const touches = this.review.touches(row);
     if (touches.length === 0) return true;
     let remote: RemoteCase | null = null;

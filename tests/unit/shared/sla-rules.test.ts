@@ -70,6 +70,13 @@ describe('which policy applies', () => {
     expect(policyFor([chat, high], fields(), '999')?.id).toBe(2); // a policy we do not have: our own match
     expect(slaClocksOf(record([customer(T0)]), fields({ channel: 'other' }), [chat, high], '501')?.clocks[0]).toMatchObject({ target: 'first_reply', dueAt: T0 + 5 * MIN });
   });
+
+  it('drops the helpdesk\'s choice once the fields we can read contradict it (its newer events not exported yet)', () => {
+    const normal = policy(4, { filter: { all: [], any: [{ field: 'priority', operator: 'is', value: 'normal' }] } });
+    // Applied while the case was high; the priority is normal now: the normal policy applies.
+    expect(policyFor([high, normal], fields({ priority: 'normal' }), '502')?.id).toBe(4);
+    expect(policyFor([high, normal], fields({ priority: 'high' }), '502')?.id).toBe(2);
+  });
 });
 
 describe('every run of every clock', () => {

@@ -238,6 +238,22 @@ export class OutboxRepo {
     return this.get(id)!;
   }
 
+  /**
+   * Whether the cached thread may lag the cached case: the case changed on the helpdesk after the
+   * newest message we have (its version can arrive before its comments do).
+   */
+  threadMayLag(caseId: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT c.updated_at > coalesce((SELECT max(m.created_at) FROM messages m WHERE m.case_id = c.id AND m.remote_id NOT LIKE 'local:%'), 0)
+           FROM cases c WHERE c.id = ?`,
+        )
+        .pluck()
+        .get(caseId) === 1
+    );
+  }
+
   /** The case as the cache has it now (the helpdesk's version and fields, the thread so far): a base for its actions. */
   baseNow(caseId: number): CaseBase {
     return {
