@@ -240,6 +240,18 @@ describe('a conflict holds the case\'s whole queue', () => {
     expect(mineElsewhere).not.toBeNull();
   });
 
+  it('a reply reads the thread first when the case changed after the newest message we have: a comment whose version came before it stops the reply', async () => {
+    // A teammate replied; the ticket's new version reached the cache, their comment did not (yet).
+    const theirs = helpdesk.others({}, { author: TEAMMATE, body: 'I already called the courier.' })!;
+    helpdesk.remote = { ...helpdesk.remote, updatedAt: theirs.createdAt + 1_000 };
+    cache.applyPage('cases', { cases: [helpdesk.remote], cursor: null, caughtUp: true });
+    const reply = queue({ comment: { body: 'I will call the courier', public: true } });
+    await sender.drainOnce();
+    expect(helpdesk.pushes).toEqual([]);
+    expect(stateOf()).toEqual([[reply.id, 'conflict', 'guard']]);
+    expect(service.review(caseId)!.actions[0]!.news.flatMap((n) => (n.kind === 'message' ? [n.message.bodyText] : []))).toEqual(['I already called the courier.']);
+  });
+
   it('an older message that reaches the cache after the action was queued (a thread loaded late) is not news', async () => {
     const reply = queue({ comment: { body: 'On its way', public: true } });
     const older = { ...helpdesk.message(CUSTOMER, 'An old question from last week'), createdAt: 1_500 };
