@@ -182,16 +182,19 @@ export class OutboxSender {
     }
     const touches = this.review.touches(row);
     if (touches.length === 0) return true;
-    let remote: RemoteCase | null = null;
-    let reread = false;
-    try {
-      remote = await this.reread(row.caseId, action.caseRemoteId);
-      reread = true;
-    } catch {
-      // It stops either way; the cache already shows why.
-    }
+    // It stops either way; if the read fails, the cache already shows why.
+    const { remote, reread } = await this.rereadIfPossible(row.caseId, action.caseRemoteId);
     this.holdQueue(outbox.get(row.id) ?? row, 'guard', `others changed ${touches.join(', ')} since`, remote, reread);
     return false;
+  }
+
+  /** `reread`, when it works: whether it did, and the case as read. */
+  private async rereadIfPossible(caseId: number, caseRemoteId: string): Promise<{ remote: RemoteCase | null; reread: boolean }> {
+    try {
+      return { remote: await this.reread(caseId, caseRemoteId), reread: true };
+    } catch {
+      return { remote: null, reread: false };
+    }
   }
 
   /**
@@ -278,14 +281,8 @@ export class OutboxSender {
     if (error instanceof WriteConflictError) {
       // Show what changed: the case as the helpdesk has it now, fields and thread; the action and
       // the case's later ones wait for the agent.
-      let remote: RemoteCase | null = null;
-      let reread = false;
-      try {
-        remote = await this.reread(row.caseId, action.caseRemoteId);
-        reread = true;
-      } catch {
-        // The conflict stands either way; the next sync brings the case.
-      }
+      // The conflict stands either way; if the read fails, the next sync brings the case.
+      const { remote, reread } = await this.rereadIfPossible(row.caseId, action.caseRemoteId);
       this.holdQueue(outbox.get(row.id) ?? row, 'refused', error.description, remote, reread, message);
       return 'conflict';
     }
