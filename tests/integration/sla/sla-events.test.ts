@@ -118,7 +118,9 @@ describe('the helpdesk’s SLA events through sync', () => {
     const theirs = landed!.sla!.helpdesk!.find((h) => h.target === 'first_reply')!;
     expect(ours.state === 'met' ? 'met' : 'breached').toBe(theirs.state);
     // The comparison made with the events that brought it (the helpdesk's record then reached past the send).
-    const after = await until(() => core.call('sync:status', {}), (s) => (s[0]?.slaCheck?.knownUntil ?? 0) >= sentAt - 60_000);
+    // The comparison runs after new events or once a minute, and the events export shares its budget
+    // with the other exports: on a loaded machine that takes a while, so the bound is generous.
+    const after = await until(() => core.call('sync:status', {}), (s) => (s[0]?.slaCheck?.knownUntil ?? 0) >= sentAt - 60_000, 150_000);
     expect(after[0]!.slaCheck!.disagreements).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
