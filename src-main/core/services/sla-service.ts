@@ -67,7 +67,7 @@ export class SlaService {
    * the comparison with the helpdesk needs, and may have missed our own sent replies). Once, at start.
    */
   refreshStale(): number {
-    const ids = this.db.prepare(`SELECT id FROM cases WHERE synced = 1 AND sla_json IS NOT NULL AND instr(sla_json, '"m":') = 0`).pluck().all() as number[];
+    const ids = this.writer.staleIds();
     return ids.length === 0 ? 0 : this.db.transaction(() => this.writer.refresh(ids))();
   }
 

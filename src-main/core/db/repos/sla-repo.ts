@@ -198,6 +198,11 @@ export class SlaWriter {
     return written;
   }
 
+  /** Cases whose stored clocks an earlier version wrote (without target minutes, `"m":`). */
+  staleIds(): number[] {
+    return this.db.prepare(`SELECT id FROM cases WHERE synced = 1 AND sla_json IS NOT NULL AND instr(sla_json, '"m":') = 0`).pluck().all() as number[];
+  }
+
   /** Recomputes every case that is unsolved or has clocks (after a policy change). */
   refreshAll(): number {
     return this.refresh(this.s.unsolvedIds!.all() as number[]);
